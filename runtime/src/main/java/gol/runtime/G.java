@@ -1,0 +1,115 @@
+package gol.runtime;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+/**
+ * A goroutine.
+ *
+ * <h2>The continuation contract (known to the compiler)</h2>
+ * Every gol function that may suspend is compiled to {@code static R f(G g, args...)}. After each call
+ * that may suspend, the caller tests {@link #status}:
+ * <ul>
+ *   <li>0: carry on (the fast path: one getfield and one branch).</li>
+ *   <li>{@link #UNWIND} set: the callee suspended. The caller's cold block calls its save helper,
+ *       which calls {@link #save} and stores the frame's live locals, then returns a dummy value, so
+ *       the caller's caller sees the same status. The JVM stack unwinds to the scheduler, which moves
+ *       the saved frames onto this G's {@link Stack}.</li>
+ *   <li>only {@link #PREEMPT} set (sysmon asked): the callee returned normally. The cold block stores
+ *       the callee's result into {@link #retJ}/{@link #retD}/{@link #retA} and saves the frame as if the
+ *       callee had suspended ({@link #save} sets UNWIND), so the goroutine yields right after the call.</li>
+ * </ul>
+ * Loops test {@link #preemptRequested} every few thousand back-edges and suspend at the loop head.
+ *
+ * <p>To resume, the scheduler calls the program's {@link Resumer} for the innermost saved frame; the
+ * frame's {@code f$resume} code calls {@link #restore}, reloads its locals and continues after the
+ * call it was suspended in, reading that call's result from retJ/retD/retA. When it returns, its own
+ * result is in those fields for the frame below. So resuming costs the same at any depth.
+ *
+ * <p>A blocking runtime primitive (channel receive, Sleep, ...) follows the same contract as a
+ * compiled function: it either completes and returns its result, or it records a park request in
+ * {@link #parkOp}, sets UNWIND and returns a dummy; when the goroutine is resumed, the primitive's
+ * result is in retJ/retD/retA (stored by whoever woke it). See {@link Sched} for the two-phase park.
+ *
+ * <p>If {@link #pendingPanic} is set when a frame resumes, the frame throws it at its resume point, so a
+ * panic raised while frames are saved propagates through them as through live frames.
+ */
+public final class G {
+  // ---------------------------------------------------------------- known to the compiler
+  /** Status word bit: the goroutine is unwinding its JVM frames to suspend. Set only by its own M. */
+  public static final int UNWIND = 1;
+  /** Status word bit: sysmon (or Gosched) asks the goroutine to yield. Set by CAS from 0. */
+  public static final int PREEMPT = 2;
+
+  /** The status word: 0 while running normally. Read plainly after calls, opaquely at loop back-edges. */
+  public int status;
+  /** Result registers: the result of the callee of a resumed frame (a {@link Tuple} for several results). */
+  public long retJ;
+  public double retD;
+  public Object retA;
+  /** The M running this goroutine (valid while it runs). */
+  public M m;
+  /** A panic to throw into the frame being resumed. */
+  public Throwable pendingPanic;
+
+  private static final VarHandle STATUS;
+  static {
+    try {
+      STATUS = MethodHandles.lookup().findVarHandle(G.class, "status", int.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  /**
+   * Called by a save helper: starts saving one frame (fnId, resume point pc) with np primitive and nr
+   * reference locals. Returns the index in {@code m.unwind.sp} of its first primitive slot; its
+   * references go at {@code m.unwind.sr[m.unwind.srBase ...]}. Sets UNWIND (the PREEMPT-only case).
+   */
+  public int save(int fnId, int pc, int np, int nr) {
+    status |= UNWIND;
+    return m.unwind.reserve(fnId, pc, np, nr);
+  }
+
+  /**
+   * Called by a frame's resume code: pops the innermost saved frame into {@code m.unwind.rp} and
+   * {@code m.unwind.rr} (from index 0) and returns its resume point.
+   */
+  public int restore() {
+    Unwind u = m.unwind;
+    return stack.pop(u);
+  }
+
+  /** Opaque read of the status word (loop back-edges): the JIT may not hoist it out of the loop. */
+  public static boolean preemptRequested(G g) {
+    return (int) STATUS.getOpaque(g) != 0;
+  }
+
+  /** Throws and clears the pending panic, if any (called at resume points). */
+  public static void checkPendingPanic(G g) {
+    Throwable t = g.pendingPanic;
+    if (t != null) {
+      g.pendingPanic = null;
+      if (t instanceof RuntimeException re) throw re;
+      if (t instanceof Error e) throw e;
+      throw new IllegalStateException(t);
+    }
+  }
+
+  // ---------------------------------------------------------------- runtime side
+  /** CAS of the status word from 0 to PREEMPT (sysmon); fails harmlessly if the G is unwinding. */
+  boolean requestPreempt() {
+    return STATUS.compareAndSet(this, 0, PREEMPT);
+  }
+
+  /** Goroutine id (1 = main), allocated as Go does. */
+  public long id;
+  /** Saved frames, created at the first suspension. */
+  Stack stack = new Stack();
+  /** What to run when first scheduled; null once started. */
+  Entry entry;
+  /** What the goroutine asked for when it set UNWIND to block (committed by the scheduler after the unwind). */
+  public ParkOp parkOp;
+
+  public Stack stack() { return stack; }
+}

@@ -1,0 +1,84 @@
+package gol.runtime;
+
+import java.util.List;
+
+/**
+ * Run-time type descriptors, for what needs a value's Go type while the program runs: printing
+ * (fmt's %v and %T), interface conversions, panics. The compiler emits one constant per type a
+ * program needs (the basic ones are the static fields here). Known to the compiler.
+ */
+public final class RType {
+  /** Kinds as Go's reflect.Kind. */
+  public enum Kind {
+    BOOL, INT, INT8, INT16, INT32, INT64, UINT, UINT8, UINT16, UINT32, UINT64, UINTPTR,
+    FLOAT32, FLOAT64, COMPLEX64, COMPLEX128, ARRAY, CHAN, FUNC, INTERFACE, MAP, POINTER, SLICE,
+    STRING, STRUCT, UNSAFE_POINTER
+  }
+
+  public final Kind kind;
+  /** The type as %T prints it: {@code int}, {@code []string}, {@code main.Point}, {@code chan int}. */
+  public final String name;
+  /** Element type of slices, arrays, pointers, channels and maps; null otherwise. */
+  public final RType elem;
+  /** Key type of maps; null otherwise. */
+  public final RType key;
+  /** Array length; 0 otherwise. */
+  public final long len;
+  /** Field names of structs (empty otherwise). */
+  public final List<String> fieldNames;
+  /** Field types of structs (empty otherwise). */
+  public final List<RType> fieldTypes;
+
+  private RType(Kind kind, String name, RType elem, RType key, long len, List<String> fn, List<RType> ft) {
+    this.kind = kind; this.name = name; this.elem = elem; this.key = key; this.len = len;
+    this.fieldNames = fn; this.fieldTypes = ft;
+  }
+
+  public static RType basic(Kind kind, String name) { return new RType(kind, name, null, null, 0, List.of(), List.of()); }
+
+  public static final RType BOOL = basic(Kind.BOOL, "bool");
+  public static final RType INT = basic(Kind.INT, "int");
+  public static final RType INT8 = basic(Kind.INT8, "int8");
+  public static final RType INT16 = basic(Kind.INT16, "int16");
+  public static final RType INT32 = basic(Kind.INT32, "int32");
+  public static final RType INT64 = basic(Kind.INT64, "int64");
+  public static final RType UINT = basic(Kind.UINT, "uint");
+  public static final RType UINT8 = basic(Kind.UINT8, "uint8");
+  public static final RType UINT16 = basic(Kind.UINT16, "uint16");
+  public static final RType UINT32 = basic(Kind.UINT32, "uint32");
+  public static final RType UINT64 = basic(Kind.UINT64, "uint64");
+  public static final RType UINTPTR = basic(Kind.UINTPTR, "uintptr");
+  public static final RType FLOAT32 = basic(Kind.FLOAT32, "float32");
+  public static final RType FLOAT64 = basic(Kind.FLOAT64, "float64");
+  public static final RType STRING = basic(Kind.STRING, "string");
+  /** {@code interface {}}, the element type of {@code []any}. */
+  public static final RType ANY = basic(Kind.INTERFACE, "interface {}");
+  /** The predeclared {@code error}. */
+  public static final RType ERROR = basic(Kind.INTERFACE, "error");
+
+  public static RType slice(RType elem) { return new RType(Kind.SLICE, "[]" + elem.name, elem, null, 0, List.of(), List.of()); }
+
+  public static RType array(long len, RType elem) {
+    return new RType(Kind.ARRAY, "[" + len + "]" + elem.name, elem, null, len, List.of(), List.of());
+  }
+
+  /** dir: 0 both, 1 send-only, 2 receive-only. */
+  public static RType chan(int dir, RType elem) {
+    String n = dir == 1 ? "chan<- " + elem.name : dir == 2 ? "<-chan " + elem.name : "chan " + elem.name;
+    return new RType(Kind.CHAN, n, elem, null, 0, List.of(), List.of());
+  }
+
+  public static RType map(RType key, RType elem) {
+    return new RType(Kind.MAP, "map[" + key.name + "]" + elem.name, elem, key, 0, List.of(), List.of());
+  }
+
+  public static RType pointer(RType elem) { return new RType(Kind.POINTER, "*" + elem.name, elem, null, 0, List.of(), List.of()); }
+
+  /** A function type, named as Go prints it: {@code func(int) string}. */
+  public static RType func(String name) { return new RType(Kind.FUNC, name, null, null, 0, List.of(), List.of()); }
+
+  /** Any other type known only by kind and name (named types, structs, interfaces). */
+  public static RType named(Kind kind, String name, RType elem) { return new RType(kind, name, elem, null, 0, List.of(), List.of()); }
+
+  @Override public String toString() { return name; }
+}

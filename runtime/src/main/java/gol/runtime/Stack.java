@@ -1,0 +1,167 @@
+package gol.runtime;
+
+/**
+ * The goroutine's stack of suspended frames: segmented and growable, as Go's stacks were until
+ * Go 1.3.
+ *
+ * <p>A running goroutine keeps its live frames on the JVM stack of the M (thread) running it; only
+ * when it suspends do frames move here, innermost on top. Each frame record is
+ * <pre>
+ *   prim[base .. base+np)   primitive locals (longs; doubles as raw bits; booleans as 0/1)
+ *   ref [rbase .. rbase+nr) reference locals
+ *   prim[base+np]           header: fnId << 32 | pc
+ *   prim[base+np+1]         header: np << 32 | nr
+ * </pre>
+ * A frame never straddles segments. The first segment is small (a goroutine parked at shallow depth
+ * costs little); when a frame does not fit, a new segment of twice the size is linked on top (Go
+ * 1.2's morestack). When the top segment empties it is unlinked and kept as the one spare, so a
+ * goroutine suspending at a segment boundary in a loop does not allocate each time (Go's "hot split").
+ *
+ * <p>Invariants (checked by {@link #checkInvariants()}):
+ * <ol>
+ *   <li>{@code top.psp} and {@code top.rsp} index the first free slot of the top segment; every
+ *       segment below is non-empty.</li>
+ *   <li>Reference slots at and above {@code rsp} are null (popped frames do not retain garbage).</li>
+ *   <li>{@code depth} equals the number of frame records in all segments.</li>
+ * </ol>
+ * Threading: owned by the goroutine; touched only by the M that is running or committing it.
+ */
+public final class Stack {
+  /** Slots in the first segment: 16 prims + 8 refs is about 230 bytes with headers. */
+  static final int FIRST_PRIMS = 16, FIRST_REFS = 8;
+
+  static final class Segment {
+    final long[] prim;
+    final Object[] ref;
+    int psp, rsp;
+    Segment below;
+
+    Segment(int prims, int refs) { prim = new long[prims]; ref = new Object[refs]; }
+  }
+
+  private Segment top;
+  private Segment spare;
+  private int depth;
+
+  /** Number of saved frames. */
+  public int depth() { return depth; }
+
+  public boolean isEmpty() { return depth == 0; }
+
+  /** Function id of the innermost saved frame. */
+  public int topFnId() {
+    return (int) (top.prim[top.psp - 2] >>> 32);
+  }
+
+  /** Resume point of the innermost saved frame. */
+  public int topPc() {
+    return (int) top.prim[top.psp - 2];
+  }
+
+  /**
+   * Pushes one frame copied from {@code src} (an unwind scratch): np prims from srcP[pBase..] and nr
+   * refs from srcR[rBase..].
+   */
+  void push(int fnId, int pc, long[] srcP, int pBase, int np, Object[] srcR, int rBase, int nr) {
+    Segment s = top;
+    if (s == null || s.psp + np + 2 > s.prim.length || s.rsp + nr > s.ref.length) s = grow(np + 2, nr);
+    System.arraycopy(srcP, pBase, s.prim, s.psp, np);
+    System.arraycopy(srcR, rBase, s.ref, s.rsp, nr);
+    s.psp += np;
+    s.rsp += nr;
+    s.prim[s.psp++] = ((long) fnId << 32) | (pc & 0xffffffffL);
+    s.prim[s.psp++] = ((long) np << 32) | nr;
+    depth++;
+  }
+
+  /** Links a segment on top able to hold a frame of the given size (the spare if it is big enough). */
+  private Segment grow(int needP, int needR) {
+    Segment s;
+    if (spare != null && spare.prim.length >= needP && spare.ref.length >= needR) {
+      s = spare;
+      spare = null;
+    } else {
+      int p = top == null ? FIRST_PRIMS : top.prim.length * 2;
+      int r = top == null ? FIRST_REFS : top.ref.length * 2;
+      s = new Segment(Math.max(p, needP), Math.max(r, needR));
+    }
+    s.below = top;
+    top = s;
+    return s;
+  }
+
+  /**
+   * Pops the innermost frame into {@code u.rp[0..np)} and {@code u.rr[0..nr)}; returns its pc.
+   * Its reference slots are cleared; an emptied segment becomes the spare.
+   */
+  int pop(Unwind u) {
+    Segment s = top;
+    long h2 = s.prim[s.psp - 1];
+    long h1 = s.prim[s.psp - 2];
+    int np = (int) (h2 >>> 32), nr = (int) h2;
+    u.ensureRestore(np, nr);
+    long[] dstP = u.rp;
+    Object[] dstR = u.rr;
+    s.psp -= np + 2;
+    s.rsp -= nr;
+    System.arraycopy(s.prim, s.psp, dstP, 0, np);
+    System.arraycopy(s.ref, s.rsp, dstR, 0, nr);
+    java.util.Arrays.fill(s.ref, s.rsp, s.rsp + nr, null);
+    depth--;
+    if (s.psp == 0) {            // segment empty: unlink, keep as spare (the larger of the two)
+      top = s.below;
+      s.below = null;
+      if (spare == null || spare.prim.length < s.prim.length) spare = s;
+    }
+    return (int) h1;
+  }
+
+  /** Drops every frame (the goroutine is dead and its G may be reused). */
+  void clear() {
+    top = null;
+    spare = null;
+    depth = 0;
+  }
+
+  /** Heap bytes held by the segments (approximate, for benchmarks and scheddetail). */
+  public long bytes() {
+    long b = 0;
+    for (Segment s = top; s != null; s = s.below) b += 32 + 16 + 8L * s.prim.length + 16 + 4L * s.ref.length;
+    if (spare != null) b += 32 + 16 + 8L * spare.prim.length + 16 + 4L * spare.ref.length;
+    return b;
+  }
+
+  /** Saved frames, innermost first, as {fnId, pc} pairs: for goroutine dumps. */
+  public int[][] frames() {
+    int[][] out = new int[depth][];
+    int i = 0;
+    for (Segment s = top; s != null; s = s.below) {
+      int p = s.psp;
+      while (p > 0) {
+        long h1 = s.prim[p - 2], h2 = s.prim[p - 1];
+        out[i++] = new int[] {(int) (h1 >>> 32), (int) h1};
+        p -= (int) (h2 >>> 32) + 2;
+      }
+    }
+    return out;
+  }
+
+  /** Asserts the invariants listed in the class comment. For tests. */
+  public void checkInvariants() {
+    int n = 0;
+    for (Segment s = top; s != null; s = s.below) {
+      if (s != top && s.psp == 0) throw new AssertionError("empty segment below top");
+      for (int i = s.rsp; i < s.ref.length; i++) if (s.ref[i] != null) throw new AssertionError("stale ref at " + i);
+      int p = s.psp, r = s.rsp;
+      while (p > 0) {
+        long h2 = s.prim[p - 1];
+        p -= (int) (h2 >>> 32) + 2;
+        r -= (int) h2;
+        if (p < 0 || r < 0) throw new AssertionError("corrupt frame headers");
+        n++;
+      }
+      if (r != 0) throw new AssertionError("ref slots do not match headers");
+    }
+    if (n != depth) throw new AssertionError("depth " + depth + " but " + n + " frames");
+  }
+}
