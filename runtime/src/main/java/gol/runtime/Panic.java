@@ -1,0 +1,50 @@
+package gol.runtime;
+
+/**
+ * A Go panic travelling up the JVM stack. {@link #value} is the value passed to panic (a boxed Go
+ * value), or a {@link RuntimeError} for the run-time panics (index out of range, nil map write, ...).
+ * No Java stack trace is filled in unless goroutine dumps need it (the scheduler prints Go frames).
+ * Known to the compiler.
+ */
+public final class Panic extends RuntimeException {
+  public final Object value;
+
+  public Panic(Object value) {
+    super(null, null, false, true);
+    this.value = value;
+  }
+
+  /** A run-time error value: prints as its message, e.g. "runtime error: index out of range [5] with length 3". */
+  public static final class RuntimeError implements Box.Typed {
+    public final String message;
+    public RuntimeError(String message) { this.message = message; }
+    /** The Error() method of Go's runtime.Error. */
+    public String Error() { return message; }
+    @Override public String toString() { return message; }
+    @Override public RType goType() { return RType.named(RType.Kind.STRUCT, "runtime.Error", null); }
+  }
+
+  /** {@code panic: runtime error: <msg>} */
+  public static Panic runtime(String msg) { return new Panic(new RuntimeError("runtime error: " + msg)); }
+
+  /** index out of range [i] with length n */
+  public static Panic index(long i, long len) {
+    return runtime("index out of range [" + i + "] with length " + len);
+  }
+
+  public static Panic divide() { return runtime("integer divide by zero"); }
+
+  public static Panic nilDeref() { return runtime("invalid memory address or nil pointer dereference"); }
+
+  /** A plain panic with a string value, as the runtime raises for channel misuse ("send on closed channel"). */
+  public static Panic plain(String msg) { return new Panic(new PlainError(msg)); }
+
+  /** Errors the runtime raises that print without the "runtime error: " prefix but are still runtime.Error values. */
+  public static final class PlainError implements Box.Typed {
+    public final String message;
+    public PlainError(String message) { this.message = message; }
+    public String Error() { return message; }
+    @Override public String toString() { return message; }
+    @Override public RType goType() { return RType.named(RType.Kind.STRUCT, "runtime.plainError", null); }
+  }
+}
