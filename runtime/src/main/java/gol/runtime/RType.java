@@ -80,5 +80,31 @@ public final class RType {
   /** Any other type known only by kind and name (named types, structs, interfaces). */
   public static RType named(Kind kind, String name, RType elem) { return new RType(kind, name, elem, null, 0, List.of(), List.of()); }
 
+  /** Cached {@link #zero()} (immutable boxes only). */
+  private Object zero;
+
+  /**
+   * The zero value of this type as the runtime holds it in an Object slot (what a receive from a
+   * closed channel yields): Long 0 for int, Integer 0 for int32, a {@link Box.Int} 0 for the other
+   * integer kinds, Double 0.0, a Float32 0, "" for string, Boolean.FALSE; null for reference kinds
+   * (pointers, slices, maps, channels, funcs, interfaces). Structs and arrays: null for now (their
+   * zero value is built by generated code).
+   */
+  public Object zero() {
+    Object z = zero;
+    if (z != null) return z;
+    switch (kind) {
+      case BOOL: z = Boolean.FALSE; break;
+      case INT8: case INT16: case INT32: case INT64: case UINT: case UINT8: case UINT16: case UINT32:
+      case UINT64: case UINTPTR: case INT: z = Box.box(0, this); break;
+      case FLOAT64: z = Double.valueOf(0); break;
+      case FLOAT32: z = new Box.Float32(0); break;
+      case STRING: z = ""; break;
+      default: return null;
+    }
+    zero = z;
+    return z;
+  }
+
   @Override public String toString() { return name; }
 }
