@@ -32,6 +32,27 @@ public final class Slice implements Box.Typed {
 
   public static int cap(Slice s) { return s == null ? 0 : s.cap; }
 
+  // ------------------------------------------------------------------ in interfaces
+
+  /**
+   * A slice as an interface value. A nil slice is Java null, but an interface holding a nil slice is
+   * not a nil interface ({@code var s []int; var x any = s; x != nil}) and must still know its type,
+   * so it is boxed as a header with a null array. Known to the compiler: use this when converting a
+   * slice to an interface type, and {@link #unbox} for a type assertion back to the slice type.
+   */
+  public static Object box(RType t, Slice s) {
+    return s != null ? s : new Slice(t, null, 0, 0, 0);
+  }
+
+  /** The slice an interface holds (null for a boxed nil slice). */
+  public static Slice unbox(Object o) {
+    Slice s = (Slice) o;
+    return s == null || s.array == null ? null : s;
+  }
+
+  /** Whether this header is a boxed nil slice (see {@link #box}). */
+  public boolean isNil() { return array == null; }
+
   // ------------------------------------------------------------------ backing arrays
 
   /** The largest backing array gol allocates (the JVM's array size limit). */

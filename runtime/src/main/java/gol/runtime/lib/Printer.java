@@ -210,7 +210,7 @@ final class Printer {
     // An array may arrive as its raw Java array or as a Slice header typed with the array type.
     Object array;
     int off, len;
-    boolean nil = v == null;
+    boolean nil = v == null || (v instanceof Slice s0 && s0.isNil());
     if (v instanceof Slice s) { array = s.array; off = s.off; len = s.len; }
     else if (v == null) { array = null; off = 0; len = 0; }
     else { array = v; off = 0; len = Slice.arrayLength(v); }
@@ -220,7 +220,8 @@ final class Printer {
       return;
     }
     if (f.sharpV) {
-      buf.append(t.name);
+      // Go names the unnamed byte slice "[]byte" when it is the operand itself.
+      buf.append(depth == 0 && et == RType.UINT8 && t.name.equals("[]uint8") ? "[]byte" : t.name);
       if (t.kind == Kind.SLICE && nil) { buf.append(NIL_PAREN); return; }
       buf.append('{');
       for (int i = 0; i < len; i++) {

@@ -3,6 +3,8 @@ package gol.runtime.lib;
 import gol.runtime.Box;
 import gol.runtime.G;
 import gol.runtime.GoError;
+import gol.runtime.GoPointer;
+import java.util.List;
 import gol.runtime.RType;
 
 /**
@@ -19,14 +21,17 @@ public final class errors {
   }
 
   /** The value errors.New returns: Go's *errors.errorString. */
-  public static final class ErrorString implements GoError, Box.Typed {
-    private static final RType TYPE = RType.pointer(RType.named(RType.Kind.STRUCT, "errors.errorString", null));
+  public static final class ErrorString implements GoError, GoPointer {
+    private static final RType STRUCT = RType.struct("errors.errorString", List.of("s"), List.of(RType.STRING));
+    private static final RType TYPE = RType.pointer(STRUCT);
     final String s;
 
     public ErrorString(String s) { this.s = s; }
 
     @Override public String Error(G g) { return s; }
     @Override public RType goType() { return TYPE; }
+    /** The struct it points to, for fmt verbs that do not call Error ({@code %d} prints &{%!d(string=...)}). */
+    @Override public Object goLoad() { return LibStruct.of(STRUCT, s); }
     @Override public String toString() { return s; }
   }
 
