@@ -54,13 +54,17 @@ public final class Parser {
 
   /**
    * A ParseException thrown by JavaCC itself (where the grammar has no explicit check) becomes
-   * "syntax error: unexpected X", with "expecting Y" when exactly one token was possible.
+   * "syntax error: unexpected X", with "expecting expression" when an expression could have started
+   * there, or "expecting Y" when exactly one token was possible.
    */
   static SyntaxError toSyntaxError(GolParser p, ParseException e) {
     Token bad = e.currentToken != null && e.currentToken.next != null ? e.currentToken.next : p.getToken(1);
+    java.util.Set<Integer> kinds = new java.util.TreeSet<>();
+    if (e.expectedTokenSequences != null)
+      for (int[] seq : e.expectedTokenSequences) if (seq.length > 0) kinds.add(seq[0]);
     String expecting = "";
-    if (e.expectedTokenSequences != null && e.expectedTokenSequences.length == 1 && e.expectedTokenSequences[0].length == 1)
-      expecting = ", expecting " + ParserBase.tokenImage(e.expectedTokenSequences[0][0]);
+    if (kinds.contains(GolParserConstants.INT_LIT)) expecting = ", expecting expression";
+    else if (kinds.size() == 1) expecting = ", expecting " + ParserBase.tokenImage(kinds.iterator().next());
     return new SyntaxError(p.pos(bad), "syntax error: unexpected " + ParserBase.describe(bad) + expecting);
   }
 

@@ -100,7 +100,7 @@ abstract class ParserBase implements GolParserConstants {
 
   /** Reports the first x.(type) that is not the guard of a type switch. */
   void checkTypeGuards() {
-    if (!typeGuards.isEmpty()) throw error(typeGuards.get(0).pos(), "use of .(type) outside type switch");
+    if (!typeGuards.isEmpty()) throw error(typeGuards.get(0).pos(), "invalid AST: use of .(type) outside type switch");
   }
 
   /** Whether an operand x followed by "{" starts a composite literal here (Go's exprLev rule). */
@@ -109,7 +109,7 @@ abstract class ParserBase implements GolParserConstants {
     boolean ok;
     if (t instanceof Expr.Ident || t instanceof Expr.Selector) ok = exprLev >= 0;
     else ok = t instanceof Expr.ArrayType || t instanceof Expr.StructType || t instanceof Expr.MapType;
-    if (ok && t != x) throw syntaxError(x.pos(), "cannot parenthesize type in composite literal");
+    if (ok && t != x) throw syntaxError(pos(getToken(1)), "cannot parenthesize type in composite literal");
     return ok;
   }
 
@@ -191,14 +191,12 @@ abstract class ParserBase implements GolParserConstants {
     throw error(x.pos(), "expression in " + keyword + " must be function call");
   }
 
-  /** A method's receiver list must hold exactly one receiver. */
-  Expr.Field receiver(List<Expr.Field> recv, Token lparen, Expr.Ident name) {
-    if (recv == null) return null;
+  /** A method's receiver list must hold exactly one receiver (reported at the token after it, as Go does). */
+  void checkReceiver(List<Expr.Field> recv) {
     int n = 0;
     for (Expr.Field f : recv) n += Math.max(1, f.names().size());
-    if (n == 0) throw error(name.pos(), "method has no receiver");
-    if (n > 1) throw error(name.pos(), "method has multiple receivers");
-    return recv.get(0);
+    if (n == 0) throw error(pos(getToken(1)), "method has no receiver");
+    if (n > 1) throw error(pos(getToken(1)), "method has multiple receivers");
   }
 
   /**
@@ -250,6 +248,15 @@ abstract class ParserBase implements GolParserConstants {
         return true;
       default:
         return false;
+    }
+  }
+
+  static boolean isUnaryStart(int k) {
+    switch (k) {
+      case ADD: case SUB: case NOT: case XOR: case AND: case MUL: case ARROW: case TILDE:
+        return true;
+      default:
+        return isOperandStart(k);
     }
   }
 
@@ -321,16 +328,23 @@ abstract class ParserBase implements GolParserConstants {
     if (t.kind == EOF || t.kind == CONST || t.kind == TYPE || t.kind == VAR || t.kind == FUNC) return;
     if (t.kind == LBRACE && !decls.isEmpty() && decls.get(decls.size() - 1) instanceof Decl.Func f && f.body() == null)
       throw syntaxError(pos(t), "unexpected semicolon or newline before {");
-    if (t.kind == IMPORT && !decls.isEmpty())
-      throw syntaxError(pos(t), "imports must appear before other declarations");
     throw syntaxError(pos(t), "non-declaration statement outside function body");
   }
 
   /** A source file must start with its package clause (go build's wording, from go/parser). */
-  SyntaxError packageFirst() {
+  SyntaxError packageFirst() { return goParserExpected("'package'"); }
+
+  /**
+   * go build reads the package clause and imports with go/parser before compiling, so errors there
+   * use go/parser's wording: "expected 'IDENT', found 'func'", "expected 'STRING', found newline".
+   */
+  SyntaxError goParserExpected(String what) {
     Token t = getToken(1);
-    String found = t.kind == IDENT || isLiteral(t.kind) ? t.image : "'" + (t.kind == EOF ? "EOF" : t.image) + "'";
-    return error(pos(t), "expected 'package', found " + found);
+    String found;
+    if (t.kind == SEMI && SemicolonInsertingTokenManager.isInserted(t)) found = t.image.isEmpty() ? "'EOF'" : "newline";
+    else if (t.kind == IDENT || isLiteral(t.kind)) found = t.image;
+    else found = "'" + (t.kind == EOF ? "EOF" : t.image) + "'";
+    return error(pos(t), "expected " + what + ", found " + found);
   }
 
   /** "for var i = 0; ..." is a common mistake with its own message. */
