@@ -50,6 +50,10 @@ final class Assignments {
 
   /** lhs... = rhs... */
   private void assignVars(List<Expr> lhs, List<Expr> rhs) {
+    if (lhs.size() == 1 && rhs.size() == 1) {
+      assignVar(lhs.get(0), unpack(rhs.get(0), 1).get(0), "assignment");
+      return;
+    }
     if (lhs.size() == rhs.size()) {
       List<Operand> xs = new ArrayList<>();
       for (Expr r : rhs) xs.add(c.exprs.expr(r));
@@ -89,6 +93,10 @@ final class Assignments {
       }
       assignError(List.of(rhs), n, t.types.size());
       return invalidList(rhs, n);
+    }
+    if (n == 1) {
+      out.add(x);
+      return out;
     }
     if (n == 2 && (x.mode == M.COMMAOK || x.mode == M.MAPINDEX)) {
       if (x.untyped()) c.rel.assignment(x, null, "assignment");
@@ -209,6 +217,7 @@ final class Assignments {
 
   /** The n operands of a right-hand side list (reports count mismatches; never returns fewer than n). */
   private List<Operand> values(List<Expr> rhs, int n) {
+    if (n == 1 && rhs.size() == 1) return unpack(rhs.get(0), 1);
     if (rhs.size() == n) {
       List<Operand> xs = new ArrayList<>();
       for (Expr r : rhs) xs.add(c.exprs.expr(r));
@@ -233,8 +242,10 @@ final class Assignments {
     } else if (values.size() == 1) {
       xs = unpack(values.get(0), vars.size());
     } else {
+      // Go checks the arity of a declaration before its values
       for (Expr e : values) c.exprs.expr(e);
-      assignError(values, vars.size(), values.size());
+      if (values.size() > vars.size()) c.error(values.get(vars.size()), "extra init expr " + ExprString.of(values.get(vars.size())));
+      else c.error(vars.get(values.size()).pos, "missing init expr for " + vars.get(values.size()).name);
       for (Symbol.Var v : vars) if (v.type == null) v.type = Types.INVALID;
       return;
     }

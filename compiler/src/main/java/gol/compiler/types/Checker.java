@@ -335,8 +335,7 @@ public final class Checker {
           if (!x.invalid() && typ != null) rel.assignment(x, typ, "constant declaration");
           else if (!x.invalid() && !repeated) exprs.recordFinal(x);
         } else {
-          if (values.isEmpty() && src == null) error(n, "missing init expr for const declaration");
-          else if (i >= values.size() && !values.isEmpty()) error(n, "missing init expr for const declaration");
+          if (i == values.size()) error(n, "missing init expr for " + n.name());
           x = Operand.invalid(n);
         }
         Symbol.Const c = new Symbol.Const(n.name(), n.pos(), x.invalid() ? Types.INVALID : x.type,
@@ -344,7 +343,10 @@ public final class Checker {
         made.add(c);
         if (!n.name().equals("_")) info.defs.put(n, c);
       }
-      if (values.size() > vs.names().size() && vs == src) error(values.get(vs.names().size()), "extra init expr");
+      if (values.size() > vs.names().size()) {
+        if (vs == src) error(values.get(vs.names().size()), "extra init expr " + ExprString.of(values.get(vs.names().size())));
+        else error(vs.names().get(0), "extra init expr at " + values.get(vs.names().size()).pos());
+      }
       for (int i = 0; i < made.size(); i++) {
         Expr.Ident n = vs.names().get(i);
         if (n.name().equals("_")) continue;

@@ -71,7 +71,7 @@ final class CompositeLits {
         Symbol.Var field = null;
         for (Symbol.Var f : st.fields) if (f.name.equals(key.name())) field = f;
         if (field == null) {
-          c.error(key, "unknown field " + key.name() + " in struct literal of type " + t);
+          c.error(key, "unknown field '" + key.name() + "' in struct literal of type " + t);
           c.exprs.expr(el.value());
           continue;
         }
@@ -120,17 +120,27 @@ final class CompositeLits {
           c.error(el.key(), "index " + ExprString.of(el.key()) + " must be integer constant");
         }
       } else if (length >= 0 && index >= length) {
-        c.error(el.value(), "index " + index + " out of bounds [0:" + length + "]");
+        c.error(el.value(), "index " + index + " is out of bounds (>= " + length + ")");
       } else {
         validIndex = true;
       }
-      if (validIndex && !seen.add(index)) c.error(el.key() != null ? el.key() : el.value(), "duplicate index " + index + " in array or slice literal");
+      if (validIndex && !seen.add(index)) {
+        c.error(el.key() != null ? colonPos(el.key()) : el.value().pos(), "duplicate index " + index + " in array or slice literal");
+      }
       Operand x = c.exprs.exprWithHint(el.value(), elem);
       c.rel.assignment(x, elem, "array or slice literal");
       index++;
       max = Math.max(max, index);
     }
     return max;
+  }
+
+  /** Go reports a keyed element at its colon; the AST keeps only the key, so the colon is estimated. */
+  static gol.compiler.ast.Pos colonPos(Expr key) {
+    if (key instanceof Expr.BasicLit || key instanceof Expr.Ident) {
+      return new gol.compiler.ast.Pos(key.pos().line(), key.pos().col() + ExprString.of(key).length());
+    }
+    return key.pos();
   }
 
   private void mapLit(Expr.CompositeLit e, Type.Map m) {

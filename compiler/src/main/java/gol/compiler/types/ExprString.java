@@ -64,7 +64,10 @@ final class ExprString {
     else if (e instanceof Expr.MapType mt) { sb.append("map["); write(sb, mt.key()); sb.append(']'); write(sb, mt.value()); }
     else if (e instanceof Expr.ChanType ct) {
         sb.append(ct.dir() == Expr.ChanDir.RECV ? "<-chan " : ct.dir() == Expr.ChanDir.SEND ? "chan<- " : "chan ");
+        boolean paren = ct.dir() == Expr.ChanDir.BOTH && ct.elem() instanceof Expr.ChanType inner && inner.dir() == Expr.ChanDir.RECV;
+        if (paren) sb.append('(');
         write(sb, ct.elem());
+        if (paren) sb.append(')');
       }
     else if (e instanceof Expr.FuncType ft) {
         sb.append("func");

@@ -29,7 +29,7 @@ final class Universe {
       s.insert(new Symbol.TypeName(t.name, Pos.NONE, t));
     }
     s.insert(new Symbol.TypeName("error", Pos.NONE, Types.ERROR));
-    s.insert(new Symbol.TypeName("any", Pos.NONE, Types.EMPTY_INTERFACE));
+    s.insert(new Symbol.TypeName("any", Pos.NONE, Types.ANY));
     s.insert(new Symbol.Const("true", Pos.NONE, Types.UNTYPED_BOOL, new Constant.Bool(true)));
     s.insert(new Symbol.Const("false", Pos.NONE, Types.UNTYPED_BOOL, new Constant.Bool(false)));
     s.insert(IOTA);
