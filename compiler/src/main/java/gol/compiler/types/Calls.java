@@ -193,6 +193,7 @@ final class Calls {
     if (e.x() instanceof Expr.Ident id && c.lookup(id.name()) instanceof Symbol.PkgName pkg) {
       pkg.used = true;
       c.info.uses.put(id, pkg);
+      if (Stdlib.get(pkg.path) == null) return Operand.invalid(e); // import already reported
       Symbol m = Stdlib.member(pkg.path, name);
       if (m == null) {
         c.error(e.sel(), "undefined: " + pkg.name + "." + name);

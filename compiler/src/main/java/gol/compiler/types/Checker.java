@@ -135,11 +135,15 @@ public final class Checker {
   private void importDecl(Decl.Import imp) {
     String path = Literals.string(imp.path().text()).value();
     Stdlib.Pkg pkg = Stdlib.get(path);
+    String name = imp.name() != null ? imp.name().name() : pkg != null ? pkg.name() : lastPathElem(path);
     if (pkg == null) {
       error(imp.path().pos(), "package " + path + " is not in GOROOT (/usr/lib/go-1.19/src/" + path + ")");
+      // declare the name anyway (as used) so that its uses are not reported again
+      Symbol.PkgName p = new Symbol.PkgName(name, imp.pos(), path);
+      p.used = true;
+      fileScope.insert(p);
       return;
     }
-    String name = imp.name() != null ? imp.name().name() : pkg.name();
     if (name.equals("_")) return;
     if (name.equals(".")) { error(imp.name().pos(), "dot imports are not supported by gol"); return; }
     Symbol.PkgName p = new Symbol.PkgName(name, imp.pos(), path);
