@@ -653,6 +653,7 @@ public final class Sched {
           g.entry = null;
           e.run(g);
         } else if (!g.stack.isEmpty()) {
+          if (g.pendingPanic instanceof Panic pp) Traceback.rebaseOnSavedFrames(pp, g, resumer);
           resumer.resume(g, g.stack.topFnId());
         } else {
           Throwable pending = g.pendingPanic;
