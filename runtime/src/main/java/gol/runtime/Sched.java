@@ -628,6 +628,13 @@ public final class Sched {
     end(2, () -> Traceback.deadlock(this));
   }
 
+  /** The last pending timer was retired (timer thread): deadlock may now hold. */
+  void checkdeadFromTimers() {
+    synchronized (lock) {
+      checkdead();
+    }
+  }
+
   // ==================================================================== running a goroutine: the trampoline
 
   /**
