@@ -50,6 +50,9 @@ for f in "${files[@]}"; do
   dir="$work/build"
   rm -rf "$dir" && mkdir -p "$dir"
   cp "$f" "$dir/main.go"
+  if [ -n "$(gofmt -l "$dir/main.go" 2>/dev/null)" ]; then
+    echo "warn $rel: not gofmt-formatted (run: gofmt -w $rel)" >&2
+  fi
   if ! (cd "$dir" && go build -o prog main.go) >"$work/build.log" 2>&1; then
     echo "FAIL $rel: does not build with Go:" >&2
     sed 's/^/    /' "$work/build.log" >&2
