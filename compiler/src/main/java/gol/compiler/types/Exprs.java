@@ -102,9 +102,17 @@ final class Exprs {
     updateExprType(x.expr, x.type, x.val);
   }
 
-  /** Records x as a comma-ok expression (map index, receive, type assertion in v, ok := ...). */
+  /**
+   * Records x, used in {@code v, ok := x} (map index, receive, type assertion), as go/types does:
+   * mode COMMAOK with the tuple type {@code (T, bool)} (also on the expression inside parentheses).
+   */
   void recordCommaOk(Operand x) {
-    if (recording && !x.invalid() && x.expr != null) c.info.types.put(x.expr, new TypeAndValue(Mode.COMMAOK, x.type, null));
+    if (!recording || x.invalid() || x.expr == null) return;
+    TypeAndValue tv = new TypeAndValue(Mode.COMMAOK, new Type.Tuple(java.util.List.of(x.type, Types.BOOL)), null);
+    for (Expr e = x.expr; ; e = ((Expr.Paren) e).x()) {
+      c.info.types.put(e, tv);
+      if (!(e instanceof Expr.Paren)) break;
+    }
   }
 
   private static Mode modeOf(M m) {
@@ -127,6 +135,7 @@ final class Exprs {
     if (!recording || e == null) return;
     TypeAndValue old = c.info.types.get(e);
     if (old == null) return;
+    if (old.type() == Types.UNTYPED_NIL) return; // nil stays untyped, as in Go
     if (!Types.isUntyped(old.type()) && old.type() != Types.INVALID) {
       if (val != null && old.mode() == Mode.CONSTANT) c.info.types.put(e, new TypeAndValue(old.mode(), old.type(), val));
       return;

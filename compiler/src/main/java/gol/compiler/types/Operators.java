@@ -252,9 +252,9 @@ final class Operators {
       return new Operand(M.CONSTANT, Types.UNTYPED_BOOL, new Constant.Bool(Constants.compare(op, m[0], m[1])), e);
     }
     // the operands are materialized with their final (default) types
-    if (x.untyped()) c.exprs.updateExprType(x.expr, x.isNil() ? y.type : Relations.defaultType(x.type), null);
+    if (x.untyped()) c.exprs.updateExprType(x.expr, Relations.defaultType(x.type), null);
     else c.exprs.recordFinal(x);
-    if (y.untyped()) c.exprs.updateExprType(y.expr, y.isNil() ? x.type : Relations.defaultType(y.type), null);
+    if (y.untyped()) c.exprs.updateExprType(y.expr, Relations.defaultType(y.type), null);
     else c.exprs.recordFinal(y);
     return new Operand(M.VALUE, Types.UNTYPED_BOOL, null, e);
   }
