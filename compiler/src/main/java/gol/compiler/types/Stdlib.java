@@ -145,6 +145,7 @@ public final class Stdlib {
         "func Goexit()");
     pkg("strings",
         "type Builder struct{}",
+        "func (*Builder) Write(p []byte) (int, error)",
         "func (*Builder) WriteString(s string) (int, error)",
         "func (*Builder) WriteByte(c byte) error",
         "func (*Builder) WriteRune(r rune) (int, error)",
