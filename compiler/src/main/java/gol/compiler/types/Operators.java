@@ -114,7 +114,7 @@ final class Operators {
   /** {@code x op y} where e is the whole expression (null for an assignment operation x op= y). */
   Operand binary(Expr e, Op op, Operand x, Operand y, Pos opPos) {
     if (x.invalid() || y.invalid()) return Operand.invalid(e);
-    if (op == Op.SHL || op == Op.SHR) return shift(e, op, x, y);
+    if (op == Op.SHL || op == Op.SHR) return shift(e, op, x, y, opPos);
     matchTypes(x, y);
     if (x.invalid() || y.invalid()) return Operand.invalid(e);
     if (op.prec == 3) return comparison(e, op, x, y);
@@ -267,7 +267,7 @@ final class Operators {
   // ---------------------------------------------------------------------------------------------
   // Shifts
 
-  private Operand shift(Expr e, Op op, Operand x, Operand y) {
+  private Operand shift(Expr e, Op op, Operand x, Operand y, Pos opPos) {
     // the left operand must be an integer, or an untyped constant representable as one
     Kind xk = Types.kindOf(x.type);
     if (x.untyped() && x.isConst()) {
@@ -315,7 +315,7 @@ final class Operators {
         }
         Type t = x.untyped() && xk == Kind.UNTYPED_FLOAT ? Types.UNTYPED_INT : x.type;
         Operand r = new Operand(M.CONSTANT, t, Constants.shift(op, x.val, s.longValue()), e);
-        overflow(r, e != null ? e.pos() : x.expr.pos());
+        overflow(r, opPos);
         return r;
       }
       if (x.untyped()) {
