@@ -628,6 +628,13 @@ public final class Sched {
     end(2, () -> Traceback.deadlock(this));
   }
 
+  /** The last pending timer was retired (timer thread): deadlock may now hold. */
+  void checkdeadFromTimers() {
+    synchronized (lock) {
+      checkdead();
+    }
+  }
+
   // ==================================================================== running a goroutine: the trampoline
 
   /**
@@ -653,6 +660,7 @@ public final class Sched {
           g.entry = null;
           e.run(g);
         } else if (!g.stack.isEmpty()) {
+          if (g.pendingPanic instanceof Panic pp) Traceback.rebaseOnSavedFrames(pp, g, resumer);
           resumer.resume(g, g.stack.topFnId());
         } else {
           Throwable pending = g.pendingPanic;

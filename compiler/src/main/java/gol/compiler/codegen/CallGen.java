@@ -188,18 +188,31 @@ abstract class CallGen extends ExprGen {
     expr(x);
     if (fj == JKind.J && tj == JKind.J) { normalize(to); return; }
     if (fj == JKind.J && tj == JKind.D) {
-      if (isUnsigned64(from)) mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/Ops", "u2d", "(J)D", false);
-      else mv.visitInsn(L2D);
-      roundFloat(to);
+      boolean f32 = Types.kindOf(to) == Type.Kind.FLOAT32;
+      if (isUnsigned64(from)) mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/Ops", f32 ? "u2f32" : "u2f64", "(J)D", false);
+      else { mv.visitInsn(L2D); roundFloat(to); }
       return;
     }
     if (fj == JKind.D && tj == JKind.J) {
-      mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/Ops", isUnsigned64(to) ? "d2u" : "d2l", "(D)J", false);
-      normalize(to);
+      mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/Ops", floatToIntHelper(to), "(D)J", false);
       return;
     }
     if (fj == JKind.D && tj == JKind.D) { roundFloat(to); return; }
     // same representation (named ↔ underlying, chan direction, ...)
+  }
+
+  /** Ops helper converting a float to integer type t as Go does on amd64. */
+  private static String floatToIntHelper(Type t) {
+    switch (Types.kindOf(t)) {
+      case INT8: return "f2int8";
+      case INT16: return "f2int16";
+      case INT32: return "f2int32";
+      case UINT8: return "f2uint8";
+      case UINT16: return "f2uint16";
+      case UINT32: return "f2uint32";
+      case UINT: case UINT64: case UINTPTR: return "f2uint64";
+      default: return "f2int64";
+    }
   }
 
   // ================================================================== built-ins

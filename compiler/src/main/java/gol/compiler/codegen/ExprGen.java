@@ -222,6 +222,11 @@ abstract class ExprGen extends FnBase {
         mv.visitMethodInsn(INVOKESTATIC, "java/lang/Boolean", "valueOf", "(Z)Ljava/lang/Boolean;", false);
         break;
       default:
+        if (t.underlying() instanceof Type.Slice) {   // an interface holding a nil slice is not nil
+          prog.rtypes.push(mv, t);
+          mv.visitInsn(SWAP);
+          mv.visitMethodInsn(INVOKESTATIC, JvmTypes.SLICE, "box", "(Lgol/runtime/RType;Lgol/runtime/Slice;)Ljava/lang/Object;", false);
+        }
         break;
     }
   }
@@ -232,7 +237,10 @@ abstract class ExprGen extends FnBase {
       case J: mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/Box", "unboxInt", "(Ljava/lang/Object;)J", false); break;
       case D: mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/Box", "unboxFloat", "(Ljava/lang/Object;)D", false); break;
       case Z: mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/Box", "unboxBool", "(Ljava/lang/Object;)Z", false); break;
-      default: checkcast(JvmTypes.className(t)); break;
+      default:
+        if (t.underlying() instanceof Type.Slice) mv.visitMethodInsn(INVOKESTATIC, JvmTypes.SLICE, "unbox", "(Ljava/lang/Object;)Lgol/runtime/Slice;", false);
+        else checkcast(JvmTypes.className(t));
+        break;
     }
   }
 

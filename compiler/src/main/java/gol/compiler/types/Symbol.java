@@ -2,6 +2,7 @@ package gol.compiler.types;
 
 import gol.compiler.ast.Node;
 import gol.compiler.ast.Pos;
+import gol.compiler.types.Type.Signature;
 
 /**
  * What a name denotes (go/types calls these Objects). The checker creates one Symbol per declaration

@@ -47,6 +47,11 @@ public final class TypeInfo {
   public final Map<Expr.Ident, Symbol> uses = new IdentityHashMap<>();
   public final Map<Node, Symbol.Var> implicits = new IdentityHashMap<>();
   public final Map<Expr.FuncLit, List<Symbol.Var>> captures = new IdentityHashMap<>();
+  /**
+   * For each selector {@code x.f} that selects a field or method (not a package member): what it
+   * selects and the embedded-field path to it. Added by the checker for code generation.
+   */
+  public final Map<Expr.Selector, Selection> selections = new IdentityHashMap<>();
   /** Package-level declarations in initialization order (Go's dependency order for vars). */
   public final List<Decl> initOrder = new ArrayList<>();
 
