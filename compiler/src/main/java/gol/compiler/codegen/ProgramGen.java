@@ -188,7 +188,10 @@ public final class ProgramGen {
 
   /** A ClassWriter computing frames, with a class hierarchy that knows the generated classes. */
   ClassWriter newClassWriter() {
-    return new ClassWriter(ClassWriter.COMPUTE_FRAMES) {
+    // GOL_DEBUG_NOFRAMES=1 skips frame computation so that --dump=bytecode can show code the
+    // frame computation rejects (for debugging the code generator only).
+    int flags = System.getenv("GOL_DEBUG_NOFRAMES") != null ? ClassWriter.COMPUTE_MAXS : ClassWriter.COMPUTE_FRAMES;
+    return new ClassWriter(flags) {
       @Override protected String getCommonSuperClass(String a, String b) {
         if (a.equals(b)) return a;
         if (classes.containsKey(a) || classes.containsKey(b) || a.startsWith(className + "$") || b.startsWith(className + "$")
