@@ -15,12 +15,13 @@ import java.util.regex.Pattern;
  * every expectation needs at least one error on its line whose message (the text after
  * {@code file:line:col: }) matches; every error on that line that matches is consumed; any error left
  * over, on any line, is unexpected. Errors are recognised as lines of the form
- * {@code NAME:LINE:COL: message} where NAME ends with the program's file name.
+ * {@code NAME:LINE:COL: message} where NAME ends with the program's file name; following lines that
+ * start with a tab belong to the same message.
  */
 public final class ErrorExpectations {
   private static final Pattern ERROR_COMMENT = Pattern.compile("// (?:GC_)?ERROR (.*)");
   private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
-  private static final Pattern REPORTED = Pattern.compile("^(.*?):(\\d+):(\\d+): (.*)$");
+  private static final Pattern REPORTED = Pattern.compile("(?s)^(.*?):(\\d+):(\\d+): (.*)$");
 
   /** One expected error: a line and a regexp its message must match. */
   public record Expected(int line, String regexp, Pattern pattern) {}
@@ -62,8 +63,19 @@ public final class ErrorExpectations {
 
   /** The errors in a compiler's stderr: lines {@code NAME:LINE:COL: msg} where NAME ends with our file name. */
   public List<Reported> reported(String stderr) {
-    List<Reported> out = new ArrayList<>();
+    // As in Go's test/run.go (splitOutput): a line starting with a tab continues the previous message
+    // (e.g. "\thave (number)\n\twant (int, int)"), so regexps can match across it with \n\t.
+    List<String> messages = new ArrayList<>();
     for (String l : stderr.split("\n")) {
+      if (l.endsWith("\r")) l = l.substring(0, l.length() - 1);
+      if (l.startsWith("\t") && !messages.isEmpty()) {
+        messages.set(messages.size() - 1, messages.get(messages.size() - 1) + "\n" + l);
+      } else if (!l.isBlank()) {
+        messages.add(l);
+      }
+    }
+    List<Reported> out = new ArrayList<>();
+    for (String l : messages) {
       Matcher m = REPORTED.matcher(l);
       if (m.matches() && (m.group(1).equals(fileName) || m.group(1).endsWith("/" + fileName))) {
         out.add(new Reported(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)), m.group(4), l));

@@ -73,4 +73,15 @@ class ErrorExpectationsTest {
   void errorCommentWithoutRegexpIsRejected() {
     assertThrows(IllegalArgumentException.class, () -> ErrorExpectations.parse("x.gol", "x // ERROR oops\n"));
   }
+
+  @Test
+  void tabIndentedLinesContinueTheMessage() {
+    ErrorExpectations w = ErrorExpectations.parse("x.gol",
+        "f(1) // ERROR \"not enough arguments in call to f\\n\\thave \\(number\\)\\n\\twant \\(int, int\\)\"\n");
+    String out = "x.gol:1:3: not enough arguments in call to f\n\thave (number)\n\twant (int, int)\n";
+    assertEquals(List.of(), w.check(out));
+    assertEquals("not enough arguments in call to f\n\thave (number)\n\twant (int, int)", w.reported(out).get(0).message());
+    List<String> p = w.check("x.gol:1:3: not enough arguments in call to f\n\thave (number)\n");
+    assertTrue(p.get(0).startsWith("x.gol:1: no error matches"), p.toString());
+  }
 }

@@ -34,7 +34,12 @@ public final class GolCommand {
 
   /** The command that runs {@code file} (a path relative to the working directory). */
   public static List<String> run(String file) {
-    List<String> cmd = new ArrayList<>(prefix());
+    return run(prefix(), file);
+  }
+
+  /** {@code prefix} followed by {@code run file}. */
+  public static List<String> run(List<String> prefix, String file) {
+    List<String> cmd = new ArrayList<>(prefix);
     cmd.add("run");
     cmd.add(file);
     return cmd;

@@ -49,23 +49,8 @@ class ProgramsTest {
     all.addAll(GoldenProgram.loadAll(root.resolve("samples")));
     List<GoldenProgram> chosen = all.stream().filter(p -> GolCommand.selected(p.name())).toList();
     if (chosen.isEmpty()) fail("no program matches gol.test.filter=" + System.getProperty("gol.test.filter"));
-
-    pool = Executors.newFixedThreadPool(GolCommand.threads(), r -> {
-      Thread t = new Thread(r, "gol-program-runner");
-      t.setDaemon(true);
-      return t;
-    });
-    List<DynamicNode> containers = new ArrayList<>();
-    for (Config c : List.of(ONE_P, FOUR_P)) {
-      List<DynamicNode> tests = new ArrayList<>();
-      for (GoldenProgram p : chosen) {
-        if (p.onlyOneProc() && c != ONE_P) continue;
-        Future<Subprocess.Result> run = pool.submit(() -> runGol(p, c));
-        tests.add(DynamicTest.dynamicTest(p.name() + " [" + c.name() + "]", p.source().toUri(), () -> verify(p, c, run)));
-      }
-      containers.add(DynamicContainer.dynamicContainer(c.name(), tests));
-    }
-    return containers.stream();
+    pool = newPool(GolCommand.threads());
+    return plan(chosen, GolCommand.prefix(), pool, Duration.ofSeconds(GolCommand.timeoutSeconds())).stream();
   }
 
   @AfterAll
@@ -73,17 +58,42 @@ class ProgramsTest {
     if (pool != null) pool.shutdownNow();
   }
 
-  /** Runs gol on p in p's directory (so messages name the file as {@code X.gol}). */
-  static Subprocess.Result runGol(GoldenProgram p, Config c) throws Exception {
-    List<String> cmd = GolCommand.run(p.source().getFileName().toString());
-    return Subprocess.run(cmd, p.source().getParent(), c.env(), Duration.ofSeconds(GolCommand.timeoutSeconds()));
+  /** A pool of daemon threads, so a stuck run can never keep the test JVM alive. */
+  static ExecutorService newPool(int threads) {
+    return Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "gol-program-runner");
+      t.setDaemon(true);
+      return t;
+    });
   }
 
-  private static void verify(GoldenProgram p, Config c, Future<Subprocess.Result> run) throws Exception {
+  /**
+   * Submits every (program, config) run to {@code pool} at once, in corpus order, and returns one
+   * container per config whose tests wait for their run and check it. {@code prefix} is the command
+   * before {@code run X.gol}.
+   */
+  static List<DynamicNode> plan(List<GoldenProgram> programs, List<String> prefix, ExecutorService pool, Duration limit) {
+    List<DynamicNode> containers = new ArrayList<>();
+    for (Config c : List.of(ONE_P, FOUR_P)) {
+      List<DynamicNode> tests = new ArrayList<>();
+      for (GoldenProgram p : programs) {
+        if (p.onlyOneProc() && c != ONE_P) continue;
+        List<String> cmd = GolCommand.run(prefix, p.source().getFileName().toString());
+        // Run in p's directory, so messages name the file as X.gol.
+        Future<Subprocess.Result> run = pool.submit(() -> Subprocess.run(cmd, p.source().getParent(), c.env(), limit));
+        tests.add(DynamicTest.dynamicTest(p.name() + " [" + c.name() + "]", p.source().toUri(),
+            () -> verify(p, c, cmd, run)));
+      }
+      containers.add(DynamicContainer.dynamicContainer(c.name(), tests));
+    }
+    return containers;
+  }
+
+  private static void verify(GoldenProgram p, Config c, List<String> cmd, Future<Subprocess.Result> run) throws Exception {
     // The subprocess is killed at the time limit, so this wait is bounded by the runs queued before it;
     // the bound here only guards against a bug in the runner itself.
     Subprocess.Result r = run.get(30, TimeUnit.MINUTES);
-    String problem = GoldenCheck.check(p, r, c.name(), GolCommand.describe(GolCommand.run(p.source().getFileName().toString())));
+    String problem = GoldenCheck.check(p, r, c.name(), GolCommand.describe(cmd));
     if (problem != null) fail(problem);
   }
 }

@@ -50,8 +50,11 @@ public final class Subprocess {
     err.start();
     boolean finished = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
     if (!finished) {
-      p.descendants().forEach(ProcessHandle::destroyForcibly);
+      // Snapshot the descendants first (once the parent is gone they are re-parented and cannot be
+      // found), kill the parent so it cannot react to its children dying, then the children.
+      List<ProcessHandle> children = p.descendants().toList();
       p.destroyForcibly();
+      children.forEach(ProcessHandle::destroyForcibly);
       p.waitFor(10, TimeUnit.SECONDS);
     }
     Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
