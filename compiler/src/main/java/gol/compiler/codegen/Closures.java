@@ -43,6 +43,7 @@ final class Closures {
 
   /** The interface for function values of a shape, generated once. */
   String fnInterface(String shape) {
+    if (shape.equals("_V")) return "gol/runtime/FnV";   // func(): the runtime calls these too
     String name = prog.className + "$Fn$" + shape;
     if (interfaces.add(shape)) {
       ClassWriter cw = prog.newClassWriter();
