@@ -7,4 +7,13 @@ package gol.runtime;
  */
 public interface Entry {
   void run(G g);
+
+  /**
+   * The Go name of the function containing the go statement ({@code main.main}), printed as
+   * {@code created by main.main} in goroutine dumps; null (the default) omits that line.
+   */
+  default String creatorName() { return null; }
+
+  /** The source line of the go statement, for the {@code created by} line. */
+  default int creatorLine() { return 0; }
 }

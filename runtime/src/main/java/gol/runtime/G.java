@@ -112,4 +112,31 @@ public final class G {
   public ParkOp parkOp;
 
   public Stack stack() { return stack; }
+
+  // ---------------------------------------------------------------- scheduler side (added by the scheduler)
+  // Scheduling states, numbered as Go's (runtime2.go); see Sched's essay for who owns a G in each.
+  /** Just allocated, not yet runnable. */
+  static final int IDLE = 0;
+  /** On a run queue (runnext, a local ring or the global queue); owned by that queue. */
+  static final int RUNNABLE = 1;
+  /** Running on an M, which owns it; its live frames are on that M's JVM stack. */
+  static final int RUNNING = 2;
+  /** Parked; owned by the wait queue it is recorded in (a channel, a timer, a semaphore), or by nobody. */
+  static final int WAITING = 4;
+  /** Finished; on a free list, to be reused by a later go statement. */
+  static final int DEAD = 6;
+
+  /** Scheduling state (IDLE .. DEAD). Written by the G's current owner; read racily by dumps. */
+  volatile int state;
+  /** Next G in whatever list holds this one (the global run queue, a free list). */
+  G schedlink;
+  /** The go statement that created this goroutine (for "created by" in dumps); null for main. */
+  Entry origin;
+  /** Why the goroutine is WAITING (Go's waitreason), for dumps. */
+  String waitReason;
+  /** Lazily created timer used by time.Sleep (Go caches one per G too). */
+  Timers.Timer sleepTimer;
+
+  /** The scheduling state, for tests and dumps. */
+  public int state() { return state; }
 }

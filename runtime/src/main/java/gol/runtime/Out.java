@@ -20,8 +20,10 @@ public final class Out {
   private Out() {}
 
   private static final Object LOCK = new Object();
-  private static final OutputStream STDOUT = new FileOutputStream(FileDescriptor.out);
-  private static final OutputStream STDERR = new FileOutputStream(FileDescriptor.err);
+  private static final OutputStream PROCESS_STDOUT = new FileOutputStream(FileDescriptor.out);
+  private static final OutputStream PROCESS_STDERR = new FileOutputStream(FileDescriptor.err);
+  private static OutputStream STDOUT = PROCESS_STDOUT; // guarded by LOCK
+  private static OutputStream STDERR = PROCESS_STDERR; // guarded by LOCK
   private static byte[] buf = new byte[1 << 16];
   private static int n;
 
@@ -62,6 +64,18 @@ public final class Out {
     synchronized (LOCK) {
       flushLocked();
       write(STDERR, b, off, len);
+    }
+  }
+
+  /**
+   * Redirects stdout and stderr (tests capture a program's output this way); null restores the
+   * process's own stream. Buffered stdout is flushed to the old target first.
+   */
+  public static void redirect(OutputStream stdout, OutputStream stderr) {
+    synchronized (LOCK) {
+      flushLocked();
+      STDOUT = stdout == null ? PROCESS_STDOUT : stdout;
+      STDERR = stderr == null ? PROCESS_STDERR : stderr;
     }
   }
 

@@ -15,11 +15,12 @@ public final class Panic extends RuntimeException {
   }
 
   /** A run-time error value: prints as its message, e.g. "runtime error: index out of range [5] with length 3". */
-  public static final class RuntimeError implements Box.Typed {
+  public static final class RuntimeError implements Box.Typed, GoError {
     public final String message;
     public RuntimeError(String message) { this.message = message; }
     /** The Error() method of Go's runtime.Error. */
     public String Error() { return message; }
+    @Override public String Error(G g) { return message; }
     @Override public String toString() { return message; }
     @Override public RType goType() { return RType.named(RType.Kind.STRUCT, "runtime.Error", null); }
   }
@@ -29,21 +30,29 @@ public final class Panic extends RuntimeException {
 
   /** index out of range [i] with length n */
   public static Panic index(long i, long len) {
-    return runtime("index out of range [" + i + "] with length " + len);
+    // Go leaves out the length when the index is negative: "index out of range [-1]".
+    return runtime(i < 0 ? "index out of range [" + i + "]" : "index out of range [" + i + "] with length " + len);
   }
 
   public static Panic divide() { return runtime("integer divide by zero"); }
 
   public static Panic nilDeref() { return runtime("invalid memory address or nil pointer dereference"); }
 
+  /** Returns o, or panics as Go does when a nil func value or nil interface is called. Known to the compiler. */
+  public static Object nilCheck(Object o) {
+    if (o == null) throw nilDeref();
+    return o;
+  }
+
   /** A plain panic with a string value, as the runtime raises for channel misuse ("send on closed channel"). */
   public static Panic plain(String msg) { return new Panic(new PlainError(msg)); }
 
   /** Errors the runtime raises that print without the "runtime error: " prefix but are still runtime.Error values. */
-  public static final class PlainError implements Box.Typed {
+  public static final class PlainError implements Box.Typed, GoError {
     public final String message;
     public PlainError(String message) { this.message = message; }
     public String Error() { return message; }
+    @Override public String Error(G g) { return message; }
     @Override public String toString() { return message; }
     @Override public RType goType() { return RType.named(RType.Kind.STRUCT, "runtime.plainError", null); }
   }

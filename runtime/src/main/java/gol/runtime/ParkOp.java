@@ -14,4 +14,12 @@ public interface ParkOp {
 
   /** Go's wait reason shown in dumps: "chan receive", "sleep", "semacquire", ... */
   String waitReason();
+
+  /**
+   * Called on the M that next runs the goroutine after it was parked by this op (commit returned
+   * true) and readied, before its frames resume. Ops that must finish their work on the waiting
+   * goroutine's side do it here (select dequeues itself from the channels it lost, and stores its
+   * result). The default does nothing.
+   */
+  default void resumed(G g) {}
 }

@@ -80,5 +80,118 @@ public final class RType {
   /** Any other type known only by kind and name (named types, structs, interfaces). */
   public static RType named(Kind kind, String name, RType elem) { return new RType(kind, name, elem, null, 0, List.of(), List.of()); }
 
+  /** Cached {@link #zero()} (immutable boxes only). */
+  private Object zero;
+
+  /**
+   * The zero value of this type as the runtime holds it in an Object slot (what a receive from a
+   * closed channel yields): Long 0 for int, Integer 0 for int32, a {@link Box.Int} 0 for the other
+   * integer kinds, Double 0.0, a Float32 0, "" for string, Boolean.FALSE; null for reference kinds
+   * (pointers, slices, maps, channels, funcs, interfaces). Structs and arrays: null for now (their
+   * zero value is built by generated code).
+   */
+  public Object zero() {
+    Object z = zero;
+    if (z != null) return z;
+    switch (kind) {
+      case BOOL: z = Boolean.FALSE; break;
+      case INT8: case INT16: case INT32: case INT64: case UINT: case UINT8: case UINT16: case UINT32:
+      case UINT64: case UINTPTR: case INT: z = Box.box(0, this); break;
+      case FLOAT64: z = Double.valueOf(0); break;
+      case FLOAT32: z = new Box.Float32(0); break;
+      case STRING: z = ""; break;
+      default: return null;
+    }
+    zero = z;
+    return z;
+  }
+
+  /**
+   * A struct type with its fields, named as %T prints it ({@code main.Point}, or
+   * {@code struct { X int; Y int }} for an unnamed one). fmt prints struct values field by field.
+   */
+  public static RType struct(String name, List<String> fieldNames, List<RType> fieldTypes) {
+    return new RType(Kind.STRUCT, name, null, null, 0, List.copyOf(fieldNames), List.copyOf(fieldTypes));
+  }
+
+  /**
+   * A struct type whose values are Java objects: {@code zero} makes a fresh zero value (the runtime
+   * needs it to fill {@code make([]Point, n)} and to grow slices of structs).
+   */
+  public static RType struct(String name, List<String> fieldNames, List<RType> fieldTypes,
+                             java.util.function.Supplier<Object> zero) {
+    RType t = struct(name, fieldNames, fieldTypes);
+    t.zeroMaker = zero;
+    return t;
+  }
+
+  private java.util.function.Supplier<Object> zeroMaker;
+
+  /**
+   * A fresh zero value of this type in its reference representation, for types whose values are Java
+   * objects: "" for strings, a zeroed Java array for arrays, a new zero struct (when the type was made
+   * with a zero supplier); null for interfaces, pointers, slices, maps, channels and functions.
+   * Never called for types held in primitive arrays (numbers, bools).
+   */
+  public Object zeroValue() {
+    switch (kind) {
+      case STRING: return "";
+      case ARRAY: return Slice.newArray(elem, (int) len);
+      case STRUCT: return zeroMaker == null ? null : zeroMaker.get();
+      default: return null;
+    }
+  }
+
+  // Lazily computed size and alignment; a benign race (every thread computes the same values).
+  private long size = -1;
+  private int align;
+
+  /**
+   * The size in bytes of a value of this type in Go on amd64 ({@code unsafe.Sizeof}). The runtime uses
+   * it where Go's behaviour depends on memory sizes: append's capacity growth rounds the new backing
+   * array up to a malloc size class, so {@code cap()} after appends matches Go only with Go's sizes.
+   */
+  public long goSize() {
+    if (size < 0) layout();
+    return size;
+  }
+
+  /** The alignment in bytes of a value of this type in Go on amd64 ({@code unsafe.Alignof}). */
+  public int goAlign() {
+    if (size < 0) layout();
+    return align;
+  }
+
+  private void layout() {
+    long sz;
+    int al;
+    switch (kind) {
+      case BOOL, INT8, UINT8 -> { sz = 1; al = 1; }
+      case INT16, UINT16 -> { sz = 2; al = 2; }
+      case INT32, UINT32, FLOAT32 -> { sz = 4; al = 4; }
+      case COMPLEX64 -> { sz = 8; al = 4; }
+      case COMPLEX128 -> { sz = 16; al = 8; }
+      case STRING, INTERFACE -> { sz = 16; al = 8; }
+      case SLICE -> { sz = 24; al = 8; }
+      case ARRAY -> { sz = len * elem.goSize(); al = elem.goAlign(); }
+      case STRUCT -> {
+        long off = 0;
+        al = 1;
+        for (RType f : fieldTypes) {
+          int fa = f.goAlign();
+          off = (off + fa - 1) / fa * fa;
+          off += f.goSize();
+          al = Math.max(al, fa);
+        }
+        // Go pads a struct ending in a zero-size field so a pointer to it stays inside the object.
+        if (!fieldTypes.isEmpty() && fieldTypes.get(fieldTypes.size() - 1).goSize() == 0 && off > 0) off++;
+        sz = (off + al - 1) / al * al;
+      }
+      default -> { sz = 8; al = 8; } // int, int64, uint*, float64, pointers, maps, chans, funcs
+    }
+    align = al;
+    size = sz;
+  }
+
   @Override public String toString() { return name; }
 }

@@ -38,7 +38,7 @@ public sealed interface Stmt extends Node {
   record If(Pos pos, Stmt init, Expr cond, Block then, Stmt els) implements Stmt {}
 
   /** {@code case list:} or {@code default:} (list null) with its statements. */
-  record CaseClause(Pos pos, List<Expr> list, List<Stmt> body) {}
+  record CaseClause(Pos pos, List<Expr> list, List<Stmt> body) implements Node {}
 
   /** {@code switch init; tag { clauses }}; tag null for a switch without condition. */
   record Switch(Pos pos, Stmt init, Expr tag, List<CaseClause> clauses, Pos rbrace) implements Stmt {}

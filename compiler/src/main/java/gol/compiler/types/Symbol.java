@@ -63,10 +63,10 @@ public abstract sealed class Symbol
   public static final class Func extends Symbol {
     public final String pkg;
     public final gol.compiler.ast.Decl.Func decl;
-    public Func(String name, Pos pos, Signature sig, String pkg, gol.compiler.ast.Decl.Func decl) {
+    public Func(String name, Pos pos, Type.Signature sig, String pkg, gol.compiler.ast.Decl.Func decl) {
       super(name, pos, sig); this.pkg = pkg; this.decl = decl;
     }
-    public Signature sig() { return (Signature) type; }
+    public Type.Signature sig() { return (Type.Signature) type; }
   }
 
   /** An imported package name ({@code fmt}); {@code path} is the import path ("math/rand"). */

@@ -142,13 +142,13 @@ public abstract sealed class Type
     public Interface(List<Symbol.Func> methods) { this.methods = methods; }
     public boolean isEmpty() { return methods.isEmpty(); }
     @Override public String toString() {
-      if (methods.isEmpty()) return "interface {}";
-      StringBuilder sb = new StringBuilder("interface {");
+      if (this == Types.ANY) return "any";
+      StringBuilder sb = new StringBuilder("interface{");
       for (int i = 0; i < methods.size(); i++) {
-        sb.append(i == 0 ? " " : "; ").append(methods.get(i).name)
-          .append(Types.signatureString((Signature) methods.get(i).type));
+        if (i > 0) sb.append("; ");
+        sb.append(methods.get(i).name).append(Types.signatureString((Signature) methods.get(i).type));
       }
-      return sb.append(" }").toString();
+      return sb.append('}').toString();
     }
   }
 

@@ -40,8 +40,14 @@ public final class Types {
   public static final Basic UNTYPED_STRING = new Basic(Kind.UNTYPED_STRING, "untyped string");
   public static final Basic UNTYPED_NIL = new Basic(Kind.UNTYPED_NIL, "untyped nil");
 
-  /** {@code interface{}} (also spelled {@code any}). */
+  /** {@code interface{}}. */
   public static final Type.Interface EMPTY_INTERFACE = new Type.Interface(List.of());
+
+  /**
+   * The predeclared {@code any}: identical to {@link #EMPTY_INTERFACE} (compare with
+   * {@link #identical}, never with ==) but printed "any", as Go prints it.
+   */
+  public static final Type.Interface ANY = new Type.Interface(List.of());
 
   /** The predeclared {@code error} interface: {@code interface{ Error() string }}. */
   public static final Type.Named ERROR;
@@ -107,14 +113,15 @@ public final class Types {
     return true;
   }
 
-  /** {@code (int, string) (int, error)} as Go prints a signature after "func". */
+  /** {@code (int, string) (int, error)} or {@code (a int, b string) (n int)} as Go prints a signature after "func". */
   public static String signatureString(Type.Signature s) {
     StringBuilder sb = new StringBuilder("(");
     for (int i = 0; i < s.params.size(); i++) {
       if (i > 0) sb.append(", ");
-      Type t = s.params.get(i).type;
-      if (s.variadic && i == s.params.size() - 1) sb.append("...").append(((Type.Slice) t).elem);
-      else sb.append(t);
+      Symbol.Var p = s.params.get(i);
+      if (!p.name.isEmpty()) sb.append(p.name).append(' ');
+      if (s.variadic && i == s.params.size() - 1) sb.append("...").append(((Type.Slice) p.type).elem);
+      else sb.append(p.type);
     }
     sb.append(')');
     if (s.results.size() == 1 && s.results.get(0).name.isEmpty()) sb.append(' ').append(s.results.get(0).type);

@@ -1,0 +1,400 @@
+package gol.compiler.codegen;
+
+import static org.objectweb.asm.Opcodes.*;
+
+import gol.compiler.ast.Expr;
+import gol.compiler.ast.Expr.*;
+import gol.compiler.types.Symbol;
+import gol.compiler.types.Type;
+import gol.compiler.types.Types;
+import java.util.List;
+
+/**
+ * Compiles calls under gol's calling convention ({@code static R f(G g, params...)}, results as in
+ * {@link gol.runtime.Tuple}), conversions, and the built-in functions.
+ */
+abstract class CallGen extends ExprGen {
+  CallGen(ProgramGen prog, FuncGen.Fn fn, boolean resumeCopy) { super(prog, fn, resumeCopy); }
+
+  @Override void emitCall(Call c) {
+    Calls.Kind kind = Calls.kind(c, info);
+    switch (kind) {
+      case CONVERSION: conversion(c.args().get(0), typeOf(c)); return;
+      case BUILTIN: builtin(c); return;
+      default: break;
+    }
+    boolean suspending = callMaySuspend(c);
+    if (suspending && !evaluating && fn.maySuspend) throw new IllegalStateException("call that may suspend was not lifted at " + c.pos());
+    Type.Signature sig;
+    switch (kind) {
+      case FUNC: {
+        Symbol.Func f = Calls.callee(c, info);
+        sig = f.sig();
+        mv.visitVarInsn(ALOAD, 0);
+        args(c, sig);
+        mv.visitMethodInsn(INVOKESTATIC, prog.className, prog.jvmName(f), JvmTypes.methodDesc(sig), false);
+        break;
+      }
+      case LIB_FUNC: {
+        Symbol.Func f = Calls.callee(c, info);
+        sig = f.sig();
+        mv.visitVarInsn(ALOAD, 0);
+        args(c, sig);
+        mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/lib/" + JvmTypes.libPackageClass(f.pkg), f.name, JvmTypes.methodDesc(sig), false);
+        break;
+      }
+      case LIB_METHOD: {
+        Symbol.Func f = Calls.callee(c, info);
+        sig = f.sig();
+        Selector sel = (Selector) Expr.unparen(c.fun());
+        String owner = JvmTypes.libClass(sig.recv.type);
+        if (owner == null && sig.recv.type instanceof Type.Named n && n.pkg != null) {
+          // a method of a library type that is not a struct (time.Duration): a static method
+          // <Type>_<Method>(G, receiver, params...) of the package class
+          mv.visitVarInsn(ALOAD, 0);
+          expr(sel.x());
+          args(c, sig);
+          String d = JvmTypes.methodDesc(sig);
+          d = "(" + JvmTypes.G_DESC + JvmTypes.desc(n) + d.substring(JvmTypes.G_DESC.length() + 1);
+          mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/lib/" + JvmTypes.libPackageClass(n.pkg), n.name + "_" + f.name, d, false);
+          break;
+        }
+        if (owner == null) throw new Unsupported(c.pos(), "method " + f.name + " of " + sig.recv.type);
+        expr(sel.x());
+        mv.visitVarInsn(ALOAD, 0);
+        args(c, sig);
+        mv.visitMethodInsn(INVOKEVIRTUAL, owner, f.name, JvmTypes.methodDesc(sig), false);
+        break;
+      }
+      case FUNC_VALUE: {
+        sig = (Type.Signature) typeOf(c.fun()).underlying();
+        String shape = JvmTypes.shape(sig);
+        String iface = prog.closures.fnInterface(shape);
+        expr(c.fun());
+        mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/Panic", "nilCheck", "(Ljava/lang/Object;)Ljava/lang/Object;", false);
+        mv.visitTypeInsn(CHECKCAST, iface);
+        mv.visitVarInsn(ALOAD, 0);
+        args(c, sig);
+        mv.visitMethodInsn(INVOKEINTERFACE, iface, "invoke", JvmTypes.shapeDesc(shape), true);
+        JKind rk = JvmTypes.resultKind(sig.results);
+        if (rk == JKind.A) {
+          String rc = sig.results.size() > 1 ? JvmTypes.TUPLE : JvmTypes.className(sig.results.get(0).type);
+          afterSuspendableCall(rk, JvmTypes.OBJECT);
+          checkcast(rc);
+        } else {
+          afterSuspendableCall(rk, null);
+        }
+        return;
+      }
+      case IFACE_METHOD: {
+        // For now the methods the runtime knows as Java interfaces: Error() and String().
+        Symbol.Func f = Calls.callee(c, info);
+        sig = f.sig();
+        String owner = f.name.equals("Error") && sig.params.isEmpty() ? "gol/runtime/GoError"
+            : f.name.equals("String") && sig.params.isEmpty() ? "gol/runtime/GoStringer" : null;
+        if (owner == null) throw new Unsupported(c.pos(), "calling method " + f.name + " of an interface");
+        expr(((Selector) Expr.unparen(c.fun())).x());
+        mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/Panic", "nilCheck", "(Ljava/lang/Object;)Ljava/lang/Object;", false);
+        mv.visitTypeInsn(CHECKCAST, owner);
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitMethodInsn(INVOKEINTERFACE, owner, f.name, "(Lgol/runtime/G;)Ljava/lang/String;", true);
+        return;
+      }
+      default:
+        throw new Unsupported(c.pos(), "methods");
+    }
+    if (suspending) {
+      JKind rk = JvmTypes.resultKind(sig.results);
+      String rc = rk != JKind.A ? null : sig.results.size() > 1 ? JvmTypes.TUPLE : JvmTypes.className(sig.results.get(0).type);
+      afterSuspendableCall(rk, rc);
+    }
+  }
+
+  /** Pushes the arguments of c for signature sig: conversions, variadic packing, f(g()) spreading. */
+  void args(Call c, Type.Signature sig) {
+    List<Expr> as = c.args();
+    int np = sig.params.size();
+    // f(g()) where g returns several values: spread the Tuple.
+    if (as.size() == 1 && typeOf(as.get(0)) instanceof Type.Tuple tt && tt.types.size() > 1) {
+      expr(as.get(0));
+      int tup = allocSlot(JKind.A);
+      mv.visitVarInsn(ASTORE, tup);
+      int[] counters = new int[3];
+      int fixedN = sig.variadic ? np - 1 : np;
+      for (int i = 0; i < fixedN; i++) {
+        mv.visitVarInsn(ALOAD, tup);
+        tupleGet(tt.types.get(i), counters);
+        coerce(tt.types.get(i), sig.params.get(i).type);
+      }
+      if (sig.variadic) {   // f(g()) with variadic f: the remaining results fill the ... slice
+        Type sliceType = sig.params.get(np - 1).type;
+        Type elem = ((Type.Slice) sliceType.underlying()).elem;
+        String ad = JvmTypes.arrayDesc(elem);
+        int n = tt.types.size() - fixedN;
+        mv.visitTypeInsn(NEW, JvmTypes.SLICE);
+        mv.visitInsn(DUP);
+        prog.rtypes.push(mv, sliceType);
+        pushInt(n);
+        newArray(ad);
+        for (int i = 0; i < n; i++) {
+          mv.visitInsn(DUP);
+          pushInt(i);
+          mv.visitVarInsn(ALOAD, tup);
+          tupleGet(tt.types.get(fixedN + i), counters);
+          coerce(tt.types.get(fixedN + i), elem);
+          arrayStore(ad);
+        }
+        mv.visitInsn(ICONST_0);
+        pushInt(n);
+        pushInt(n);
+        mv.visitMethodInsn(INVOKESPECIAL, JvmTypes.SLICE, "<init>", "(Lgol/runtime/RType;Ljava/lang/Object;III)V", false);
+      }
+      return;
+    }
+    int fixed = sig.variadic ? np - 1 : np;
+    for (int i = 0; i < fixed; i++) exprAs(as.get(i), sig.params.get(i).type);
+    if (!sig.variadic) return;
+    Type sliceType = sig.params.get(np - 1).type;
+    if (c.ellipsis()) { exprAs(as.get(np - 1), sliceType); return; }
+    int n = as.size() - fixed;
+    if (n == 0) { mv.visitInsn(ACONST_NULL); return; }
+    Type elem = ((Type.Slice) sliceType.underlying()).elem;
+    String ad = JvmTypes.arrayDesc(elem);
+    mv.visitTypeInsn(NEW, JvmTypes.SLICE);
+    mv.visitInsn(DUP);
+    prog.rtypes.push(mv, sliceType);
+    pushInt(n);
+    newArray(ad);
+    for (int i = 0; i < n; i++) {
+      mv.visitInsn(DUP);
+      pushInt(i);
+      exprAs(as.get(fixed + i), elem);
+      arrayStore(ad);
+    }
+    mv.visitInsn(ICONST_0);
+    pushInt(n);
+    pushInt(n);
+    mv.visitMethodInsn(INVOKESPECIAL, JvmTypes.SLICE, "<init>", "(Lgol/runtime/RType;Ljava/lang/Object;III)V", false);
+  }
+
+  /** [Tuple] → the next result of type t (counters: longs, doubles, refs used so far). */
+  void tupleGet(Type t, int[] counters) {
+    JKind k = JvmTypes.kind(t);
+    switch (k) {
+      case J: mv.visitFieldInsn(GETFIELD, JvmTypes.TUPLE, "j" + counters[0]++, "J"); break;
+      case Z: mv.visitFieldInsn(GETFIELD, JvmTypes.TUPLE, "j" + counters[0]++, "J"); mv.visitInsn(L2I); break;
+      case D: mv.visitFieldInsn(GETFIELD, JvmTypes.TUPLE, "d" + counters[1]++, "D"); break;
+      default: mv.visitFieldInsn(GETFIELD, JvmTypes.TUPLE, "a" + counters[2]++, "Ljava/lang/Object;"); checkcast(JvmTypes.className(t)); break;
+    }
+  }
+
+  /** [Tuple, value of type t] → stores the value in the tuple's next field of its kind. */
+  void tuplePut(Type t, int[] counters) {
+    JKind k = JvmTypes.kind(t);
+    switch (k) {
+      case J: mv.visitFieldInsn(PUTFIELD, JvmTypes.TUPLE, "j" + counters[0]++, "J"); break;
+      case Z: mv.visitInsn(I2L); mv.visitFieldInsn(PUTFIELD, JvmTypes.TUPLE, "j" + counters[0]++, "J"); break;
+      case D: mv.visitFieldInsn(PUTFIELD, JvmTypes.TUPLE, "d" + counters[1]++, "D"); break;
+      default: mv.visitFieldInsn(PUTFIELD, JvmTypes.TUPLE, "a" + counters[2]++, "Ljava/lang/Object;"); break;
+    }
+    if (counters[0] > 4 || counters[1] > 4 || counters[2] > 4) throw new Unsupported(null, "more than four results of one kind");
+  }
+
+  // ================================================================== conversions
+
+  void conversion(Expr x, Type to) {
+    Type from = typeOf(x);
+    if (info.constOf(x) != null && !JvmTypes.isInterface(to) && !(to.underlying() instanceof Type.Slice)) {
+      // a constant conversion is folded by the checker; the call node carries the value
+      expr(x);
+      return;
+    }
+    if (JvmTypes.isInterface(to)) { exprAs(x, to); return; }
+    Type.Kind fk = Types.kindOf(from), tk = Types.kindOf(to);
+    if (tk != null && tk.isString()) {
+      if (fk != null && fk.isString()) { expr(x); return; }
+      if (fk != null && fk.isInteger()) {
+        expr(x);
+        mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/GoString", "fromRune", "(J)Ljava/lang/String;", false);
+        return;
+      }
+      if (from.underlying() instanceof Type.Slice s) {
+        expr(x);
+        boolean bytes = Types.kindOf(s.elem) == Type.Kind.UINT8;
+        mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/GoString", bytes ? "fromBytes" : "fromRunes", "(Lgol/runtime/Slice;)Ljava/lang/String;", false);
+        return;
+      }
+    }
+    if (to.underlying() instanceof Type.Slice s && fk != null && fk.isString()) {
+      prog.rtypes.push(mv, to);
+      expr(x);
+      boolean bytes = Types.kindOf(s.elem) == Type.Kind.UINT8;
+      mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/GoString", bytes ? "toBytes" : "toRunes", "(Lgol/runtime/RType;Ljava/lang/String;)Lgol/runtime/Slice;", false);
+      return;
+    }
+    JKind fj = JvmTypes.kind(from), tj = JvmTypes.kind(to);
+    expr(x);
+    if (fj == JKind.J && tj == JKind.J) { normalize(to); return; }
+    if (fj == JKind.J && tj == JKind.D) {
+      boolean f32 = Types.kindOf(to) == Type.Kind.FLOAT32;
+      if (isUnsigned64(from)) mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/Ops", f32 ? "u2f32" : "u2f64", "(J)D", false);
+      else { mv.visitInsn(L2D); roundFloat(to); }
+      return;
+    }
+    if (fj == JKind.D && tj == JKind.J) {
+      mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/Ops", floatToIntHelper(to), "(D)J", false);
+      return;
+    }
+    if (fj == JKind.D && tj == JKind.D) { roundFloat(to); return; }
+    // same representation (named ↔ underlying, chan direction, ...)
+  }
+
+  /** Ops helper converting a float to integer type t as Go does on amd64. */
+  private static String floatToIntHelper(Type t) {
+    switch (Types.kindOf(t)) {
+      case INT8: return "f2int8";
+      case INT16: return "f2int16";
+      case INT32: return "f2int32";
+      case UINT8: return "f2uint8";
+      case UINT16: return "f2uint16";
+      case UINT32: return "f2uint32";
+      case UINT: case UINT64: case UINTPTR: return "f2uint64";
+      default: return "f2int64";
+    }
+  }
+
+  // ================================================================== built-ins
+
+  private void builtin(Call c) {
+    Expr fun = Expr.unparen(c.fun());
+    String name = fun instanceof Ident id ? id.name() : "?";
+    List<Expr> as = c.args();
+    switch (name) {
+      case "len": case "cap": {
+        Type t = typeOf(as.get(0));
+        expr(as.get(0));
+        if (JvmTypes.isString(t)) mv.visitMethodInsn(INVOKEVIRTUAL, JvmTypes.STRING, "length", "()I", false);
+        else if (t.underlying() instanceof Type.Slice) mv.visitMethodInsn(INVOKESTATIC, JvmTypes.SLICE, name, "(Lgol/runtime/Slice;)I", false);
+        else if (t.underlying() instanceof Type.Chan) { mv.visitMethodInsn(INVOKESTATIC, JvmTypes.CHAN, name, "(Lgol/runtime/Chan;)J", false); return; }
+        else throw new Unsupported(c.pos(), name + " of " + t);
+        mv.visitInsn(I2L);
+        return;
+      }
+      case "append": append(c); return;
+      case "make": make(c); return;
+      case "copy": {
+        expr(as.get(0));
+        expr(as.get(1));
+        boolean str = JvmTypes.isString(typeOf(as.get(1)));
+        mv.visitMethodInsn(INVOKESTATIC, JvmTypes.SLICE, str ? "copyString" : "copy",
+            str ? "(Lgol/runtime/Slice;Ljava/lang/String;)J" : "(Lgol/runtime/Slice;Lgol/runtime/Slice;)J", false);
+        return;
+      }
+      case "panic":
+        mv.visitTypeInsn(NEW, "gol/runtime/Panic");
+        mv.visitInsn(DUP);
+        exprAs(as.get(0), Types.EMPTY_INTERFACE);
+        mv.visitMethodInsn(INVOKESPECIAL, "gol/runtime/Panic", "<init>", "(Ljava/lang/Object;)V", false);
+        mv.visitInsn(ATHROW);
+        return;
+      case "close":
+        mv.visitVarInsn(ALOAD, 0);
+        expr(as.get(0));
+        mv.visitMethodInsn(INVOKESTATIC, JvmTypes.CHAN, "close", "(Lgol/runtime/G;Lgol/runtime/Chan;)V", false);
+        return;
+      case "print": case "println":
+        for (int i = 0; i < as.size(); i++) {
+          if (name.equals("println") && i > 0) mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/Builtin", "printsp", "()V", false);
+          Type t = typeOf(as.get(i));
+          exprAs(as.get(i), t);
+          printOne(t, c);
+        }
+        if (name.equals("println")) mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/Builtin", "printnl", "()V", false);
+        return;
+      default:
+        throw new Unsupported(c.pos(), "built-in " + name);
+    }
+  }
+
+  private void printOne(Type t, Call c) {
+    JKind k = JvmTypes.kind(t);
+    String desc;
+    String m;
+    if (k == JKind.J) { m = isUnsigned64(t) || (Types.kindOf(t) != null && Types.kindOf(t).isUnsigned()) ? "printuint" : "printint"; desc = "(J)V"; }
+    else if (k == JKind.D) { m = "printfloat"; desc = "(D)V"; }
+    else if (k == JKind.Z) { m = "printbool"; desc = "(Z)V"; }
+    else if (JvmTypes.isString(t)) { m = "printstring"; desc = "(Ljava/lang/String;)V"; }
+    else if (t.underlying() instanceof Type.Slice) { m = "printslice"; desc = "(Lgol/runtime/Slice;)V"; }
+    else if (JvmTypes.isInterface(t)) { m = "printeface"; desc = "(Ljava/lang/Object;)V"; }
+    else { m = "printpointer"; desc = "(Ljava/lang/Object;)V"; }
+    mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/Builtin", m, desc, false);
+  }
+
+  private void append(Call c) {
+    List<Expr> as = c.args();
+    Type st = typeOf(c);
+    Type elem = ((Type.Slice) st.underlying()).elem;
+    prog.rtypes.push(mv, st);
+    exprAs(as.get(0), st);
+    if (c.ellipsis()) {
+      Type at = typeOf(as.get(1));
+      expr(as.get(1));
+      if (JvmTypes.isString(at)) mv.visitMethodInsn(INVOKESTATIC, JvmTypes.SLICE, "appendString", "(Lgol/runtime/RType;Lgol/runtime/Slice;Ljava/lang/String;)Lgol/runtime/Slice;", false);
+      else mv.visitMethodInsn(INVOKESTATIC, JvmTypes.SLICE, "appendSlice", "(Lgol/runtime/RType;Lgol/runtime/Slice;Lgol/runtime/Slice;)Lgol/runtime/Slice;", false);
+      return;
+    }
+    if (as.size() == 1) { mv.visitInsn(SWAP); mv.visitInsn(POP); return; }
+    if (as.size() > 2) {   // several values: grow once for all of them, as Go's growslice does
+      String ad = JvmTypes.arrayDesc(elem);
+      int n = as.size() - 1;
+      mv.visitTypeInsn(NEW, JvmTypes.SLICE);
+      mv.visitInsn(DUP);
+      prog.rtypes.push(mv, st);
+      pushInt(n);
+      newArray(ad);
+      for (int i = 0; i < n; i++) {
+        mv.visitInsn(DUP);
+        pushInt(i);
+        exprAs(as.get(i + 1), elem);
+        arrayStore(ad);
+      }
+      mv.visitInsn(ICONST_0);
+      pushInt(n);
+      pushInt(n);
+      mv.visitMethodInsn(INVOKESPECIAL, JvmTypes.SLICE, "<init>", "(Lgol/runtime/RType;Ljava/lang/Object;III)V", false);
+      mv.visitMethodInsn(INVOKESTATIC, JvmTypes.SLICE, "appendSlice", "(Lgol/runtime/RType;Lgol/runtime/Slice;Lgol/runtime/Slice;)Lgol/runtime/Slice;", false);
+      return;
+    }
+    String set = setter(elem);
+    JKind ek = JvmTypes.kind(elem);
+    String vdesc = ek == JKind.A ? "Ljava/lang/Object;" : ek.desc;
+    for (int i = 1; i < as.size(); i++) {
+      if (i > 1) { prog.rtypes.push(mv, st); mv.visitInsn(SWAP); }
+      exprAs(as.get(i), elem);
+      mv.visitMethodInsn(INVOKESTATIC, JvmTypes.SLICE, "append" + set, "(Lgol/runtime/RType;Lgol/runtime/Slice;" + vdesc + ")Lgol/runtime/Slice;", false);
+    }
+  }
+
+  private void make(Call c) {
+    List<Expr> as = c.args();
+    Type t = typeOf(as.get(0));
+    if (t == null) t = typeOf(c);
+    Type u = t.underlying();
+    if (u instanceof Type.Slice) {
+      prog.rtypes.push(mv, t);
+      expr(as.get(1));
+      if (as.size() > 2) expr(as.get(2));
+      else mv.visitInsn(DUP2);
+      mv.visitMethodInsn(INVOKESTATIC, JvmTypes.SLICE, "make", "(Lgol/runtime/RType;JJ)Lgol/runtime/Slice;", false);
+      return;
+    }
+    if (u instanceof Type.Chan) {
+      mv.visitVarInsn(ALOAD, 0);
+      prog.rtypes.push(mv, t);
+      if (as.size() > 1) expr(as.get(1)); else mv.visitInsn(LCONST_0);
+      mv.visitMethodInsn(INVOKESTATIC, JvmTypes.CHAN, "make", "(Lgol/runtime/G;Lgol/runtime/RType;J)Lgol/runtime/Chan;", false);
+      return;
+    }
+    throw new Unsupported(c.pos(), u instanceof Type.Map ? "maps" : "make of " + t);
+  }
+}

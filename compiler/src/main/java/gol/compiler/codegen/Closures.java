@@ -1,0 +1,304 @@
+package gol.compiler.codegen;
+
+import static org.objectweb.asm.Opcodes.*;
+
+import gol.compiler.ast.Expr;
+import gol.compiler.ast.Node;
+import gol.compiler.types.Symbol;
+import gol.compiler.types.Type;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodVisitor;
+
+/**
+ * Function values and goroutine entries.
+ * <ul>
+ *   <li>Every function value implements a generated interface per erased signature shape,
+ *       {@code main$Fn$JJ_J} with {@code invoke(G, long, long) long}; a call through a function value
+ *       is one invokeinterface.</li>
+ *   <li>A function literal compiles to a static method {@code main$func1(G, cells..., params)} (its
+ *       captured variables arrive as {@link gol.runtime.Cell}s, shared with the enclosing function)
+ *       and a class {@code main$func1} holding the cells whose invoke calls it.</li>
+ *   <li>A top-level function used as a value gets a singleton class {@code main$fv$name}.</li>
+ *   <li>{@code go f(x)} makes a class {@code main$go<N>} implementing {@link gol.runtime.Entry}
+ *       that holds the evaluated function value and arguments and calls f when the goroutine runs.</li>
+ * </ul>
+ */
+final class Closures {
+  private final ProgramGen prog;
+  private final Set<String> interfaces = new LinkedHashSet<>();
+  private final Map<Expr.FuncLit, FuncGen.Fn> literals = new IdentityHashMap<>();
+  private final Map<Node, Integer> literalCounters = new IdentityHashMap<>();
+  private final Set<String> funcValues = new LinkedHashSet<>();
+  private int goCounter;
+  /** Literals whose bodies still need compiling (compiled after the function that contains them). */
+  final List<FuncGen.Fn> pending = new ArrayList<>();
+
+  Closures(ProgramGen prog) { this.prog = prog; }
+
+  /** The interface for function values of a shape, generated once. */
+  String fnInterface(String shape) {
+    String name = prog.className + "$Fn$" + shape;
+    if (interfaces.add(shape)) {
+      ClassWriter cw = prog.newClassWriter();
+      cw.visit(V17, ACC_PUBLIC | ACC_INTERFACE | ACC_ABSTRACT, name, null, "java/lang/Object", null);
+      cw.visitMethod(ACC_PUBLIC | ACC_ABSTRACT, "invoke", JvmTypes.shapeDesc(shape), null, null).visitEnd();
+      cw.visitEnd();
+      prog.addClass(name, cw.toByteArray());
+    }
+    return name;
+  }
+
+  // ---------------------------------------------------------------- function literals
+
+  /** new main$funcN(cells...) for the literal f, inside the function being compiled by gen. */
+  void emitNew(FnBase gen, Expr.FuncLit f) {
+    FuncGen.Fn lit = literal(gen.fn, f);
+    String cls = prog.className + "$" + lit.jvmName;
+    MethodVisitor mv = gen.mv;
+    mv.visitTypeInsn(NEW, cls);
+    mv.visitInsn(DUP);
+    for (Symbol.Var v : lit.captured) {
+      Local l = gen.vars.get(v);
+      if (l == null || !l.cell) throw new IllegalStateException("captured " + v.name + " has no cell in " + gen.fn.goName);
+      mv.visitVarInsn(ALOAD, l.slot);
+    }
+    mv.visitMethodInsn(INVOKESPECIAL, cls, "<init>", ctorDesc(lit.captured), false);
+  }
+
+  private FuncGen.Fn literal(FuncGen.Fn outer, Expr.FuncLit f) {
+    FuncGen.Fn lit = literals.get(f);
+    if (lit != null) return lit;
+    int n = literalCounters.merge(outer.node, 1, Integer::sum);
+    boolean top = outer.node instanceof gol.compiler.ast.Decl.Func;
+    String jvm = outer.jvmName + (top ? "$func" + n : "$" + n);
+    String go = outer.goName + (top ? ".func" + n : "." + n);
+    Type.Signature sig = (Type.Signature) prog.info.typeOf(f);
+    lit = new FuncGen.Fn(go, jvm, f, sig, f.body(), prog.freeVars(f), prog.maySuspend(f));
+    literals.put(f, lit);
+    pending.add(lit);
+    emitLiteralClass(lit);
+    return lit;
+  }
+
+  private static String ctorDesc(List<Symbol.Var> captured) {
+    StringBuilder sb = new StringBuilder("(");
+    for (Symbol.Var v : captured) sb.append('L').append(JvmTypes.kind(v.type).cellClass()).append(';');
+    return sb.append(")V").toString();
+  }
+
+  private void emitLiteralClass(FuncGen.Fn lit) {
+    String cls = prog.className + "$" + lit.jvmName;
+    String shape = JvmTypes.shape(lit.sig);
+    String iface = fnInterface(shape);
+    ClassWriter cw = prog.newClassWriter();
+    cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, cls, null, "java/lang/Object", new String[] {iface});
+    for (int i = 0; i < lit.captured.size(); i++) {
+      cw.visitField(ACC_PRIVATE | ACC_FINAL, "c" + i, "L" + JvmTypes.kind(lit.captured.get(i).type).cellClass() + ";", null, null).visitEnd();
+    }
+    MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "<init>", ctorDesc(lit.captured), null, null);
+    mv.visitCode();
+    mv.visitVarInsn(ALOAD, 0);
+    mv.visitMethodInsn(INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+    for (int i = 0; i < lit.captured.size(); i++) {
+      mv.visitVarInsn(ALOAD, 0);
+      mv.visitVarInsn(ALOAD, i + 1);
+      mv.visitFieldInsn(PUTFIELD, cls, "c" + i, "L" + JvmTypes.kind(lit.captured.get(i).type).cellClass() + ";");
+    }
+    mv.visitInsn(RETURN);
+    mv.visitMaxs(0, 0);
+    mv.visitEnd();
+    mv = cw.visitMethod(ACC_PUBLIC, "invoke", JvmTypes.shapeDesc(shape), null, null);
+    mv.visitCode();
+    mv.visitVarInsn(ALOAD, 1);
+    for (int i = 0; i < lit.captured.size(); i++) {
+      mv.visitVarInsn(ALOAD, 0);
+      mv.visitFieldInsn(GETFIELD, cls, "c" + i, "L" + JvmTypes.kind(lit.captured.get(i).type).cellClass() + ";");
+    }
+    loadErasedParams(mv, lit.sig, 2);
+    mv.visitMethodInsn(INVOKESTATIC, prog.className, lit.jvmName, lit.desc(), false);
+    mv.visitInsn(JvmTypes.resultKind(lit.sig.results).ret);
+    mv.visitMaxs(0, 0);
+    mv.visitEnd();
+    cw.visitEnd();
+    prog.addClass(cls, cw.toByteArray());
+  }
+
+  /** Loads the parameters of an erased invoke method (from slot first), casting references back. */
+  private static void loadErasedParams(MethodVisitor mv, Type.Signature sig, int first) {
+    int slot = first;
+    for (Symbol.Var p : sig.params) {
+      JKind k = JvmTypes.kind(p.type);
+      mv.visitVarInsn(k.load, slot);
+      if (k == JKind.A) {
+        String c = JvmTypes.className(p.type);
+        if (!c.equals(JvmTypes.OBJECT)) mv.visitTypeInsn(CHECKCAST, c);
+      }
+      slot += k.size;
+    }
+  }
+
+  // ---------------------------------------------------------------- top-level functions as values
+
+  void emitFuncValue(FnBase gen, Symbol.Func f) {
+    String cls = prog.className + "$fv$" + prog.jvmName(f);
+    if (funcValues.add(cls)) {
+      String shape = JvmTypes.shape(f.sig());
+      String iface = fnInterface(shape);
+      ClassWriter cw = prog.newClassWriter();
+      cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, cls, null, "java/lang/Object", new String[] {iface});
+      cw.visitField(ACC_PUBLIC | ACC_STATIC | ACC_FINAL, "I", "L" + cls + ";", null, null).visitEnd();
+      MethodVisitor mv = cw.visitMethod(ACC_STATIC, "<clinit>", "()V", null, null);
+      mv.visitCode();
+      mv.visitTypeInsn(NEW, cls);
+      mv.visitInsn(DUP);
+      mv.visitMethodInsn(INVOKESPECIAL, cls, "<init>", "()V", false);
+      mv.visitFieldInsn(PUTSTATIC, cls, "I", "L" + cls + ";");
+      mv.visitInsn(RETURN);
+      mv.visitMaxs(0, 0);
+      mv.visitEnd();
+      emitDefaultCtor(cw);
+      mv = cw.visitMethod(ACC_PUBLIC, "invoke", JvmTypes.shapeDesc(shape), null, null);
+      mv.visitCode();
+      mv.visitVarInsn(ALOAD, 1);
+      loadErasedParams(mv, f.sig(), 2);
+      mv.visitMethodInsn(INVOKESTATIC, prog.className, prog.jvmName(f), JvmTypes.methodDesc(f.sig()), false);
+      mv.visitInsn(JvmTypes.resultKind(f.sig().results).ret);
+      mv.visitMaxs(0, 0);
+      mv.visitEnd();
+      cw.visitEnd();
+      prog.addClass(cls, cw.toByteArray());
+    }
+    gen.mv.visitFieldInsn(GETSTATIC, cls, "I", "L" + cls + ";");
+  }
+
+  static void emitDefaultCtor(ClassWriter cw) {
+    MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "<init>", "()V", null, null);
+    mv.visitCode();
+    mv.visitVarInsn(ALOAD, 0);
+    mv.visitMethodInsn(INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+    mv.visitInsn(RETURN);
+    mv.visitMaxs(0, 0);
+    mv.visitEnd();
+  }
+
+  // ---------------------------------------------------------------- go statements
+
+  /**
+   * Pushes a new Entry for {@code go c}: evaluates the function value (or receiver) and the
+   * arguments now, in the current goroutine, as Go does.
+   */
+  void emitGo(CallGen gen, Expr.Call c) {
+    Calls.Kind kind = Calls.kind(c, prog.info);
+    String cls = prog.className + "$go" + (++goCounter);
+    MethodVisitor mv = gen.mv;
+    Type.Signature sig;
+    String calleeOwner = null, calleeName = null, calleeDesc;
+    int invoke;
+    List<String> fieldDescs = new ArrayList<>();
+    switch (kind) {
+      case FUNC: case LIB_FUNC: {
+        Symbol.Func f = Calls.callee(c, prog.info);
+        sig = f.sig();
+        calleeOwner = kind == Calls.Kind.FUNC ? prog.className : "gol/runtime/lib/" + JvmTypes.libPackageClass(f.pkg);
+        calleeName = kind == Calls.Kind.FUNC ? prog.jvmName(f) : f.name;
+        calleeDesc = JvmTypes.methodDesc(sig);
+        invoke = INVOKESTATIC;
+        break;
+      }
+      case LIB_METHOD: {
+        Symbol.Func f = Calls.callee(c, prog.info);
+        sig = f.sig();
+        calleeOwner = JvmTypes.libClass(sig.recv.type);
+        calleeName = f.name;
+        calleeDesc = JvmTypes.methodDesc(sig);
+        invoke = INVOKEVIRTUAL;
+        fieldDescs.add("L" + calleeOwner + ";");
+        break;
+      }
+      case FUNC_VALUE: {
+        sig = (Type.Signature) gen.typeOf(c.fun()).underlying();
+        String shape = JvmTypes.shape(sig);
+        calleeOwner = fnInterface(shape);
+        calleeName = "invoke";
+        calleeDesc = JvmTypes.shapeDesc(shape);
+        invoke = INVOKEINTERFACE;
+        fieldDescs.add("L" + calleeOwner + ";");
+        break;
+      }
+      default:
+        throw new Unsupported(c.pos(), "go with " + kind.name().toLowerCase().replace('_', ' '));
+    }
+    // Argument fields follow the callee's JVM parameters (after G).
+    String params = calleeDesc.substring(calleeDesc.indexOf(';') + 1, calleeDesc.indexOf(')'));
+    for (org.objectweb.asm.Type t : org.objectweb.asm.Type.getArgumentTypes("(" + params + ")V")) fieldDescs.add(t.getDescriptor());
+    StringBuilder ctor = new StringBuilder("(");
+    for (String d : fieldDescs) ctor.append(d);
+    ctor.append(")V");
+
+    mv.visitTypeInsn(NEW, cls);
+    mv.visitInsn(DUP);
+    if (kind == Calls.Kind.FUNC_VALUE) { gen.expr(c.fun()); mv.visitTypeInsn(CHECKCAST, calleeOwner); }
+    if (kind == Calls.Kind.LIB_METHOD) gen.expr(((Expr.Selector) Expr.unparen(c.fun())).x());
+    gen.args(c, sig);
+    mv.visitMethodInsn(INVOKESPECIAL, cls, "<init>", ctor.toString(), false);
+
+    ClassWriter cw = prog.newClassWriter();
+    cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, cls, null, "java/lang/Object", new String[] {"gol/runtime/Entry"});
+    for (int i = 0; i < fieldDescs.size(); i++) cw.visitField(ACC_PRIVATE | ACC_FINAL, "f" + i, fieldDescs.get(i), null, null).visitEnd();
+    MethodVisitor m = cw.visitMethod(ACC_PUBLIC, "<init>", ctor.toString(), null, null);
+    m.visitCode();
+    m.visitVarInsn(ALOAD, 0);
+    m.visitMethodInsn(INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+    int slot = 1;
+    for (int i = 0; i < fieldDescs.size(); i++) {
+      org.objectweb.asm.Type t = org.objectweb.asm.Type.getType(fieldDescs.get(i));
+      m.visitVarInsn(ALOAD, 0);
+      m.visitVarInsn(t.getOpcode(ILOAD), slot);
+      m.visitFieldInsn(PUTFIELD, cls, "f" + i, fieldDescs.get(i));
+      slot += t.getSize();
+    }
+    m.visitInsn(RETURN);
+    m.visitMaxs(0, 0);
+    m.visitEnd();
+    // "created by main.main" and its line, for goroutine dumps
+    m = cw.visitMethod(ACC_PUBLIC, "creatorName", "()Ljava/lang/String;", null, null);
+    m.visitCode();
+    m.visitLdcInsn(gen.fn.goName);
+    m.visitInsn(ARETURN);
+    m.visitMaxs(0, 0);
+    m.visitEnd();
+    m = cw.visitMethod(ACC_PUBLIC, "creatorLine", "()I", null, null);
+    m.visitCode();
+    m.visitLdcInsn(gen.currentLine);
+    m.visitInsn(IRETURN);
+    m.visitMaxs(0, 0);
+    m.visitEnd();
+    m = cw.visitMethod(ACC_PUBLIC, "run", "(Lgol/runtime/G;)V", null, null);
+    m.visitCode();
+    int first = 0;
+    if (invoke != INVOKESTATIC) {   // receiver or function value
+      m.visitVarInsn(ALOAD, 0);
+      m.visitFieldInsn(GETFIELD, cls, "f0", fieldDescs.get(0));
+      first = 1;
+    }
+    m.visitVarInsn(ALOAD, 1);
+    for (int i = first; i < fieldDescs.size(); i++) {
+      m.visitVarInsn(ALOAD, 0);
+      m.visitFieldInsn(GETFIELD, cls, "f" + i, fieldDescs.get(i));
+    }
+    m.visitMethodInsn(invoke, calleeOwner, calleeName, calleeDesc, invoke == INVOKEINTERFACE);
+    org.objectweb.asm.Type rt = org.objectweb.asm.Type.getReturnType(calleeDesc);
+    if (rt.getSize() == 2) m.visitInsn(POP2); else if (rt.getSize() == 1) m.visitInsn(POP);
+    m.visitInsn(RETURN);
+    m.visitMaxs(0, 0);
+    m.visitEnd();
+    cw.visitEnd();
+    prog.addClass(cls, cw.toByteArray());
+  }
+}

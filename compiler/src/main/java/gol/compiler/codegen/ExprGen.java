@@ -1,0 +1,677 @@
+package gol.compiler.codegen;
+
+import static org.objectweb.asm.Opcodes.*;
+
+import gol.compiler.ast.Expr;
+import gol.compiler.ast.Expr.*;
+import gol.compiler.ast.Op;
+import gol.compiler.types.Constant;
+import gol.compiler.types.Symbol;
+import gol.compiler.types.Type;
+import gol.compiler.types.TypeInfo;
+import gol.compiler.types.Types;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.objectweb.asm.Label;
+
+/**
+ * Compiles expressions of one function: pushes each value in its JVM kind ({@link JKind}).
+ * Calls, conversions and built-ins are in {@link CallGen}; this class has operands, operators,
+ * constants, indexing, and the lifting of calls that may suspend ({@link #prepare}).
+ */
+abstract class ExprGen extends FnBase {
+  ExprGen(ProgramGen prog, FuncGen.Fn fn, boolean resumeCopy) { super(prog, fn, resumeCopy); }
+
+  Type typeOf(Expr e) {
+    Type t = info.typeOf(e);
+    if (t == null && e instanceof Paren p) return typeOf(p.x());
+    return t;
+  }
+
+  // ================================================================== lifting (step 2 of the transform)
+
+  private final Map<Expr, Boolean> suspendsMemo = new IdentityHashMap<>();
+
+  /** Does evaluating e run a call or channel operation that may suspend? */
+  boolean suspends(Expr e) {
+    if (e == null) return false;
+    Boolean b = suspendsMemo.get(e);
+    if (b != null) return b;
+    boolean r;
+    if (e instanceof FuncLit) r = false;
+    else if (e instanceof Unary u && u.op() == Op.ARROW) r = true;
+    else if (e instanceof Call c && callMaySuspend(c)) r = true;
+    else {
+      boolean[] found = {false};
+      new Walker() {
+        @Override protected void expr(Expr x) {
+          if (found[0]) return;
+          if (x != e && suspends(x)) { found[0] = true; return; }
+          if (x == e) walkExpr(x);
+        }
+      }.expr(e);
+      r = found[0];
+    }
+    suspendsMemo.put(e, r);
+    return r;
+  }
+
+  boolean callMaySuspend(Call c) {
+    switch (Calls.kind(c, info)) {
+      case FUNC: return prog.maySuspend(Calls.callee(c, info).decl);
+      case FUNC_VALUE: return true;
+      case LIB_FUNC: case LIB_METHOD: return Calls.isSuspendingLib(Calls.callee(c, info));
+      default: return false;
+    }
+  }
+
+  /**
+   * If e may suspend, evaluates its calls and receives, in Go's order, into temporaries (in scope
+   * until the statement ends), so that each runs with an empty operand stack.
+   */
+  void prepare(Expr e) {
+    if (e != null && suspends(e)) lift(e);
+  }
+
+  void prepareAll(List<Expr> es) {
+    boolean any = false;
+    for (Expr e : es) any |= suspends(e);
+    if (any) for (Expr e : es) lift(e);
+  }
+
+  private void lift(Expr e) {
+    if (e == null || lifted.containsKey(e) || e instanceof FuncLit) return;
+    if (e instanceof Paren p) { lift(p.x()); return; }
+    if (e instanceof Binary b && (b.op() == Op.LAND || b.op() == Op.LOR) && suspends(b.y())) {
+      liftShortCircuit(b);
+      return;
+    }
+    if (e instanceof Call c) {
+      Calls.Kind k = Calls.kind(c, info);
+      if (k == Calls.Kind.FUNC_VALUE) lift(c.fun());
+      if (k == Calls.Kind.LIB_METHOD || k == Calls.Kind.METHOD) lift(((Selector) Expr.unparen(c.fun())).x());
+      for (Expr a : c.args()) lift(a);
+      if (k == Calls.Kind.CONVERSION || k == Calls.Kind.BUILTIN) return;
+      liftValue(e);
+      return;
+    }
+    if (e instanceof Unary u && u.op() == Op.ARROW) {
+      lift(u.x());
+      liftValue(e);
+      return;
+    }
+    // Any other expression: lift its operands in evaluation order.
+    new Walker() {
+      boolean top = true;
+      @Override protected void expr(Expr x) {
+        if (top) { top = false; walkExpr(x); } else lift(x);
+      }
+    }.expr(e);
+  }
+
+  /** Evaluates e now into a new temporary (or runs it, if it has no value). */
+  private void liftValue(Expr e) {
+    Type t = typeOf(e);
+    JKind k = JvmTypes.kind(t);
+    evaluating = true;
+    try {
+      if (e instanceof Call c) emitCall(c); else expr(e);
+    } finally {
+      evaluating = false;
+    }
+    if (k == JKind.V) { lifted.put(e, null); return; }
+    Local tmp = k == JKind.A ? temp(JKind.A, JvmTypes.className(t)) : temp(k, null);
+    store(tmp);
+    lifted.put(e, tmp);
+  }
+
+  /** {@code x && y} / {@code x || y} with a suspending y: y is evaluated only when needed. */
+  private void liftShortCircuit(Binary b) {
+    lift(b.x());
+    Local tmp = temp(JKind.Z, null);
+    Label skip = new Label(), end = new Label();
+    expr(b.x());
+    mv.visitJumpInsn(b.op() == Op.LAND ? IFEQ : IFNE, skip);
+    int mark = scopeMark();
+    lift(b.y());
+    expr(b.y());
+    store(tmp);
+    scopeRelease(mark);
+    mv.visitJumpInsn(GOTO, end);
+    mv.visitLabel(skip);
+    mv.visitInsn(b.op() == Op.LAND ? ICONST_0 : ICONST_1);
+    store(tmp);
+    mv.visitLabel(end);
+    lifted.put(b, tmp);
+  }
+
+  /** True while a lifted call is being emitted (the only place a suspending call may be emitted). */
+  boolean evaluating;
+
+  // ================================================================== values
+
+  /** Pushes the value of e. */
+  void expr(Expr e) {
+    if (lifted.containsKey(e)) {
+      Local t = lifted.get(e);
+      if (t != null) load(t);
+      return;
+    }
+    TypeInfo.TypeAndValue tv = info.types.get(e);
+    if (tv != null && tv.value() != null) { pushConst(tv.value(), tv.type()); return; }
+    if (e instanceof Paren p) { expr(p.x()); return; }
+    if (e instanceof Ident id) { ident(id); return; }
+    if (e instanceof FuncLit f) { prog.closures.emitNew(this, f); return; }
+    if (e instanceof CompositeLit c) { compositeLit(c); return; }
+    if (e instanceof Selector s) { selector(s); return; }
+    if (e instanceof Index i) { index(i); return; }
+    if (e instanceof SliceExpr s) { sliceExpr(s); return; }
+    if (e instanceof Call c) { emitCall(c); return; }
+    if (e instanceof Unary u) { unary(u); return; }
+    if (e instanceof Binary b) { binary(b); return; }
+    throw new Unsupported(e.pos(), describe(e));
+  }
+
+  static String describe(Expr e) {
+    if (e instanceof TypeAssert) return "type assertions";
+    if (e instanceof Star) return "pointers";
+    if (e instanceof KeyValue) return "keyed elements";
+    return e.getClass().getSimpleName();
+  }
+
+  /** Pushes e as a value assignable to target: boxes into interfaces, nil as null. */
+  void exprAs(Expr e, Type target) {
+    Type from = typeOf(e);
+    if (from != null && Types.kindOf(from) == Type.Kind.UNTYPED_NIL) {
+      if (JvmTypes.isString(target)) throw new IllegalStateException("nil string");
+      mv.visitInsn(ACONST_NULL);
+      return;
+    }
+    expr(e);
+    coerce(from, target);
+  }
+
+  /** Converts the value on the stack from type from to an assignable type to (boxing into interfaces). */
+  void coerce(Type from, Type to) {
+    if (to == null || from == null) return;
+    if (JvmTypes.isInterface(to) && !JvmTypes.isInterface(from)) box(from);
+  }
+
+  /** Boxes the value on the stack (of static type t) into an interface value (see gol.runtime.Box). */
+  void box(Type t) {
+    JKind k = JvmTypes.kind(t);
+    if (t instanceof Type.Named n && n.pkg != null && !n.pkg.equals("main") && k != JKind.A) {
+      // a library type with methods (time.Duration): the package boxes it, so fmt finds String()
+      mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/lib/" + JvmTypes.libPackageClass(n.pkg), n.name + "_box",
+          "(" + k.desc + ")Ljava/lang/Object;", false);
+      return;
+    }
+    Type.Kind bk = Types.kindOf(t);
+    switch (k) {
+      case J:
+        if (bk == Type.Kind.INT && !(t instanceof Type.Named)) {
+          mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "valueOf", "(J)Ljava/lang/Long;", false);
+        } else if (bk == Type.Kind.INT32 && !(t instanceof Type.Named)) {
+          mv.visitInsn(L2I);
+          mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "valueOf", "(I)Ljava/lang/Integer;", false);
+        } else {
+          prog.rtypes.push(mv, t);
+          mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/Box", "box", "(JLgol/runtime/RType;)Ljava/lang/Object;", false);
+        }
+        break;
+      case D:
+        if (bk == Type.Kind.FLOAT32) mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/Box", "boxFloat32", "(D)Ljava/lang/Object;", false);
+        else mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "valueOf", "(D)Ljava/lang/Double;", false);
+        break;
+      case Z:
+        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Boolean", "valueOf", "(Z)Ljava/lang/Boolean;", false);
+        break;
+      default:
+        if (t.underlying() instanceof Type.Slice) {   // an interface holding a nil slice is not nil
+          prog.rtypes.push(mv, t);
+          mv.visitInsn(SWAP);
+          mv.visitMethodInsn(INVOKESTATIC, JvmTypes.SLICE, "box", "(Lgol/runtime/RType;Lgol/runtime/Slice;)Ljava/lang/Object;", false);
+        }
+        break;
+    }
+  }
+
+  /** Unboxes the interface value on the stack into a value of type t. */
+  void unbox(Type t) {
+    switch (JvmTypes.kind(t)) {
+      case J: mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/Box", "unboxInt", "(Ljava/lang/Object;)J", false); break;
+      case D: mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/Box", "unboxFloat", "(Ljava/lang/Object;)D", false); break;
+      case Z: mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/Box", "unboxBool", "(Ljava/lang/Object;)Z", false); break;
+      default:
+        if (t.underlying() instanceof Type.Slice) mv.visitMethodInsn(INVOKESTATIC, JvmTypes.SLICE, "unbox", "(Ljava/lang/Object;)Lgol/runtime/Slice;", false);
+        else checkcast(JvmTypes.className(t));
+        break;
+    }
+  }
+
+  void pushConst(Constant c, Type t) {
+    JKind k = JvmTypes.kind(t);
+    if (JvmTypes.isInterface(t)) {   // a constant converted to an interface: box its default type
+      Type d = defaultType(c);
+      pushConst(c, d);
+      box(d);
+      return;
+    }
+    switch (k) {
+      case Z: mv.visitInsn(((Constant.Bool) c).value() ? ICONST_1 : ICONST_0); return;
+      case J: pushLong(c instanceof Constant.Int i ? i.value().longValue() : ((Constant.Float) c).value().longValue()); return;
+      case D: {
+        double d = c instanceof Constant.Int i ? i.value().doubleValue() : ((Constant.Float) c).value().doubleValue();
+        if (Types.kindOf(t) == Type.Kind.FLOAT32) d = (float) d;
+        mv.visitLdcInsn(d);
+        return;
+      }
+      default:
+        if (c instanceof Constant.Str s) { mv.visitLdcInsn(s.value()); return; }
+        throw new IllegalStateException("constant " + c + " of type " + t);
+    }
+  }
+
+  static Type defaultType(Constant c) {
+    if (c instanceof Constant.Bool) return Types.BOOL;
+    if (c instanceof Constant.Str) return Types.STRING;
+    if (c instanceof Constant.Float) return Types.FLOAT64;
+    return Types.INT;
+  }
+
+  private void ident(Ident id) {
+    Symbol s = info.symbolOf(id);
+    if (s instanceof Symbol.Var v) {
+      Local l = vars.get(v);
+      if (l != null) { load(l); return; }
+      if (v.kind == Symbol.Var.Kind.GLOBAL) {
+        mv.visitFieldInsn(GETSTATIC, prog.className, prog.globalName(v), JvmTypes.desc(v.type));
+        return;
+      }
+      throw new IllegalStateException("no slot for variable " + v.name + " at " + id.pos());
+    }
+    if (s instanceof Symbol.Nil) { mv.visitInsn(ACONST_NULL); return; }
+    if (s instanceof Symbol.Func f && f.decl != null) { prog.closures.emitFuncValue(this, f); return; }
+    throw new Unsupported(id.pos(), "use of " + id.name() + " as a value");
+  }
+
+  private void selector(Selector s) {
+    Symbol sym = info.symbolOf(s.sel());
+    if (Expr.unparen(s.x()) instanceof Ident pk && info.symbolOf(pk) instanceof Symbol.PkgName pn) {
+      if (sym instanceof Symbol.Var v) {
+        mv.visitFieldInsn(GETSTATIC, "gol/runtime/lib/" + JvmTypes.libPackageClass(pn.path), v.name, JvmTypes.desc(v.type));
+        return;
+      }
+      throw new Unsupported(s.pos(), "library function " + pn.name + "." + s.sel().name() + " as a value");
+    }
+    throw new Unsupported(s.pos(), "struct fields and methods");
+  }
+
+  // ================================================================== operators
+
+  private void unary(Unary u) {
+    Type t = typeOf(u);
+    switch (u.op()) {
+      case ADD: expr(u.x()); return;
+      case SUB:
+        expr(u.x());
+        if (JvmTypes.kind(t) == JKind.D) { mv.visitInsn(DNEG); roundFloat(t); }
+        else { mv.visitInsn(LNEG); normalize(t); }
+        return;
+      case XOR:
+        expr(u.x());
+        mv.visitLdcInsn(-1L);
+        mv.visitInsn(LXOR);
+        normalize(t);
+        return;
+      case NOT:
+        expr(u.x());
+        mv.visitInsn(ICONST_1);
+        mv.visitInsn(IXOR);
+        return;
+      case ARROW:
+        recv(u, false);
+        return;
+      default:
+        throw new Unsupported(u.pos(), "operator " + u.op().text);
+    }
+  }
+
+  /** {@code <-c}, or the comma-ok form (pushes the Tuple). Must be lifted (it may suspend). */
+  void recv(Unary u, boolean commaOk) {
+    if (!evaluating && fn.maySuspend) throw new IllegalStateException("receive not lifted at " + u.pos());
+    mv.visitVarInsn(ALOAD, 0);
+    expr(u.x());
+    if (commaOk) {
+      mv.visitMethodInsn(INVOKESTATIC, JvmTypes.CHAN, "recv2", "(Lgol/runtime/G;Lgol/runtime/Chan;)Lgol/runtime/Tuple;", false);
+      afterSuspendableCall(JKind.A, JvmTypes.TUPLE);
+    } else {
+      mv.visitMethodInsn(INVOKESTATIC, JvmTypes.CHAN, "recv", "(Lgol/runtime/G;Lgol/runtime/Chan;)Ljava/lang/Object;", false);
+      afterSuspendableCall(JKind.A, JvmTypes.OBJECT);
+      unbox(((Type.Chan) typeOf(u.x()).underlying()).elem);
+    }
+  }
+
+  private void binary(Binary b) {
+    Op op = b.op();
+    if (op.prec == 3 || op == Op.LAND || op == Op.LOR) {   // comparisons and logic: produce 0/1
+      Label f = new Label(), end = new Label();
+      cond(b, f);
+      mv.visitInsn(ICONST_1);
+      mv.visitJumpInsn(GOTO, end);
+      mv.visitLabel(f);
+      mv.visitInsn(ICONST_0);
+      mv.visitLabel(end);
+      return;
+    }
+    Type t = typeOf(b);
+    if (op == Op.SHL || op == Op.SHR) { shift(b, t); return; }
+    expr(b.x());
+    expr(b.y());
+    arith(op, t, b.y());
+  }
+
+  /** Applies op to the two operands on the stack (both of type t). */
+  void arith(Op op, Type t, Expr divisor) {
+    JKind k = JvmTypes.kind(t);
+    if (JvmTypes.isString(t)) {
+      if (op != Op.ADD) throw new IllegalStateException("string op " + op);
+      mv.visitMethodInsn(INVOKEVIRTUAL, JvmTypes.STRING, "concat", "(Ljava/lang/String;)Ljava/lang/String;", false);
+      return;
+    }
+    if (k == JKind.D) {
+      switch (op) {
+        case ADD: mv.visitInsn(DADD); break;
+        case SUB: mv.visitInsn(DSUB); break;
+        case MUL: mv.visitInsn(DMUL); break;
+        case QUO: mv.visitInsn(DDIV); break;
+        default: throw new IllegalStateException("float op " + op);
+      }
+      roundFloat(t);
+      return;
+    }
+    boolean unsigned64 = isUnsigned64(t);
+    switch (op) {
+      case ADD: mv.visitInsn(LADD); break;
+      case SUB: mv.visitInsn(LSUB); break;
+      case MUL: mv.visitInsn(LMUL); break;
+      case QUO: case REM: {
+        Constant c = divisor == null ? null : info.constOf(divisor);
+        boolean safe = c instanceof Constant.Int ci && ci.value().signum() != 0 && !unsigned64;
+        if (safe) mv.visitInsn(op == Op.QUO ? LDIV : LREM);
+        else {
+          String name = (unsigned64 ? "u" : "") + (op == Op.QUO ? "div" : "rem");
+          mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/Ops", name, "(JJ)J", false);
+        }
+        break;
+      }
+      case AND: mv.visitInsn(LAND); break;
+      case OR: mv.visitInsn(LOR); break;
+      case XOR: mv.visitInsn(LXOR); break;
+      case AND_NOT: mv.visitLdcInsn(-1L); mv.visitInsn(LXOR); mv.visitInsn(LAND); break;
+      default: throw new IllegalStateException("int op " + op);
+    }
+    normalize(t);
+  }
+
+  private void shift(Binary b, Type t) {
+    expr(b.x());
+    Constant c = info.constOf(b.y());
+    boolean unsigned = Types.kindOf(t) != null && Types.kindOf(t).isUnsigned();
+    if (c instanceof Constant.Int ci && ci.value().signum() >= 0 && ci.value().compareTo(java.math.BigInteger.valueOf(63)) <= 0) {
+      mv.visitLdcInsn(ci.value().intValue());
+      mv.visitInsn(b.op() == Op.SHL ? LSHL : unsigned ? LUSHR : LSHR);
+    } else {
+      expr(b.y());
+      if (JvmTypes.kind(typeOf(b.y())) != JKind.J) throw new IllegalStateException("shift count kind");
+      String name = b.op() == Op.SHL ? "shl" : unsigned ? "ushr" : "shr";
+      mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/Ops", name, "(JJ)J", false);
+    }
+    normalize(t);
+  }
+
+  static boolean isUnsigned64(Type t) {
+    Type.Kind k = Types.kindOf(t);
+    return k == Type.Kind.UINT || k == Type.Kind.UINT64 || k == Type.Kind.UINTPTR;
+  }
+
+  /** Wraps the long on the stack to the range of integer type t (Go's wrap-around). */
+  void normalize(Type t) {
+    Type.Kind k = Types.kindOf(t);
+    if (k == null) return;
+    switch (k) {
+      case INT8: mv.visitInsn(L2I); mv.visitInsn(I2B); mv.visitInsn(I2L); break;
+      case INT16: mv.visitInsn(L2I); mv.visitInsn(I2S); mv.visitInsn(I2L); break;
+      case INT32: case UNTYPED_RUNE: mv.visitInsn(L2I); mv.visitInsn(I2L); break;
+      case UINT8: mv.visitLdcInsn(0xffL); mv.visitInsn(LAND); break;
+      case UINT16: mv.visitLdcInsn(0xffffL); mv.visitInsn(LAND); break;
+      case UINT32: mv.visitLdcInsn(0xffffffffL); mv.visitInsn(LAND); break;
+      default: break;
+    }
+  }
+
+  /** Rounds the double on the stack to float32 when t is float32. */
+  void roundFloat(Type t) {
+    if (Types.kindOf(t) == Type.Kind.FLOAT32) { mv.visitInsn(D2F); mv.visitInsn(F2D); }
+  }
+
+  /** Jumps to ifFalse when the boolean expression e is false; falls through when true. */
+  void cond(Expr e, Label ifFalse) {
+    if (lifted.containsKey(e) || info.constOf(e) != null) { expr(e); mv.visitJumpInsn(IFEQ, ifFalse); return; }
+    if (e instanceof Paren p) { cond(p.x(), ifFalse); return; }
+    if (e instanceof Unary u && u.op() == Op.NOT) {
+      Label t = new Label();
+      cond(u.x(), t);
+      mv.visitJumpInsn(GOTO, ifFalse);
+      mv.visitLabel(t);
+      return;
+    }
+    if (e instanceof Binary b) {
+      if (b.op() == Op.LAND) { cond(b.x(), ifFalse); cond(b.y(), ifFalse); return; }
+      if (b.op() == Op.LOR) {
+        Label t = new Label(), f = new Label();
+        cond(b.x(), f);
+        mv.visitJumpInsn(GOTO, t);
+        mv.visitLabel(f);
+        cond(b.y(), ifFalse);
+        mv.visitLabel(t);
+        return;
+      }
+      if (b.op().prec == 3) { compare(b, ifFalse); return; }
+    }
+    expr(e);
+    mv.visitJumpInsn(IFEQ, ifFalse);
+  }
+
+  private void compare(Binary b, Label ifFalse) {
+    Type tx = typeOf(b.x()), ty = typeOf(b.y());
+    Type t = operandType(tx, ty);
+    exprAs(b.x(), t);
+    exprAs(b.y(), t);
+    compareJump(b.op(), t, ifFalse);
+  }
+
+  /** The type both operands of a comparison are evaluated as. */
+  static Type operandType(Type tx, Type ty) {
+    if (tx == null) return ty;
+    if (ty == null) return tx;
+    if (JvmTypes.isInterface(tx)) return tx;
+    if (JvmTypes.isInterface(ty)) return ty;
+    if (Types.isUntyped(tx) && !Types.isUntyped(ty)) return ty;
+    if (Types.kindOf(tx) == Type.Kind.UNTYPED_NIL) return ty;
+    return tx;
+  }
+
+  /** With two operands of type t on the stack: jumps to ifFalse unless {@code x op y}. */
+  void compareJump(Op op, Type t, Label ifFalse) {
+    JKind k = JvmTypes.kind(t);
+    if (k == JKind.J) {
+      if (isUnsigned64(t)) mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "compareUnsigned", "(JJ)I", false);
+      else mv.visitInsn(LCMP);
+      mv.visitJumpInsn(inverseIf(op), ifFalse);
+    } else if (k == JKind.D) {
+      mv.visitInsn(op == Op.LSS || op == Op.LEQ ? DCMPG : DCMPL);
+      mv.visitJumpInsn(inverseIf(op), ifFalse);
+    } else if (k == JKind.Z) {
+      mv.visitJumpInsn(op == Op.EQL ? IF_ICMPNE : IF_ICMPEQ, ifFalse);
+    } else if (JvmTypes.isString(t)) {
+      if (op == Op.EQL || op == Op.NEQ) {
+        mv.visitMethodInsn(INVOKEVIRTUAL, JvmTypes.STRING, "equals", "(Ljava/lang/Object;)Z", false);
+        mv.visitJumpInsn(op == Op.EQL ? IFEQ : IFNE, ifFalse);
+      } else {
+        mv.visitMethodInsn(INVOKEVIRTUAL, JvmTypes.STRING, "compareTo", "(Ljava/lang/String;)I", false);
+        mv.visitJumpInsn(inverseIf(op), ifFalse);
+      }
+    } else if (JvmTypes.isInterface(t)) {
+      mv.visitMethodInsn(INVOKESTATIC, "java/util/Objects", "equals", "(Ljava/lang/Object;Ljava/lang/Object;)Z", false);
+      mv.visitJumpInsn(op == Op.EQL ? IFEQ : IFNE, ifFalse);
+    } else {
+      mv.visitJumpInsn(op == Op.EQL ? IF_ACMPNE : IF_ACMPEQ, ifFalse);
+    }
+  }
+
+  /** The IFxx (on an int compared with 0) that is taken when {@code op} does NOT hold. */
+  private static int inverseIf(Op op) {
+    switch (op) {
+      case EQL: return IFNE;
+      case NEQ: return IFEQ;
+      case LSS: return IFGE;
+      case LEQ: return IFGT;
+      case GTR: return IFLE;
+      case GEQ: return IFLT;
+      default: throw new IllegalStateException("not a comparison: " + op);
+    }
+  }
+
+  // ================================================================== indexing and slicing
+
+  private void index(Index ix) {
+    Type xt = typeOf(ix.x());
+    Type u = xt.underlying();
+    if (JvmTypes.isString(xt)) {
+      expr(ix.x());
+      expr(ix.index());
+      mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/GoString", "index", "(Ljava/lang/String;J)J", false);
+      return;
+    }
+    if (u instanceof Type.Slice s) {
+      expr(ix.x());
+      expr(ix.index());
+      String acc = accessor(s.elem);
+      JKind ek = JvmTypes.kind(s.elem);
+      mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/Index", "get" + acc, "(Lgol/runtime/Slice;J)" + (ek == JKind.A ? "Ljava/lang/Object;" : ek.desc), false);
+      if (ek == JKind.A) checkcast(JvmTypes.className(s.elem));
+      return;
+    }
+    throw new Unsupported(ix.pos(), u instanceof Type.Map ? "maps" : u instanceof Type.Array ? "arrays" : "indexing " + xt);
+  }
+
+  /** Suffix of the Index accessor for a slice element type: J, I, UI, B, UB, D, Z or A. */
+  static String accessor(Type elem) {
+    String ad = JvmTypes.arrayDesc(elem);
+    Type.Kind k = Types.kindOf(elem);
+    switch (ad) {
+      case "[J": return "J";
+      case "[I": return k == Type.Kind.UINT32 ? "UI" : "I";
+      case "[B": return k == Type.Kind.UINT8 ? "UB" : "B";
+      case "[D": return "D";
+      case "[Z": return "Z";
+      default: return "A";
+    }
+  }
+
+  /** Setter suffix: J, I, B, D, Z or A. */
+  static String setter(Type elem) {
+    String a = accessor(elem);
+    return a.equals("UI") ? "I" : a.equals("UB") ? "B" : a;
+  }
+
+  private void sliceExpr(SliceExpr s) {
+    Type xt = typeOf(s.x());
+    if (JvmTypes.isString(xt)) {
+      int tmp = allocSlot(JKind.A);
+      expr(s.x());
+      mv.visitInsn(DUP);
+      mv.visitVarInsn(ASTORE, tmp);
+      if (s.lo() != null) expr(s.lo()); else mv.visitInsn(LCONST_0);
+      if (s.hi() != null) expr(s.hi());
+      else {
+        mv.visitVarInsn(ALOAD, tmp);
+        mv.visitMethodInsn(INVOKEVIRTUAL, JvmTypes.STRING, "length", "()I", false);
+        mv.visitInsn(I2L);
+      }
+      mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/GoString", "slice", "(Ljava/lang/String;JJ)Ljava/lang/String;", false);
+      return;
+    }
+    if (!(xt.underlying() instanceof Type.Slice)) throw new Unsupported(s.pos(), "slicing " + xt);
+    int tmp = allocSlot(JKind.A);
+    expr(s.x());
+    mv.visitInsn(DUP);
+    mv.visitVarInsn(ASTORE, tmp);
+    if (s.lo() != null) expr(s.lo()); else mv.visitInsn(LCONST_0);
+    if (s.hi() != null) expr(s.hi());
+    else {
+      mv.visitVarInsn(ALOAD, tmp);
+      mv.visitMethodInsn(INVOKESTATIC, JvmTypes.SLICE, "len", "(Lgol/runtime/Slice;)I", false);
+      mv.visitInsn(I2L);
+    }
+    if (s.slice3()) {
+      expr(s.max());
+      mv.visitMethodInsn(INVOKESTATIC, JvmTypes.SLICE, "slice3", "(Lgol/runtime/Slice;JJJ)Lgol/runtime/Slice;", false);
+    } else {
+      mv.visitMethodInsn(INVOKESTATIC, JvmTypes.SLICE, "slice", "(Lgol/runtime/Slice;JJ)Lgol/runtime/Slice;", false);
+    }
+  }
+
+  private void compositeLit(CompositeLit c) {
+    Type t = typeOf(c);
+    if (!(t.underlying() instanceof Type.Slice st)) {
+      throw new Unsupported(c.pos(), t.underlying() instanceof Type.Map ? "maps" : t.underlying() instanceof Type.Struct ? "structs" : "composite literals of type " + t);
+    }
+    for (Element el : c.elems()) if (el.key() != null) throw new Unsupported(el.pos(), "keyed slice literals");
+    int n = c.elems().size();
+    String ad = JvmTypes.arrayDesc(st.elem);
+    mv.visitTypeInsn(NEW, JvmTypes.SLICE);
+    mv.visitInsn(DUP);
+    prog.rtypes.push(mv, t);
+    pushInt(n);
+    newArray(ad);
+    for (int i = 0; i < n; i++) {
+      mv.visitInsn(DUP);
+      pushInt(i);
+      exprAs(c.elems().get(i).value(), st.elem);
+      arrayStore(ad);
+    }
+    mv.visitInsn(ICONST_0);
+    pushInt(n);
+    pushInt(n);
+    mv.visitMethodInsn(INVOKESPECIAL, JvmTypes.SLICE, "<init>", "(Lgol/runtime/RType;Ljava/lang/Object;III)V", false);
+  }
+
+  void newArray(String ad) {
+    switch (ad) {
+      case "[J": mv.visitIntInsn(NEWARRAY, T_LONG); break;
+      case "[I": mv.visitIntInsn(NEWARRAY, T_INT); break;
+      case "[B": mv.visitIntInsn(NEWARRAY, T_BYTE); break;
+      case "[D": mv.visitIntInsn(NEWARRAY, T_DOUBLE); break;
+      case "[Z": mv.visitIntInsn(NEWARRAY, T_BOOLEAN); break;
+      default: mv.visitTypeInsn(ANEWARRAY, JvmTypes.OBJECT); break;
+    }
+  }
+
+  /** [array, index(int), value(kind)] → stores; narrows longs for int/byte arrays. */
+  void arrayStore(String ad) {
+    switch (ad) {
+      case "[J": mv.visitInsn(LASTORE); break;
+      case "[I": mv.visitInsn(L2I); mv.visitInsn(IASTORE); break;
+      case "[B": mv.visitInsn(L2I); mv.visitInsn(BASTORE); break;
+      case "[D": mv.visitInsn(DASTORE); break;
+      case "[Z": mv.visitInsn(BASTORE); break;
+      default: mv.visitInsn(AASTORE); break;
+    }
+  }
+
+  /** Calls, conversions and built-ins: see {@link CallGen}. */
+  abstract void emitCall(Call c);
+}

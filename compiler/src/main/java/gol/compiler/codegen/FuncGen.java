@@ -1,0 +1,144 @@
+package gol.compiler.codegen;
+
+import static org.objectweb.asm.Opcodes.*;
+
+import gol.compiler.ast.Decl;
+import gol.compiler.ast.Node;
+import gol.compiler.ast.Stmt;
+import gol.compiler.types.Symbol;
+import gol.compiler.types.Type;
+import java.util.List;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+
+/**
+ * Compiles one function (a declaration or a function literal's body) to JVM methods:
+ * {@code f(G, params)} always; and, if the function may suspend and has resume points,
+ * {@code f$resume(G)} (the second copy of the body entered at a saved point) and one save helper
+ * {@code f$s<pc>} per point.
+ */
+final class FuncGen extends StmtGen {
+
+  /** What the function is: shared by both copies. */
+  static final class Fn {
+    final String goName;       // main.worker, main.main.func1
+    final String jvmName;      // worker, main$func1
+    final Node node;           // Decl.Func or Expr.FuncLit
+    final Type.Signature sig;
+    final Stmt.Block body;
+    /** Variables of enclosing functions captured by a literal: leading parameters holding their cells. */
+    final List<Symbol.Var> captured;
+    final boolean maySuspend;
+    final JKind resultKind;
+    /** Assigned when the function turns out to have resume points. */
+    int fnId = -1;
+    List<Point> points = List.of();
+
+    Fn(String goName, String jvmName, Node node, Type.Signature sig, Stmt.Block body, List<Symbol.Var> captured, boolean maySuspend) {
+      this.goName = goName; this.jvmName = jvmName; this.node = node; this.sig = sig; this.body = body;
+      this.captured = captured; this.maySuspend = maySuspend;
+      this.resultKind = JvmTypes.resultKind(sig.results);
+    }
+
+    /** {@code (G, cells..., params...)R} */
+    String desc() {
+      StringBuilder sb = new StringBuilder("(").append(JvmTypes.G_DESC);
+      for (Symbol.Var v : captured) sb.append('L').append(JvmTypes.kind(v.type).cellClass()).append(';');
+      for (Symbol.Var p : sig.params) sb.append(JvmTypes.desc(p.type));
+      return sb.append(')').append(JvmTypes.resultDesc(sig.results)).toString();
+    }
+  }
+
+  private FuncGen(ProgramGen prog, Fn fn, boolean resumeCopy) { super(prog, fn, resumeCopy); }
+
+  /** Compiles fn into cv: the normal method, and the resume copy and save helpers if needed. */
+  static void compile(ProgramGen prog, ClassVisitor cv, Fn fn) {
+    FuncGen normal = new FuncGen(prog, fn, false);
+    normal.emit(cv, fn.desc());
+    if (normal.points.isEmpty()) return;
+    fn.points = normal.points;
+    fn.fnId = prog.registerResumable(fn);
+    FuncGen res = new FuncGen(prog, fn, true);
+    res.normalPoints = normal.points;
+    res.resumeTargets = new Label[normal.points.size()];
+    for (int i = 0; i < res.resumeTargets.length; i++) res.resumeTargets[i] = new Label();
+    res.emit(cv, "(" + JvmTypes.G_DESC + ")V", normal.maxSlot());
+    if (res.points.size() != normal.points.size()) throw new IllegalStateException("copies of " + fn.goName + " differ");
+    for (Point p : normal.points) {
+      MethodVisitor mv = cv.visitMethod(ACC_STATIC | ACC_PRIVATE | ACC_SYNTHETIC, fn.jvmName + "$s" + p.pc, p.saveDesc(), null, null);
+      emitSaveHelper(mv, fn.fnId, p);
+    }
+  }
+
+  private void emit(ClassVisitor cv, String desc) { emit(cv, desc, -1); }
+
+  private void emit(ClassVisitor cv, String desc, int prologueScratch) {
+    String name = resumeCopy ? fn.jvmName + "$resume" : fn.jvmName;
+    mv = cv.visitMethod(ACC_STATIC | (resumeCopy ? ACC_SYNTHETIC : 0), name, desc, null, null);   // package access: the Resumer calls f$resume
+    mv.visitCode();
+    // Slots are allocated identically in both copies: g, captured cells, parameters, the budget.
+    allocSlot(JKind.A);                        // 0: g
+    int[] capturedSlots = new int[fn.captured.size()];
+    for (int i = 0; i < capturedSlots.length; i++) capturedSlots[i] = allocSlot(JKind.A);
+    int[] paramSlots = new int[fn.sig.params.size()];
+    for (int i = 0; i < paramSlots.length; i++) paramSlots[i] = allocSlot(JvmTypes.kind(fn.sig.params.get(i).type));
+    budgetSlot = allocSlot(JKind.Z);
+    // The prologue's three scratch slots lie above every slot of the normal copy, so the body's
+    // slots (allocated below, identically in both copies) never collide with them.
+    if (resumeCopy) emitResumePrologue(prologueScratch);
+    Label start = new Label();
+    mv.visitLabel(start);
+    line(fn.node.pos());
+    pushInt(BUDGET);
+    mv.visitVarInsn(ISTORE, budgetSlot);
+    for (int i = 0; i < capturedSlots.length; i++) {
+      Symbol.Var v = fn.captured.get(i);
+      JKind k = JvmTypes.kind(v.type);
+      Local l = new Local(v.name, capturedSlots[i], k, k == JKind.A ? JvmTypes.className(v.type) : null, true);
+      vars.put(v, l);
+      enter(l);
+    }
+    for (int i = 0; i < paramSlots.length; i++) {
+      Symbol.Var v = fn.sig.params.get(i);
+      JKind k = JvmTypes.kind(v.type);
+      if (prog.cellVars.contains(v)) {
+        Local l = declare(v);
+        mv.visitVarInsn(k.load, paramSlots[i]);
+        init(l);
+        enter(l);
+      } else {
+        Local l = new Local(v.name, paramSlots[i], k, k == JKind.A ? JvmTypes.className(v.type) : null, false);
+        vars.put(v, l);
+        enter(l);
+      }
+    }
+    for (Symbol.Var r : fn.sig.results) {
+      if (r.name.isEmpty() || r.name.equals("_")) continue;
+      Local l = declare(r);
+      pushZero(r.type);
+      init(l);
+      enter(l);
+    }
+    if (fn.node instanceof Decl.Func d && d.name().name().equals("main") && d.recv() == null) programStart();
+    block(fn.body);
+    if (fn.resultKind == JKind.V) emitReturn();
+    else {
+      // Go guarantees a terminating statement; the JVM needs the method not to fall off its end.
+      mv.visitTypeInsn(NEW, "java/lang/IllegalStateException");
+      mv.visitInsn(DUP);
+      mv.visitLdcInsn("missing return in " + fn.goName);
+      mv.visitMethodInsn(INVOKESPECIAL, "java/lang/IllegalStateException", "<init>", "(Ljava/lang/String;)V", false);
+      mv.visitInsn(ATHROW);
+    }
+    emitColdBlocks();
+    mv.visitMaxs(0, 0);
+    mv.visitEnd();
+  }
+
+  /** In main: package-level variable initializers and init functions run first, as in Go. */
+  private void programStart() {
+    for (Decl d : prog.varDeclsInInitOrder()) globalVars((Decl.Gen) d);
+    for (Decl.Func f : prog.initFuncs()) { line(f.pos()); callInit(f); }
+  }
+}

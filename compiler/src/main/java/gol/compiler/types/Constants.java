@@ -1,0 +1,285 @@
+package gol.compiler.types;
+
+import gol.compiler.ast.Op;
+import gol.compiler.types.Constant.Bool;
+import gol.compiler.types.Constant.Float;
+import gol.compiler.types.Constant.Int;
+import gol.compiler.types.Constant.Str;
+import gol.compiler.types.Type.Kind;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+
+/**
+ * Exact constant arithmetic, as Go's go/constant: folding of unary and binary operators, shifts and
+ * comparisons, representability of a value in a basic type (with rounding of float constants to
+ * float32/float64 as Go does), and Go's printing of constant values in error messages.
+ *
+ * <p>All methods are pure functions of their arguments. Integers are {@link BigInteger}s of any size;
+ * floats are exact {@link BigDecimal}s, rounded to {@link Constant#PRECISION} digits only for a
+ * division that does not terminate. Operands of a binary operation must already have matching
+ * representations ({@link #match}); the checker does that before folding.
+ */
+final class Constants {
+  private Constants() {}
+
+  static final BigInteger MAX_U64 = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+  private static final BigDecimal MAX_F64 = new BigDecimal(Double.MAX_VALUE);
+  private static final BigDecimal MAX_F32 = new BigDecimal(java.lang.Float.MAX_VALUE);
+
+  static Int of(long v) { return new Int(BigInteger.valueOf(v)); }
+  static Int of(BigInteger v) { return new Int(v); }
+
+  /** True if c is an Int, or a Float with an integral value. */
+  static boolean isIntegral(Constant c) {
+    if (c instanceof Int) return true;
+    if (c instanceof Float f) {
+      BigDecimal v = f.value();
+      return v.signum() == 0 || v.stripTrailingZeros().scale() <= 0;
+    }
+    return false;
+  }
+
+  /** c as an Int (c must be {@link #isIntegral}). */
+  static Int toInt(Constant c) {
+    if (c instanceof Int i) return i;
+    return new Int(((Float) c).value().toBigIntegerExact());
+  }
+
+  static BigDecimal toDecimal(Constant c) {
+    if (c instanceof Int i) return new BigDecimal(i.value());
+    return ((Float) c).value();
+  }
+
+  /** Brings two numeric constants to the same representation (Int,Int or Float,Float). */
+  static Constant[] match(Constant x, Constant y) {
+    if (x instanceof Float && y instanceof Int) return new Constant[] {x, new Float(toDecimal(y))};
+    if (x instanceof Int && y instanceof Float) return new Constant[] {new Float(toDecimal(x)), y};
+    return new Constant[] {x, y};
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Representability
+
+  /** Why a constant cannot be represented: null when it can. */
+  enum Failure { OVERFLOWS, TRUNCATED, MISMATCH }
+
+  /**
+   * Checks whether c can be represented in basic type t and returns the value as held in t (floats
+   * rounded to the type's precision, integral floats turned into Ints), or null. {@code why[0]}
+   * receives the reason on failure when why is non-null.
+   */
+  static Constant represent(Constant c, Type.Basic t, Failure[] why) {
+    Kind k = t.kind;
+    if (k == Kind.INVALID) return c;
+    if (k.isBoolean()) return fail(c instanceof Bool ? c : null, why, Failure.MISMATCH);
+    if (k.isString()) return fail(c instanceof Str ? c : null, why, Failure.MISMATCH);
+    if (c instanceof Bool || c instanceof Str) return fail(null, why, Failure.MISMATCH);
+    if (k.isInteger()) {
+      if (!isIntegral(c)) return fail(null, why, Failure.TRUNCATED);
+      Int i = toInt(c);
+      if (k == Kind.UNTYPED_INT || k == Kind.UNTYPED_RUNE) return i;
+      return fail(fitsInt(i.value(), k) ? i : null, why, Failure.OVERFLOWS);
+    }
+    if (k.isFloat() || k == Kind.COMPLEX64 || k == Kind.COMPLEX128) {
+      BigDecimal v = toDecimal(c);
+      if (k == Kind.UNTYPED_FLOAT) return c instanceof Int ? new Float(v) : c;
+      boolean f32 = k == Kind.FLOAT32 || k == Kind.COMPLEX64;
+      if (v.abs().compareTo(f32 ? MAX_F32 : MAX_F64) > 0) {
+        // values that round down to the maximum are still representable
+        double d = f32 ? v.floatValue() : v.doubleValue();
+        if (Double.isInfinite(d)) return fail(null, why, Failure.OVERFLOWS);
+      }
+      double d = f32 ? (double) v.floatValue() : v.doubleValue();
+      return new Float(d == 0 ? BigDecimal.ZERO : new BigDecimal(d));
+    }
+    return fail(null, why, Failure.MISMATCH);
+  }
+
+  private static Constant fail(Constant result, Failure[] why, Failure reason) {
+    if (result == null && why != null) why[0] = reason;
+    return result;
+  }
+
+  static boolean fitsInt(BigInteger v, Kind k) {
+    int bits = k.bits();
+    if (k.isUnsigned()) return v.signum() >= 0 && v.bitLength() <= bits;
+    return v.bitLength() <= bits - 1;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Folding
+
+  /** Folds {@code op x} for + - ^ !. For ^ on an unsigned type, bits is the type's size (else 0). */
+  static Constant unary(Op op, Constant x, int unsignedBits) {
+    switch (op) {
+      case ADD: return x;
+      case SUB:
+        if (x instanceof Int i) return new Int(i.value().negate());
+        return new Float(((Float) x).value().negate());
+      case XOR: {
+        BigInteger v = ((Int) x).value().not();
+        if (unsignedBits > 0) v = v.and(BigInteger.ONE.shiftLeft(unsignedBits).subtract(BigInteger.ONE));
+        return new Int(v);
+      }
+      case NOT: return new Bool(!((Bool) x).value());
+      default: throw new IllegalArgumentException("unary " + op);
+    }
+  }
+
+  /**
+   * Folds {@code x op y} for arithmetic and logical operators (not comparisons or shifts). x and y
+   * have matching representations; intDiv selects truncated integer division for / (integer types,
+   * including two untyped integer constants). Division by zero must be rejected by the caller.
+   */
+  static Constant binary(Op op, Constant x, Constant y, boolean intDiv) {
+    if (x instanceof Bool a && y instanceof Bool b) {
+      if (op == Op.LAND) return new Bool(a.value() && b.value());
+      if (op == Op.LOR) return new Bool(a.value() || b.value());
+    }
+    if (x instanceof Str a && y instanceof Str b && op == Op.ADD) return new Str(a.value() + b.value());
+    if (x instanceof Int a && y instanceof Int b) {
+      BigInteger p = a.value(), q = b.value();
+      switch (op) {
+        case ADD: return new Int(p.add(q));
+        case SUB: return new Int(p.subtract(q));
+        case MUL: return new Int(p.multiply(q));
+        case QUO:
+          if (intDiv) return new Int(p.divide(q));
+          return normFloat(new BigDecimal(p).divide(new BigDecimal(q), Constant.PRECISION));
+        case REM: return new Int(p.remainder(q));
+        case AND: return new Int(p.and(q));
+        case OR: return new Int(p.or(q));
+        case XOR: return new Int(p.xor(q));
+        case AND_NOT: return new Int(p.andNot(q));
+        default: break;
+      }
+    }
+    if (x instanceof Float a && y instanceof Float b) {
+      BigDecimal p = a.value(), q = b.value();
+      switch (op) {
+        case ADD: return new Float(p.add(q));
+        case SUB: return new Float(p.subtract(q));
+        case MUL: return new Float(p.multiply(q));
+        case QUO: return new Float(divide(p, q));
+        default: break;
+      }
+    }
+    throw new IllegalArgumentException("cannot fold " + x + " " + op + " " + y);
+  }
+
+  private static Constant normFloat(BigDecimal v) { return new Float(v); }
+
+  private static BigDecimal divide(BigDecimal p, BigDecimal q) {
+    try {
+      return p.divide(q);
+    } catch (ArithmeticException nonTerminating) {
+      return p.divide(q, Constant.PRECISION);
+    }
+  }
+
+  static boolean isZero(Constant c) {
+    if (c instanceof Int i) return i.value().signum() == 0;
+    if (c instanceof Float f) return f.value().signum() == 0;
+    return false;
+  }
+
+  /** Folds {@code x << s} or {@code x >> s}; x is integral, s a non-negative count. */
+  static Int shift(Op op, Constant x, long s) {
+    BigInteger v = toInt(x).value();
+    return new Int(op == Op.SHL ? v.shiftLeft((int) s) : v.shiftRight((int) s));
+  }
+
+  /** Folds a comparison of two matching constants. */
+  static boolean compare(Op op, Constant x, Constant y) {
+    int c;
+    if (x instanceof Bool a && y instanceof Bool b) c = a.value() == b.value() ? 0 : 1;
+    else if (x instanceof Str a && y instanceof Str b) c = Integer.signum(a.value().compareTo(b.value()));
+    else if (x instanceof Int a && y instanceof Int b) c = a.value().compareTo(b.value());
+    else c = toDecimal(x).compareTo(toDecimal(y));
+    switch (op) {
+      case EQL: return c == 0;
+      case NEQ: return c != 0;
+      case LSS: return c < 0;
+      case LEQ: return c <= 0;
+      case GTR: return c > 0;
+      case GEQ: return c >= 0;
+      default: throw new IllegalArgumentException("compare " + op);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Printing, as go/constant's String()
+
+  /** The value as Go's error messages print it: ints in decimal, floats as %.6g, strings quoted. */
+  static String toString(Constant c) {
+    if (c instanceof Str s) {
+      String q = quote(s.value());
+      if (q.length() > 72) q = q.substring(0, 70 - 3) + "...";
+      return q;
+    }
+    if (c instanceof Float f) return formatG(f.value(), 6);
+    return c.toString();
+  }
+
+  /** Formats v like Go's %.{prec}g. */
+  static String formatG(BigDecimal v, int prec) {
+    if (v.signum() == 0) return "0";
+    BigDecimal r = v.round(new java.math.MathContext(prec, RoundingMode.HALF_EVEN));
+    int exp = r.precision() - r.scale() - 1;
+    if (exp < -4 || exp >= prec) {
+      BigDecimal mant = r.movePointLeft(exp).stripTrailingZeros();
+      String m = mant.toPlainString();
+      String e = Integer.toString(Math.abs(exp));
+      if (e.length() < 2) e = "0" + e;
+      return m + "e" + (exp < 0 ? "-" : "+") + e;
+    }
+    return r.stripTrailingZeros().toPlainString();
+  }
+
+  /** Go's strconv.Quote of a byte string (chars 0..255 are bytes; valid UTF-8 is kept as text). */
+  static String quote(String bytes) {
+    byte[] b = new byte[bytes.length()];
+    for (int i = 0; i < b.length; i++) b[i] = (byte) bytes.charAt(i);
+    StringBuilder sb = new StringBuilder("\"");
+    int i = 0;
+    while (i < b.length) {
+      int c = b[i] & 0xff;
+      int len = utf8Len(b, i);
+      if (len == 0) { sb.append(String.format("\\x%02x", c)); i++; continue; }
+      int cp = new String(b, i, len, java.nio.charset.StandardCharsets.UTF_8).codePointAt(0);
+      i += len;
+      switch (cp) {
+        case '\u0007': sb.append("\\a"); break;
+        case '\b': sb.append("\\b"); break;
+        case '\f': sb.append("\\f"); break;
+        case '\n': sb.append("\\n"); break;
+        case '\r': sb.append("\\r"); break;
+        case '\t': sb.append("\\t"); break;
+        case 0x0b: sb.append("\\v"); break;
+        case '\\': sb.append("\\\\"); break;
+        case '"': sb.append("\\\""); break;
+        default:
+          if (cp < 0x20 || cp == 0x7f) sb.append(String.format("\\x%02x", cp));
+          else if (!Character.isDefined(cp) || Character.getType(cp) == Character.CONTROL)
+            sb.append(cp < 0x10000 ? String.format("\\u%04x", cp) : String.format("\\U%08x", cp));
+          else sb.appendCodePoint(cp);
+      }
+    }
+    return sb.append('"').toString();
+  }
+
+  /** Length of the valid UTF-8 sequence starting at b[i], or 0 if it is not valid. */
+  private static int utf8Len(byte[] b, int i) {
+    int c = b[i] & 0xff;
+    int n = c < 0x80 ? 1 : c >= 0xc2 && c < 0xe0 ? 2 : c >= 0xe0 && c < 0xf0 ? 3 : c >= 0xf0 && c < 0xf5 ? 4 : 0;
+    if (n == 0 || i + n > b.length) return 0;
+    for (int k = 1; k < n; k++) if ((b[i + k] & 0xc0) != 0x80) return 0;
+    if (n > 1) {
+      int cp = new String(b, i, n, java.nio.charset.StandardCharsets.UTF_8).codePointAt(0);
+      if (cp == 0xfffd && !(n == 3 && (b[i] & 0xff) == 0xef)) return 0;
+      if (cp >= 0xd800 && cp <= 0xdfff) return 0;
+    }
+    return n;
+  }
+}

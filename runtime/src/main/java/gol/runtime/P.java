@@ -1,0 +1,216 @@
+package gol.runtime;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+/**
+ * A logical processor (Go's P): the right to run goroutines. There are GOMAXPROCS of them; an M
+ * must hold one to run gol code. Each P has its own run queue, so the common case of scheduling
+ * (go statement, channel hand-off, picking the next G) touches no shared lock.
+ *
+ * <h2>The local run queue</h2>
+ * A ring of {@value #RUNQ_SIZE} slots with a {@code head} and a {@code tail} counter (ints that wrap;
+ * slot = counter mod 256), plus the one-slot {@link #runnext}.
+ * <pre>
+ *   runq:  [ . . . g g g g . . . ]      runnext: g (runs before the ring)
+ *                 ^head   ^tail
+ * </pre>
+ * Invariants:
+ * <ol>
+ *   <li>{@code 0 <= tail - head <= 256}; the Gs of the queue are the slots [head, tail).</li>
+ *   <li>Only the owner (the M holding this P) writes slots and {@code tail}; it writes a slot, then
+ *       publishes it with a release store of tail.</li>
+ *   <li>Anyone may consume from the head: read head (acquire) and tail (acquire), read the slots,
+ *       then CAS head forward. A consumer whose CAS fails read nothing (retry). The owner cannot
+ *       overwrite a slot in [head, tail) because those are occupied, so a winning CAS means the
+ *       slots read were the right ones.</li>
+ *   <li>runnext is changed only by CAS (the owner puts; thieves will steal it by CAS).</li>
+ *   <li>A P on the idle list has an empty queue and empty runnext.</li>
+ * </ol>
+ *
+ * <p>Threading: {@link #runqput}, the free list, the goroutine id cache and the counters are used only
+ * by the owner M. {@link #runqget} and {@link #runqgrab} may be called by any thread.
+ */
+final class P {
+  static final int RUNQ_SIZE = 256;
+  /** P statuses, as Go's. */
+  static final int IDLE = 0, RUNNING = 1;
+  /** Goroutine ids are taken from the global counter in batches of this size (Go's _GoidCacheBatch). */
+  static final int GOID_BATCH = 16;
+  /** Local free-list length above which dead Gs move to the global free list (Go: 64, down to 32). */
+  static final int GFREE_MAX = 64;
+
+  final int id;
+  final Sched sched;
+  int status;
+  /** Incremented per schedule that does not inherit a time slice (read by sysmon). */
+  int schedtick;
+  /** The M holding this P (null while idle). */
+  M m;
+  /** Next idle P (the idle list is a stack under the scheduler lock). */
+  P link;
+
+  private final G[] runq = new G[RUNQ_SIZE];
+  @SuppressWarnings("unused") private volatile int head;
+  @SuppressWarnings("unused") private volatile int tail;
+  @SuppressWarnings("unused") private volatile G runnext;
+
+  /** Dead Gs ready for reuse (linked by schedlink). */
+  G gfree;
+  int gfreeCount;
+  /** Goroutine id cache: ids [goidNext, goidEnd) belong to this P. */
+  long goidNext, goidEnd;
+  /** Goroutines created and finished on this P (NumGoroutine sums created - exited over all Ps). */
+  volatile long created, exited;
+
+  private static final VarHandle HEAD, TAIL, RUNNEXT;
+  static {
+    try {
+      MethodHandles.Lookup l = MethodHandles.lookup();
+      HEAD = l.findVarHandle(P.class, "head", int.class);
+      TAIL = l.findVarHandle(P.class, "tail", int.class);
+      RUNNEXT = l.findVarHandle(P.class, "runnext", G.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  P(Sched sched, int id) {
+    this.sched = sched;
+    this.id = id;
+  }
+
+  /**
+   * Puts g on the local queue (owner only). With {@code next}, g goes to runnext and the G that was
+   * there is kicked to the tail of the ring (Go's runqput). A full ring moves half of itself plus g
+   * to the global queue.
+   */
+  void runqput(G g, boolean next) {
+    if (next) {
+      G old;
+      do {
+        old = (G) RUNNEXT.getVolatile(this);
+      } while (!RUNNEXT.compareAndSet(this, old, g));
+      if (old == null) return;
+      g = old;
+    }
+    for (;;) {
+      int h = (int) HEAD.getAcquire(this);
+      int t = (int) TAIL.getOpaque(this);
+      if (t - h < RUNQ_SIZE) {
+        runq[t & (RUNQ_SIZE - 1)] = g;
+        TAIL.setRelease(this, t + 1);
+        return;
+      }
+      if (runqputslow(g, h, t)) return;
+      // a thief took some: there is room now, retry
+    }
+  }
+
+  /** Moves half of the full ring plus g to the global queue as one batch (owner only). */
+  private boolean runqputslow(G g, int h, int t) {
+    int n = (t - h) / 2;
+    G[] batch = new G[n + 1];
+    for (int i = 0; i < n; i++) batch[i] = runq[(h + i) & (RUNQ_SIZE - 1)];
+    if (!HEAD.compareAndSet(this, h, h + n)) return false;
+    batch[n] = g;
+    for (int i = 0; i < n; i++) batch[i].schedlink = batch[i + 1];
+    sched.globrunqputbatch(batch[0], batch[n], n + 1);
+    return true;
+  }
+
+  /**
+   * Takes a G from the local queue: runnext first, then the head of the ring. Any thread (the owner
+   * normally). Sets {@link #lastInherit} to whether the G came from runnext (it then inherits the
+   * time slice of the G that readied it, as in Go).
+   */
+  G runqget() {
+    G next = (G) RUNNEXT.getVolatile(this);
+    if (next != null && RUNNEXT.compareAndSet(this, next, null)) {
+      lastInherit = true;
+      return next;
+    }
+    lastInherit = false;
+    for (;;) {
+      int h = (int) HEAD.getAcquire(this);
+      int t = (int) TAIL.getAcquire(this);
+      if (t == h) return null;
+      G g = runq[h & (RUNQ_SIZE - 1)];
+      if (HEAD.compareAndSet(this, h, h + 1)) return g;
+    }
+  }
+
+  /** Set by {@link #runqget} (owner only): did the G come from runnext? */
+  boolean lastInherit;
+
+  /** True when the ring and runnext are empty (a racy snapshot, for any thread). */
+  boolean runqEmpty() {
+    int h = (int) HEAD.getAcquire(this);
+    int t = (int) TAIL.getAcquire(this);
+    return t == h && RUNNEXT.getVolatile(this) == null;
+  }
+
+  /** Number of Gs in the ring, not counting runnext (racy; for traces). */
+  int runqSize() {
+    int n = (int) TAIL.getAcquire(this) - (int) HEAD.getAcquire(this);
+    return Math.max(0, Math.min(n, RUNQ_SIZE));
+  }
+
+  /**
+   * Steals half (rounded up) of this P's ring into {@code into}'s ring; with {@code stealRunnext}
+   * also takes runnext when the ring is empty (Go's runqsteal/runqgrab). Called by the thief, which
+   * owns {@code into}. Returns one stolen G to run at once, or null.
+   */
+  G runqsteal(P into, boolean stealRunnext) {
+    for (;;) {
+      int h = (int) HEAD.getAcquire(this);
+      int t = (int) TAIL.getAcquire(this);
+      int n = t - h;
+      n = n - n / 2;
+      if (n == 0) {
+        if (stealRunnext) {
+          G next = (G) RUNNEXT.getVolatile(this);
+          if (next != null && RUNNEXT.compareAndSet(this, next, null)) return next;
+        }
+        return null;
+      }
+      if (n > RUNQ_SIZE / 2) continue; // read an inconsistent h and t
+      // Copy the stolen Gs into the thief's ring (beyond its tail, not yet published), then claim them.
+      int it = (int) TAIL.getOpaque(into);
+      for (int i = 0; i < n; i++) into.runq[(it + i) & (RUNQ_SIZE - 1)] = runq[(h + i) & (RUNQ_SIZE - 1)];
+      if (!HEAD.compareAndSet(this, h, h + n)) continue;
+      // Run the last one at once, publish the rest.
+      G g = into.runq[(it + n - 1) & (RUNQ_SIZE - 1)];
+      if (n > 1) TAIL.setRelease(into, it + n - 1);
+      return g;
+    }
+  }
+
+  /** A fresh goroutine id (owner only): ids come in per-P batches of 16, as in Go. */
+  long newGoid() {
+    if (goidNext == goidEnd) {
+      goidNext = sched.goidgen.getAndAdd(GOID_BATCH);
+      goidEnd = goidNext + GOID_BATCH;
+    }
+    return goidNext++;
+  }
+
+  /** Puts a dead G on the local free list, spilling to the global one past {@value #GFREE_MAX}. */
+  void gfput(G g) {
+    g.schedlink = gfree;
+    gfree = g;
+    if (++gfreeCount >= GFREE_MAX) sched.gfspill(this);
+  }
+
+  /** Takes a dead G for reuse, refilling from the global free list; null if there is none. */
+  G gfget() {
+    if (gfree == null) sched.gfrefill(this);
+    G g = gfree;
+    if (g != null) {
+      gfree = g.schedlink;
+      g.schedlink = null;
+      gfreeCount--;
+    }
+    return g;
+  }
+}

@@ -1,0 +1,811 @@
+package gol.runtime;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The goroutine scheduler: Go's G-M-P design on the JVM.
+ *
+ * <h2>G, M and P</h2>
+ * <ul>
+ *   <li><b>G</b> ({@link G}): a goroutine. While it runs, its live frames are ordinary JVM frames
+ *       on the stack of the thread running it. When it blocks, the compiled code unwinds those frames
+ *       into the G's own heap {@link Stack} (the continuation contract, see G and CONTINUATIONS.md
+ *       §11), so any thread can resume it later, innermost frame first.</li>
+ *   <li><b>M</b> ({@link M}): a worker thread, a daemon platform thread with a 512 MB JVM stack.
+ *       It runs the schedule loop: find a runnable G, run it until it parks, yields or ends, repeat.
+ *       An M without work parks on its note; Ms are never destroyed during a run.</li>
+ *   <li><b>P</b> ({@link P}): a processor, the right to run gol code. There are GOMAXPROCS of them;
+ *       an M holds at most one. The P carries the local run queue (a 256-slot ring and the
+ *       {@code runnext} slot), the free list of dead Gs and the goroutine id cache, so the hot
+ *       scheduling paths touch no shared lock.</li>
+ * </ul>
+ * Shared state (the global run queue, the idle P and M lists, the global free list) lives in this
+ * object under {@link #lock}. Each call of {@link #run} makes a new Sched, so runs are independent.
+ *
+ * <h2>Designs rejected</h2>
+ * <ul>
+ *   <li><b>A thread per goroutine.</b> Simple (a blocked goroutine is a blocked thread), but a
+ *       platform thread costs about a megabyte of reserved stack and a kernel context switch per
+ *       hand-off; 100,000 goroutines would not fit and ping-pong would run at kernel speed. gol
+ *       parks a goroutine as a few hundred bytes of heap and switches in user space.</li>
+ *   <li><b>One global run queue.</b> Every go statement and every wake-up would take one lock that
+ *       all threads contend for (Go before 1.1). Per-P queues make the common case lock-free; the
+ *       global queue is only for overflow, yields, preemption and wake-ups from threads without a
+ *       P (timers). It is polled every 61st schedule so it cannot starve.</li>
+ *   <li><b>Re-calling the whole stack on resume</b> (Quasar, Kilim, Javaflow): each frame's prologue
+ *       jumps back to its call site, so resuming costs O(depth). gol resumes only the innermost
+ *       saved frame; when it returns, the trampoline in {@link #execute} resumes the next one with
+ *       the result in the G's result registers, so a switch costs the same at any depth.</li>
+ * </ul>
+ *
+ * <h2>G states by ownership</h2>
+ * <ul>
+ *   <li><b>RUNNABLE</b>: on exactly one run queue (some P's runnext or ring, or the global queue).
+ *       The queue owns it; whoever dequeues it owns it next. Its frames are all in its Stack (or it
+ *       has not started: {@code entry} is set).</li>
+ *   <li><b>RUNNING</b>: owned by the M running it ({@code g.m}, {@code m.curg}); live frames on
+ *       that M's JVM stack. Only this M may park it, requeue it or end it.</li>
+ *   <li><b>WAITING</b>: parked, all frames in its Stack, recorded in at most one wait structure
+ *       (a channel's wait queue, a timer, a semaphore) which owns it; only the waker that removes
+ *       it from there may make it RUNNABLE ({@link #ready}). Blocked forever (nil channel,
+ *       {@code select {}}): recorded nowhere, only in {@link #allgs}.</li>
+ *   <li><b>DEAD</b>: finished; on a free list, owned by that P (or the global free list).</li>
+ * </ul>
+ *
+ * <h2>Parking: two phases (Go's gopark with an unlock function)</h2>
+ * <ol>
+ *   <li>A blocking primitive (channel receive, Sleep, ...) that cannot complete records a
+ *       {@link ParkOp} in {@code g.parkOp}, sets UNWIND and returns. It does not enqueue itself:
+ *       its JVM frames are still live.</li>
+ *   <li>The frames unwind into the M's {@link Unwind} scratch; {@link #execute} moves them to the
+ *       G's Stack ({@code Unwind.commitTo}), sets the G WAITING and calls {@code parkOp.commit}.</li>
+ *   <li>commit takes the lock of what the G waits on and re-checks: if a partner arrived it
+ *       completes the operation and returns false (the G runs on at once); otherwise it records
+ *       the G as a waiter and returns true. From then on the M does not touch the G.</li>
+ *   <li>A waker removes the G from the wait structure under that lock, stores the result in
+ *       {@code g.retA}/{@code retJ} (or a pending panic), and calls {@link #ready}: RUNNABLE, into
+ *       the waker's P's runnext, so it runs next and inherits the time slice.</li>
+ * </ol>
+ * A waker therefore never sees a G whose frames are still on another thread's stack.
+ *
+ * <h2>Waking Ms without losing wake-ups</h2>
+ * <ol>
+ *   <li>Whoever makes work (go statement, ready, global queue) first publishes it (release store
+ *       of the ring's tail, or the global queue under the lock), then calls {@link #wakep}.</li>
+ *   <li>wakep issues a full fence, then starts an M only if a P is idle and no M is spinning: it
+ *       CASes {@link #nmspinning} from 0 to 1 and hands an idle P to an idle (or new) M.</li>
+ *   <li>A spinning M looks for work in every queue. If it finds some it stops spinning and, if it
+ *       was the last spinner, calls wakep (more work may follow: keep one spinner around).</li>
+ *   <li>A spinning M that finds nothing: under the lock, checks the global queue a last time and
+ *       puts its P on the idle list; then decrements nmspinning (a full fence), then re-checks the
+ *       global queue and every P's ring. If work appeared it takes an idle P and spins again.</li>
+ *   <li>Why nothing is lost: a maker that read nmspinning before a spinner's decrement (so did not
+ *       wake anyone) published its work before that read, so the spinner's re-check after the
+ *       decrement sees the work; a maker that read it after the decrement sees nmspinning == 0 and
+ *       an idle P (put there before the decrement) and starts an M.</li>
+ *   <li>A non-spinning M goes idle without the re-check: it only declines to spin when other Ms
+ *       are spinning, and they do the re-check.</li>
+ * </ol>
+ *
+ * <h2>Program end</h2>
+ * The first of: main returning (exit 0), an unrecovered panic or fatal error (its message, exit 2),
+ * os.Exit (its code), or deadlock. Deadlock is detected by the M whose P goes idle last: every P
+ * idle means no M runs gol code; if the global queue is empty and no timer is pending, no goroutine
+ * can ever run again. Then {@link #run} returns; other goroutines are abandoned, as in Go.
+ */
+public final class Sched {
+  final Resumer resumer;
+  final String[] args;
+  final P[] allp;
+  /** Guards the global run queue, the idle lists, the global free list and the M list. */
+  final Object lock = new Object();
+  final Timers timers;
+
+  // ---- under lock
+  private P pidle;
+  private M midle;
+  private int nmidle;
+  private final List<M> allm = new ArrayList<>();
+  private G runqhead, runqtail;
+  private G gfreeGlobal;
+  private int gfreeGlobalCount;
+  /** Ps on the idle list (written under lock, read racily by wakep). */
+  volatile int npidle;
+  /** Gs on the global run queue (written under lock, read racily). */
+  volatile int runqsize;
+
+  final AtomicInteger nmspinning = new AtomicInteger();
+  /** Goroutine id generator: handed out to Ps in batches. */
+  final AtomicLong goidgen = new AtomicLong(1);
+  /** Every G ever allocated in this run, in allocation order (for dumps), guarded by itself. */
+  final List<G> allgs = new ArrayList<>();
+  private volatile int gomaxprocs;
+  private G mainG;
+  private volatile boolean mainStarted;
+
+  /** Set once the program is ending: Ms stop at their next scheduling point. */
+  volatile boolean done;
+  private final AtomicInteger ending = new AtomicInteger();
+  private volatile int exitCode;
+  private final CountDownLatch finished = new CountDownLatch(1);
+
+  /** The scheduler of the latest run (for {@link #resumer()}). */
+  private static volatile Sched current;
+
+  private Sched(Resumer resumer, String[] args, int procs) {
+    this.resumer = resumer;
+    this.args = args;
+    this.allp = new P[procs];
+    this.gomaxprocs = procs;
+    for (int i = 0; i < procs; i++) allp[i] = new P(this, i);
+    this.timers = new Timers(this);
+  }
+
+  // ==================================================================== public API (known to the compiler)
+
+  /**
+   * Runs a program: starts GOMAXPROCS Ps, runs {@code main} as goroutine 1 and returns the exit code
+   * (0 when main returns; 2 after an unrecovered panic, a fatal error or a deadlock; os.Exit's code).
+   * Stdout is flushed before it returns. May be called several times in one JVM; runs are independent.
+   */
+  public static int run(Resumer resumer, Entry main, String[] args) {
+    return run(resumer, main, args, defaultProcs());
+  }
+
+  /** {@link #run} with an explicit GOMAXPROCS (tests, the {@code --procs} flag). */
+  public static int run(Resumer resumer, Entry main, String[] args, int procs) {
+    Sched s = new Sched(resumer, args == null ? new String[0] : args, Math.max(1, procs));
+    current = s;
+    return s.start(main);
+  }
+
+  /** The go statement: starts a goroutine running {@code e}, created by {@code parent}. */
+  public static void go(G parent, Entry e) {
+    M m = parent.m;
+    m.sched.newproc(m.p, e);
+  }
+
+  /** The Resumer of the current (latest) run, for dumps. */
+  public static Resumer resumer() {
+    Sched s = current;
+    return s == null ? null : s.resumer;
+  }
+
+  /** The command-line arguments of the running program (os.Args after the program name). */
+  public static String[] args(G g) {
+    return g.m.sched.args;
+  }
+
+  /** GOMAXPROCS from the environment, else the number of CPUs (Go's rule). */
+  static int defaultProcs() {
+    String env = System.getenv("GOMAXPROCS");
+    if (env != null) {
+      try {
+        int n = Integer.parseInt(env.trim());
+        if (n > 0) return n;
+      } catch (NumberFormatException ignored) {
+        // Go ignores a malformed value too
+      }
+    }
+    return Runtime.getRuntime().availableProcessors();
+  }
+
+  // ==================================================================== starting and ending a run
+
+  private int start(Entry main) {
+    P p0 = allp[0];
+    for (int i = allp.length - 1; i >= 1; i--) pidleput(allp[i]);
+    // Goroutine ids: main is 1; Go's runtime then starts its own goroutines (forcegc, bgsweep,
+    // scavenger, finalizers) with ids 2..5 from the same batch, so a program's first goroutine is 6.
+    mainG = newG();
+    mainG.id = p0.newGoid();
+    p0.goidNext += 4;
+    mainG.entry = main;
+    mainG.state = G.RUNNABLE;
+    p0.created++;
+    p0.runqput(mainG, false);
+    M m0 = newM();
+    m0.nextp = p0;
+    mainStarted = true;
+    m0.start();
+    try {
+      finished.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      end(2, null);
+    }
+    shutdown();
+    Out.flush();
+    return exitCode;
+  }
+
+  /**
+   * Ends the program with {@code code}, once: the first caller wins, prints {@code message} (to
+   * stderr, after flushing stdout) and releases {@link #run}. Later callers do nothing. Any thread.
+   */
+  boolean end(int code, Runnable message) {
+    if (!ending.compareAndSet(0, 1)) return false;
+    done = true;
+    if (message != null) message.run();
+    exitCode = code;
+    finished.countDown();
+    return true;
+  }
+
+  /** Stops the Ms: idle ones wake and exit; running ones exit at their next scheduling point. */
+  private void shutdown() {
+    timers.stop();
+    List<M> ms;
+    synchronized (lock) {
+      ms = new ArrayList<>(allm);
+      for (M m = midle; m != null; m = m.schedlink) m.nextp = null;
+      midle = null;
+      nmidle = 0;
+    }
+    for (M m : ms) {
+      G g = m.curg;
+      if (g != null) g.requestPreempt();
+      m.wake();
+    }
+    long deadline = System.nanoTime() + 200_000_000L;
+    for (M m : ms) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) break;
+      try {
+        m.thread.join(Math.max(1, left / 1_000_000));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+  }
+
+  // ==================================================================== goroutine creation and readying
+
+  /** Allocates a fresh G and records it in allgs. */
+  private G newG() {
+    G g = new G();
+    synchronized (allgs) {
+      allgs.add(g);
+    }
+    return g;
+  }
+
+  /** newproc: a new runnable G (reused from the free list if possible) in p's runnext. Owner of p only. */
+  void newproc(P p, Entry e) {
+    G g = p.gfget();
+    if (g == null) g = newG();
+    g.id = p.newGoid();
+    g.entry = e;
+    g.origin = e;
+    g.state = G.RUNNABLE;
+    p.created++;
+    p.runqput(g, true);
+    if (mainStarted) wakep();
+  }
+
+  /**
+   * goready: makes a WAITING g runnable in the waker's P's runnext (it runs next and inherits the
+   * time slice). Called by the waker after it removed g from the wait structure.
+   */
+  public static void ready(G waker, G g) {
+    M m = waker.m;
+    g.waitReason = null;
+    g.state = G.RUNNABLE;
+    m.p.runqput(g, true);
+    m.sched.wakep();
+  }
+
+  /** Makes g runnable from a thread without a P (the timer thread): global queue, then wakep. */
+  void readyGlobal(G g) {
+    g.waitReason = null;
+    g.state = G.RUNNABLE;
+    synchronized (lock) {
+      globrunqput(g);
+    }
+    wakep();
+  }
+
+  /** Number of live goroutines (runtime.NumGoroutine): created minus exited, over all Ps. */
+  long gcount() {
+    long n = 0;
+    for (P p : allp) n += p.created - p.exited;
+    return n;
+  }
+
+  int gomaxprocs() {
+    return gomaxprocs;
+  }
+
+  /**
+   * runtime.GOMAXPROCS(n): returns the previous setting; n >= 1 records the new one.
+   * TODO(next issue): resize the set of Ps (Go stops the world and runs procresize); for now the
+   * number of Ps stays what the run started with, only the reported value changes.
+   */
+  int setGomaxprocs(int n) {
+    int old = gomaxprocs;
+    if (n >= 1) gomaxprocs = n;
+    return old;
+  }
+
+  // ==================================================================== the global run queue and free list (under lock)
+
+  void globrunqput(G g) {
+    g.schedlink = null;
+    if (runqtail == null) runqhead = g;
+    else runqtail.schedlink = g;
+    runqtail = g;
+    runqsize++;
+  }
+
+  /** Appends a linked batch head..tail of n Gs to the global queue (takes the lock). */
+  void globrunqputbatch(G head, G tail, int n) {
+    synchronized (lock) {
+      tail.schedlink = null;
+      if (runqtail == null) runqhead = head;
+      else runqtail.schedlink = head;
+      runqtail = tail;
+      runqsize += n;
+    }
+  }
+
+  /**
+   * Takes a batch from the global queue for p (Go's globrunqget): returns one G to run and moves up
+   * to a fair share of the rest into p's ring. max > 0 caps the batch. Under lock, by p's owner.
+   */
+  private G globrunqget(P p, int max) {
+    int size = runqsize;
+    if (size == 0) return null;
+    int n = Math.min(size, size / allp.length + 1);
+    if (max > 0 && n > max) n = max;
+    if (n > P.RUNQ_SIZE / 2) n = P.RUNQ_SIZE / 2;
+    runqsize -= n;
+    G g = popGlobal();
+    for (int i = 1; i < n; i++) p.runqput(popGlobal(), false);
+    return g;
+  }
+
+  private G popGlobal() {
+    G g = runqhead;
+    runqhead = g.schedlink;
+    if (runqhead == null) runqtail = null;
+    g.schedlink = null;
+    return g;
+  }
+
+  /** Moves dead Gs from p's free list to the global one until 32 remain (takes the lock). */
+  void gfspill(P p) {
+    synchronized (lock) {
+      while (p.gfreeCount > P.GFREE_MAX / 2) {
+        G g = p.gfree;
+        p.gfree = g.schedlink;
+        p.gfreeCount--;
+        g.schedlink = gfreeGlobal;
+        gfreeGlobal = g;
+        gfreeGlobalCount++;
+      }
+    }
+  }
+
+  /** Refills p's empty free list with up to 32 Gs from the global one (takes the lock). */
+  void gfrefill(P p) {
+    if (gfreeGlobalCount == 0) return; // racy peek: at worst we allocate a new G
+    synchronized (lock) {
+      while (p.gfreeCount < P.GFREE_MAX / 2 && gfreeGlobal != null) {
+        G g = gfreeGlobal;
+        gfreeGlobal = g.schedlink;
+        gfreeGlobalCount--;
+        g.schedlink = p.gfree;
+        p.gfree = g;
+        p.gfreeCount++;
+      }
+    }
+  }
+
+  // ==================================================================== Ps and Ms
+
+  private void pidleput(P p) {
+    p.status = P.IDLE;
+    p.m = null;
+    p.link = pidle;
+    pidle = p;
+    npidle++;
+  }
+
+  private P pidleget() {
+    P p = pidle;
+    if (p != null) {
+      pidle = p.link;
+      p.link = null;
+      npidle--;
+    }
+    return p;
+  }
+
+  private M newM() {
+    synchronized (lock) {
+      M m = new M(this, allm.size() + 1);
+      allm.add(m);
+      return m;
+    }
+  }
+
+  /**
+   * Starts an M to run an idle P (Go's startm), spinning if asked. If no P is idle it gives up (and
+   * undoes the caller's nmspinning increment). Any thread.
+   */
+  private void startm(boolean spinning) {
+    P p;
+    M m;
+    synchronized (lock) {
+      if (done) {
+        if (spinning) nmspinning.decrementAndGet();
+        return;
+      }
+      p = pidleget();
+      if (p == null) {
+        if (spinning) nmspinning.decrementAndGet();
+        return;
+      }
+      m = midle;
+      if (m != null) {
+        midle = m.schedlink;
+        m.schedlink = null;
+        nmidle--;
+      }
+    }
+    if (m == null) {
+      m = newM();
+      m.nextp = p;
+      m.spinning = spinning;
+      m.start();
+    } else {
+      m.nextp = p;
+      m.spinning = spinning;
+      m.wake();
+    }
+  }
+
+  /** Wakes an M to look for work if a P is idle and nobody is spinning (protocol steps 1-2). */
+  void wakep() {
+    java.lang.invoke.VarHandle.fullFence();
+    if (npidle == 0) return;
+    if (nmspinning.get() != 0 || !nmspinning.compareAndSet(0, 1)) return;
+    startm(true);
+  }
+
+  private void acquirep(M m, P p) {
+    m.p = p;
+    p.m = m;
+    p.status = P.RUNNING;
+  }
+
+  /** Body of every M thread. */
+  void mstart(M m) {
+    P p = m.nextp;
+    m.nextp = null;
+    if (p == null) return;
+    acquirep(m, p);
+    try {
+      for (;;) {
+        G g = findRunnable(m);
+        if (g == null) return;
+        boolean inherit = m.p.lastInherit;
+        if (m.spinning) resetspinning(m);
+        execute(m, g, inherit);
+      }
+    } catch (Throwable t) {
+      end(2, () -> Traceback.internalError(t));
+    }
+  }
+
+  /** The M found work while spinning: stop spinning, and keep one spinner if it was the last. */
+  private void resetspinning(M m) {
+    m.spinning = false;
+    if (nmspinning.decrementAndGet() == 0) wakep();
+  }
+
+  /**
+   * Finds a runnable G for m (which holds a P), parking m while there is none. Returns null when
+   * the run is over. Sets {@code m.p.lastInherit} for the returned G.
+   */
+  private G findRunnable(M m) {
+    for (;;) {
+      if (done) return null;
+      P p = m.p;
+      G g;
+      // Fairness: now and then look at the global queue first, so it cannot starve.
+      if (p.schedtick % 61 == 0 && runqsize > 0) {
+        synchronized (lock) {
+          g = globrunqget(p, 1);
+        }
+        if (g != null) {
+          p.lastInherit = false;
+          return g;
+        }
+      }
+      g = p.runqget();
+      if (g != null) return g;
+      if (runqsize > 0) {
+        synchronized (lock) {
+          g = globrunqget(p, 0);
+        }
+        if (g != null) {
+          p.lastInherit = false;
+          return g;
+        }
+      }
+      // Steal, if not too many Ms are at it already (spinners are capped at half the busy Ps).
+      if (m.spinning || 2 * nmspinning.get() < allp.length - npidle) {
+        if (!m.spinning) {
+          m.spinning = true;
+          nmspinning.incrementAndGet();
+        }
+        g = stealWork(m);
+        if (g != null) {
+          p.lastInherit = false;
+          return g;
+        }
+      }
+      // Nothing: give up the P (protocol step 4).
+      synchronized (lock) {
+        if (done) return null;
+        if (runqsize > 0) {
+          g = globrunqget(p, 0);
+          p.lastInherit = false;
+          return g;
+        }
+        m.p = null;
+        pidleput(p);
+        checkdead();
+      }
+      if (m.spinning) {
+        m.spinning = false;
+        nmspinning.decrementAndGet();
+        if (runqsize > 0 || anyRunq()) {
+          P pp;
+          synchronized (lock) {
+            pp = done ? null : pidleget();
+          }
+          if (pp != null) {
+            acquirep(m, pp);
+            m.spinning = true;
+            nmspinning.incrementAndGet();
+            continue;
+          }
+        }
+      }
+      stopm(m);
+      if (m.p == null) return null;
+    }
+  }
+
+  private boolean anyRunq() {
+    for (P p : allp) if (!p.runqEmpty()) return true;
+    return false;
+  }
+
+  /** Parks m on the idle list until startm hands it a P (or the run ends: m.p stays null). */
+  private void stopm(M m) {
+    synchronized (lock) {
+      if (done) return;
+      m.schedlink = midle;
+      midle = m;
+      nmidle++;
+    }
+    m.sleep();
+    P p = m.nextp;
+    m.nextp = null;
+    if (p != null && !done) acquirep(m, p);
+  }
+
+  /** Four passes over the other Ps in random order, stealing half a ring (runnext on the last pass). */
+  private G stealWork(M m) {
+    P mine = m.p;
+    int n = allp.length;
+    if (n == 1) return null;
+    for (int pass = 0; pass < 4; pass++) {
+      boolean last = pass == 3;
+      int start = java.util.concurrent.ThreadLocalRandom.current().nextInt(n);
+      for (int i = 0; i < n; i++) {
+        P victim = allp[(start + i) % n];
+        if (victim == mine || victim.status == P.IDLE) continue;
+        G g = victim.runqsteal(mine, last);
+        if (g != null) return g;
+      }
+      if (done) return null;
+    }
+    return null;
+  }
+
+  /** Under lock, when a P goes idle: if every P is idle and nothing can wake a goroutine, deadlock. */
+  private void checkdead() {
+    if (done || npidle != allp.length || runqsize != 0 || timers.pending() != 0) return;
+    if (mainGoexited && liveGoroutines() == 0) {
+      end(2, () -> Out.stderr("fatal error: no goroutines (main called runtime.Goexit) - deadlock!\n"));
+      return;
+    }
+    end(2, () -> Traceback.deadlock(this));
+  }
+
+  /** Set when main's goroutine ended through runtime.Goexit (the program then outlives it). */
+  private volatile boolean mainGoexited;
+
+  private int liveGoroutines() {
+    int n = 0;
+    for (G g : allgsSnapshot()) if (g.state != G.DEAD && g.state != G.IDLE) n++;
+    return n;
+  }
+
+  /** The last pending timer was retired (timer thread): deadlock may now hold. */
+  void checkdeadFromTimers() {
+    synchronized (lock) {
+      checkdead();
+    }
+  }
+
+  // ==================================================================== running a goroutine: the trampoline
+
+  /**
+   * Runs g on m until it parks, yields or ends (CONTINUATIONS.md §11.5). Owner: m, from the moment
+   * g was dequeued. On return m no longer owns g.
+   */
+  private void execute(M m, G g, boolean inherit) {
+    P p = m.p;
+    if (!inherit) p.schedtick++;
+    g.state = G.RUNNING;
+    g.m = m;
+    m.curg = g;
+    ParkOp woke = g.parkOp;
+    if (woke != null) {
+      g.parkOp = null;
+      woke.resumed(g);
+    }
+    for (;;) {
+      g.status = 0;
+      try {
+        Entry e = g.entry;
+        if (e != null) {
+          g.entry = null;
+          e.run(g);
+        } else if (!g.stack.isEmpty()) {
+          if (g.pendingPanic instanceof Panic pp) Traceback.rebaseOnSavedFrames(pp, g, resumer);
+          resumer.resume(g, g.stack.topFnId());
+        } else {
+          Throwable pending = g.pendingPanic;
+          if (pending != null) {
+            g.pendingPanic = null;
+            throw pending;
+          }
+          goexit(m, g);
+          return;
+        }
+      } catch (Panic pa) {
+        m.unwind.reset();
+        if (!g.stack.isEmpty()) {
+          Traceback.appendSavedFrames(pa, g, resumer);
+          g.pendingPanic = pa; // the next saved frame rethrows it at its resume point
+          continue;
+        }
+        m.curg = null;
+        end(2, () -> Traceback.panic(this, g, pa));
+        return;
+      } catch (Goexit ge) {
+        m.unwind.reset();
+        if (!g.stack.isEmpty()) { // deferred calls of saved frames still run: unwind through them
+          g.pendingPanic = ge;
+          continue;
+        }
+        if (g == mainG) mainGoexited = true;
+        goexit(m, g);
+        return;
+      } catch (Exit ex) {
+        m.curg = null;
+        end(ex.code, null);
+        return;
+      } catch (Fatal f) {
+        m.curg = null;
+        end(2, () -> Traceback.fatal(this, g, f));
+        return;
+      } catch (StackOverflowError so) {
+        m.unwind.reset();
+        m.curg = null;
+        end(2, () -> Traceback.stackOverflow(this, g, so));
+        return;
+      } catch (Throwable t) {
+        m.curg = null;
+        end(2, () -> Traceback.internalError(t));
+        return;
+      }
+      if ((g.status & G.UNWIND) == 0) continue; // a frame returned: resume the one below it
+      m.unwind.commitTo(g.stack);
+      ParkOp op = g.parkOp;
+      if (op != null) {
+        g.waitReason = op.waitReason();
+        g.state = G.WAITING;
+        m.curg = null;
+        if (op.commit(g)) return; // parked: g now belongs to what it waits on
+        g.parkOp = null;          // completed during commit: carry on
+        g.waitReason = null;
+        g.state = G.RUNNING;
+        m.curg = g;
+        continue;
+      }
+      if ((g.status & G.PREEMPT) != 0) { // yield (Gosched, preemption): to the global queue
+        g.state = G.RUNNABLE;
+        m.curg = null;
+        synchronized (lock) {
+          globrunqput(g);
+        }
+        return;
+      }
+      m.curg = null;
+      end(2, () -> Traceback.internalError(new IllegalStateException("goroutine unwound without a park request")));
+      return;
+    }
+  }
+
+  /** The goroutine returned from its entry function: free it (or end the program if it is main). */
+  private void goexit(M m, G g) {
+    P p = m.p;
+    p.exited++;
+    m.curg = null;
+    if (g == mainG && !mainGoexited) {
+      g.state = G.DEAD;
+      end(0, null);
+      return;
+    }
+    g.state = G.DEAD;
+    g.m = null;
+    g.origin = null;
+    g.retA = null;
+    g.waitReason = null;
+    g.stack.clear();
+    p.gfput(g);
+  }
+
+  /** A fatal error raised by library code (Go's throw/fatal): ends the program with its message. */
+  public static final class Fatal extends RuntimeException {
+    public Fatal(String message) {
+      super(message, null, false, true);
+    }
+  }
+
+  /** Go's fatal/throw: prints {@code fatal error: msg} and the goroutine's stack, exit 2. */
+  public static Fatal fatal(String msg) {
+    return new Fatal(msg);
+  }
+
+  // ==================================================================== entry points for the library (gol.runtime.lib)
+
+  /** time.Sleep: parks g for d nanoseconds without holding an M. Continuation contract. */
+  public static void sleep(G g, long d) {
+    Timers.sleep(g, d);
+  }
+
+  /** runtime.Gosched: g yields; it goes to the global run queue and stays runnable. */
+  public static void gosched(G g) {
+    g.status |= G.UNWIND | G.PREEMPT;
+  }
+
+  /** runtime.NumGoroutine. */
+  public static long numGoroutine(G g) {
+    return g.m.sched.gcount();
+  }
+
+  /** runtime.GOMAXPROCS(n): the previous setting; n < 1 only queries. */
+  public static long gomaxprocs(G g, long n) {
+    return g.m.sched.setGomaxprocs(n < 1 ? 0 : (int) Math.min(n, 1 << 20));
+  }
+
+  /** Snapshot of all Gs (for dumps and tests). */
+  List<G> allgsSnapshot() {
+    synchronized (allgs) {
+      return new ArrayList<>(allgs);
+    }
+  }
+}

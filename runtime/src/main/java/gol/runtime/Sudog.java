@@ -1,0 +1,97 @@
+package gol.runtime;
+
+/**
+ * A goroutine waiting on a channel (Go's sudog): one per blocked send or receive, one per case of
+ * a blocked select. A plain send/receive sudog is also the {@link ParkOp} of its operation: its
+ * {@link #commit} runs the second phase of the park (see {@link Sched}).
+ *
+ * <p>Threading: fields are written under the lock of {@link #c} (or before the sudog is published);
+ * the waker that dequeues a sudog owns it.
+ */
+final class Sudog implements ParkOp {
+  /** What the waiting goroutine does. */
+  static final int SEND = 0, RECV = 1, RECV2 = 2;
+
+  final G g;
+  final Chan c;
+  final int kind;
+  /** The value to send, or the value received (filled in by the waker). */
+  Object elem;
+  /** True if the operation completed by a partner, false if woken by close. */
+  boolean success;
+  /** For select: the select's op and this case's index; null for a plain operation. */
+  final Select.Op sel;
+  final int caseIndex;
+  /** Wait queue links; {@link #queued} is true while on a queue. */
+  Sudog next, prev;
+  boolean queued;
+
+  Sudog(G g, Chan c, int kind, Object elem, Select.Op sel, int caseIndex) {
+    this.g = g;
+    this.c = c;
+    this.kind = kind;
+    this.elem = elem;
+    this.sel = sel;
+    this.caseIndex = caseIndex;
+  }
+
+  @Override
+  public boolean commit(G g) {
+    return kind == SEND ? c.commitSend(this) : c.commitRecv(this);
+  }
+
+  @Override
+  public String waitReason() {
+    return kind == SEND ? "chan send" : "chan receive";
+  }
+
+  /** A FIFO queue of sudogs (Go's waitq), doubly linked so a select can remove its other cases. */
+  static final class WaitQ {
+    private Sudog first, last;
+
+    boolean isEmpty() {
+      return first == null;
+    }
+
+    void enqueue(Sudog s) {
+      s.next = null;
+      s.prev = last;
+      if (last == null) first = s;
+      else last.next = s;
+      last = s;
+      s.queued = true;
+    }
+
+    void remove(Sudog s) {
+      if (!s.queued) return;
+      if (s.prev == null) first = s.next;
+      else s.prev.next = s.next;
+      if (s.next == null) last = s.prev;
+      else s.next.prev = s.prev;
+      s.next = s.prev = null;
+      s.queued = false;
+    }
+
+    /**
+     * Removes and returns the first waiter that can still be woken: a select waiter must win the
+     * CAS on its goroutine's selectDone, or it is being woken by another channel and is skipped
+     * (it will remove itself). Null if there is none.
+     */
+    Sudog dequeue() {
+      for (;;) {
+        Sudog s = first;
+        if (s == null) return null;
+        remove(s);
+        if (s.sel != null && !s.sel.tryWin(s)) continue;
+        return s;
+      }
+    }
+
+    /** Number of waiters (for tests and dumps). */
+    int size() {
+      int n = 0;
+      for (Sudog s = first; s != null; s = s.next) n++;
+      return n;
+    }
+  }
+}

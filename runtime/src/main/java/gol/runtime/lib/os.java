@@ -1,0 +1,82 @@
+package gol.runtime.lib;
+
+import gol.runtime.Box;
+import gol.runtime.Exit;
+import gol.runtime.G;
+import gol.runtime.GoString;
+import gol.runtime.Out;
+import gol.runtime.RType;
+import gol.runtime.Slice;
+import gol.runtime.Tuple;
+
+/**
+ * Go's package os, the part gol programs use: Args, Exit, Stdout, Stderr, Getenv. Standard output and
+ * error go through {@link Out}, which keeps Go's ordering (stdout flushed before stderr and at exit).
+ * Known to the compiler: {@link #setArgs} is called once at program start, before main.
+ */
+public final class os {
+  private os() {}
+
+  static final RType STRINGS = RType.slice(RType.STRING);
+
+  /** os.Args: the program name followed by the arguments, as Go strings. */
+  public static Slice Args = new Slice(STRINGS, new Object[] {"gol"}, 0, 1, 1);
+
+  /** Sets os.Args from the launcher's arguments (args[0] is the program name); Java strings are converted to UTF-8 Go strings. */
+  public static void setArgs(String[] args) {
+    Object[] a = new Object[args.length];
+    for (int i = 0; i < args.length; i++) a[i] = GoString.fromJava(args[i]);
+    Args = new Slice(STRINGS, a, 0, a.length, a.length);
+  }
+
+  /** os.Exit: flushes standard output and ends the program with the code; deferred calls do not run. */
+  public static void Exit(G g, long code) {
+    Out.flush();
+    throw new Exit((int) code);
+  }
+
+  /** os.Getenv: the variable's value, or "" when unset. */
+  public static String Getenv(G g, String key) {
+    String v = System.getenv(GoString.toJava(key));
+    return v == null ? "" : GoString.fromJava(v);
+  }
+
+  /** An open file; only the standard streams for now. A *os.File in Go. */
+  public static final class File implements io.Writer, Box.Typed {
+    private static final RType TYPE = RType.pointer(RType.named(RType.Kind.STRUCT, "os.File", null));
+    private final int fd;
+    private final String name;
+
+    File(int fd, String name) { this.fd = fd; this.name = name; }
+
+    /** Write(b []byte) (n int, err error). */
+    @Override public Tuple Write(G g, Slice b) {
+      int n = Slice.len(b);
+      if (n > 0) {
+        byte[] a = (byte[]) b.array;
+        if (fd == 2) Out.stderr(a, b.off, n); else Out.stdout(a, b.off, n);
+      }
+      return result(n);
+    }
+
+    /** WriteString(s string) (n int, err error). */
+    public Tuple WriteString(G g, String s) {
+      if (fd == 2) Out.stderr(s); else Out.stdout(s);
+      return result(s.length());
+    }
+
+    /** Name() string. */
+    public String Name(G g) { return name; }
+
+    private static Tuple result(long n) {
+      Tuple t = new Tuple();
+      t.j0 = n;
+      return t;
+    }
+
+    @Override public RType goType() { return TYPE; }
+  }
+
+  public static final File Stdout = new File(1, "/dev/stdout");
+  public static final File Stderr = new File(2, "/dev/stderr");
+}

@@ -1,0 +1,101 @@
+package gol.runtime.lib;
+
+import gol.runtime.G;
+import gol.runtime.Panic;
+import gol.runtime.Sched;
+import gol.runtime.Sema;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Go's package sync: WaitGroup and Mutex. Both park goroutines (through {@link Sema}), never
+ * threads, and follow the continuation contract of {@link G} (a blocking call may set UNWIND and
+ * return; the goroutine resumes after the call once woken). Wait reason in dumps: "semacquire".
+ */
+@SuppressWarnings("checkstyle:TypeName")
+public final class sync {
+  private sync() {}
+
+  /**
+   * sync.WaitGroup. State word: counter in the high 32 bits, number of waiters in the low 32
+   * (Go's layout). When the counter drops to 0 with waiters, the state is reset and each waiter
+   * gets one semaphore permit.
+   */
+  public static final class WaitGroup {
+    private final AtomicLong state = new AtomicLong();
+    private final Sema sema = new Sema("semacquire");
+
+    public void Add(G g, long delta) {
+      long st = state.addAndGet(delta << 32);
+      int v = (int) (st >> 32);
+      int w = (int) st;
+      if (v < 0) throw new Panic("sync: negative WaitGroup counter");
+      if (w != 0 && delta > 0 && v == (int) delta) {
+        throw new Panic("sync: WaitGroup misuse: Add called concurrently with Wait");
+      }
+      if (v > 0 || w == 0) return;
+      // Counter is 0 and there are waiters: nobody can change the state now but us (Go's argument:
+      // Add with a positive delta concurrent with Wait is misuse).
+      state.set(0);
+      for (; w > 0; w--) sema.release(g);
+    }
+
+    public void Done(G g) {
+      Add(g, -1);
+    }
+
+    public void Wait(G g) {
+      for (;;) {
+        long st = state.get();
+        if ((int) (st >> 32) == 0) return;
+        if (state.compareAndSet(st, st + 1)) {
+          Sema.acquire(g, sema);
+          return;
+        }
+      }
+    }
+  }
+
+  /**
+   * sync.Mutex: bit 0 of the state is "locked", the rest counts waiting goroutines (<< 1). Unlock
+   * with waiters hands the mutex straight to the first waiter (it stays locked), so waiters are
+   * served in FIFO order (Go's starvation mode, always on; Go's normal mode lets a running
+   * goroutine barge in, which is faster under contention: a later improvement).
+   */
+  public static final class Mutex {
+    private final AtomicInteger state = new AtomicInteger();
+    private final Sema sema = new Sema("semacquire");
+
+    public void Lock(G g) {
+      if (state.compareAndSet(0, 1)) return;
+      for (;;) {
+        int s = state.get();
+        if ((s & 1) == 0) {
+          if (state.compareAndSet(s, s | 1)) return;
+        } else if (state.compareAndSet(s, s + 2)) {
+          Sema.acquire(g, sema); // resumes owning the mutex (handed off by Unlock)
+          return;
+        }
+      }
+    }
+
+    /** TryLock (Go 1.18). */
+    public boolean TryLock(G g) {
+      int s = state.get();
+      return (s & 1) == 0 && state.compareAndSet(s, s | 1);
+    }
+
+    public void Unlock(G g) {
+      for (;;) {
+        int s = state.get();
+        if ((s & 1) == 0) throw Sched.fatal("sync: unlock of unlocked mutex");
+        if (s == 1) {
+          if (state.compareAndSet(1, 0)) return;
+        } else if (state.compareAndSet(s, s - 2)) {
+          sema.release(g); // hand-off: still locked, now owned by the first waiter
+          return;
+        }
+      }
+    }
+  }
+}
