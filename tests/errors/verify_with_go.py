@@ -22,7 +22,7 @@ for path in files:
     with tempfile.TemporaryDirectory() as d:
         open(os.path.join(d, 'go.mod'), 'w').write('module x\n\ngo 1.19\n')
         open(os.path.join(d, 'main.go'), 'w').write(src)
-        p = subprocess.run(['go', 'build', '-gcflags=-e', '-o', os.devnull, '.'], cwd=d,
+        p = subprocess.run(['go', 'build', '-gcflags=-e', '-o', os.path.join(d, 'prog.bin'), '.'], cwd=d,
                            capture_output=True, text=True)
     got = {}
     cur = None

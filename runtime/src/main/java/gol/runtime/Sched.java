@@ -625,7 +625,20 @@ public final class Sched {
   /** Under lock, when a P goes idle: if every P is idle and nothing can wake a goroutine, deadlock. */
   private void checkdead() {
     if (done || npidle != allp.length || runqsize != 0 || timers.pending() != 0) return;
+    if (mainGoexited && liveGoroutines() == 0) {
+      end(2, () -> Out.stderr("fatal error: no goroutines (main called runtime.Goexit) - deadlock!\n"));
+      return;
+    }
     end(2, () -> Traceback.deadlock(this));
+  }
+
+  /** Set when main's goroutine ended through runtime.Goexit (the program then outlives it). */
+  private volatile boolean mainGoexited;
+
+  private int liveGoroutines() {
+    int n = 0;
+    for (G g : allgsSnapshot()) if (g.state != G.DEAD && g.state != G.IDLE) n++;
+    return n;
   }
 
   /** The last pending timer was retired (timer thread): deadlock may now hold. */
@@ -681,6 +694,15 @@ public final class Sched {
         m.curg = null;
         end(2, () -> Traceback.panic(this, g, pa));
         return;
+      } catch (Goexit ge) {
+        m.unwind.reset();
+        if (!g.stack.isEmpty()) { // deferred calls of saved frames still run: unwind through them
+          g.pendingPanic = ge;
+          continue;
+        }
+        if (g == mainG) mainGoexited = true;
+        goexit(m, g);
+        return;
       } catch (Exit ex) {
         m.curg = null;
         end(ex.code, null);
@@ -732,7 +754,7 @@ public final class Sched {
     P p = m.p;
     p.exited++;
     m.curg = null;
-    if (g == mainG) {
+    if (g == mainG && !mainGoexited) {
       g.state = G.DEAD;
       end(0, null);
       return;

@@ -48,6 +48,17 @@ abstract class CallGen extends ExprGen {
         sig = f.sig();
         Selector sel = (Selector) Expr.unparen(c.fun());
         String owner = JvmTypes.libClass(sig.recv.type);
+        if (owner == null && sig.recv.type instanceof Type.Named n && n.pkg != null) {
+          // a method of a library type that is not a struct (time.Duration): a static method
+          // <Type>_<Method>(G, receiver, params...) of the package class
+          mv.visitVarInsn(ALOAD, 0);
+          expr(sel.x());
+          args(c, sig);
+          String d = JvmTypes.methodDesc(sig);
+          d = "(" + JvmTypes.G_DESC + JvmTypes.desc(n) + d.substring(JvmTypes.G_DESC.length() + 1);
+          mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/lib/" + JvmTypes.libPackageClass(n.pkg), n.name + "_" + f.name, d, false);
+          break;
+        }
         if (owner == null) throw new Unsupported(c.pos(), "method " + f.name + " of " + sig.recv.type);
         expr(sel.x());
         mv.visitVarInsn(ALOAD, 0);

@@ -43,6 +43,7 @@ final class Closures {
 
   /** The interface for function values of a shape, generated once. */
   String fnInterface(String shape) {
+    if (shape.equals("_V")) return "gol/runtime/FnV";   // func(): the runtime calls these too
     String name = prog.className + "$Fn$" + shape;
     if (interfaces.add(shape)) {
       ClassWriter cw = prog.newClassWriter();
@@ -264,6 +265,19 @@ final class Closures {
       slot += t.getSize();
     }
     m.visitInsn(RETURN);
+    m.visitMaxs(0, 0);
+    m.visitEnd();
+    // "created by main.main" and its line, for goroutine dumps
+    m = cw.visitMethod(ACC_PUBLIC, "creatorName", "()Ljava/lang/String;", null, null);
+    m.visitCode();
+    m.visitLdcInsn(gen.fn.goName);
+    m.visitInsn(ARETURN);
+    m.visitMaxs(0, 0);
+    m.visitEnd();
+    m = cw.visitMethod(ACC_PUBLIC, "creatorLine", "()I", null, null);
+    m.visitCode();
+    m.visitLdcInsn(gen.currentLine);
+    m.visitInsn(IRETURN);
     m.visitMaxs(0, 0);
     m.visitEnd();
     m = cw.visitMethod(ACC_PUBLIC, "run", "(Lgol/runtime/G;)V", null, null);

@@ -90,8 +90,10 @@ final class FuncGen extends StmtGen {
     Label start = new Label();
     mv.visitLabel(start);
     line(fn.node.pos());
-    pushInt(BUDGET);
-    mv.visitVarInsn(ISTORE, budgetSlot);
+    if (fn.maySuspend && hasLoop(fn.body)) {   // the back-edge countdown (FnBase.backEdge)
+      pushInt(BUDGET);
+      mv.visitVarInsn(ISTORE, budgetSlot);
+    }
     for (int i = 0; i < capturedSlots.length; i++) {
       Symbol.Var v = fn.captured.get(i);
       JKind k = JvmTypes.kind(v.type);
@@ -134,6 +136,18 @@ final class FuncGen extends StmtGen {
     emitColdBlocks();
     mv.visitMaxs(0, 0);
     mv.visitEnd();
+  }
+
+  /** Does the body (not counting function literals in it) contain a loop? */
+  private static boolean hasLoop(Stmt.Block body) {
+    boolean[] found = {false};
+    new Walker() {
+      @Override protected void stmt(Stmt s) {
+        if (s instanceof Stmt.For || s instanceof Stmt.Range) found[0] = true;
+        else walkStmt(s);
+      }
+    }.walkBody(body);
+    return found[0];
   }
 
   /** In main: package-level variable initializers and init functions run first, as in Go. */

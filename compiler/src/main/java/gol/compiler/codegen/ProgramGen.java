@@ -95,6 +95,14 @@ public final class ProgramGen {
     return classes;
   }
 
+  String absolutePath() {
+    try {
+      return java.nio.file.Path.of(file.path()).toAbsolutePath().normalize().toString();
+    } catch (RuntimeException e) {
+      return file.path();
+    }
+  }
+
   String fileName() {
     String p = file.path();
     int slash = p.lastIndexOf('/');
@@ -377,7 +385,7 @@ public final class ProgramGen {
 
     mv = cw.visitMethod(ACC_PUBLIC, "fileName", "()Ljava/lang/String;", null, null);
     mv.visitCode();
-    mv.visitLdcInsn(file.path());
+    mv.visitLdcInsn(absolutePath());   // tracebacks show absolute paths, as Go's do
     mv.visitInsn(ARETURN);
     mv.visitMaxs(0, 0);
     mv.visitEnd();

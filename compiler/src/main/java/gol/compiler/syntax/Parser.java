@@ -22,10 +22,14 @@ public final class Parser {
     try {
       Decl.File f = p.SourceFile(path);
       p.checkTypeGuards();
-      return f;
+      if (p.parserErrors.isEmpty() && p.checkErrors.isEmpty()) return f;
+      report(p.parserErrors, diags);
+      report(p.checkErrors, diags);
     } catch (SyntaxError e) {
+      report(p.parserErrors, diags);
       diags.error(e.pos, e.getMessage());
     } catch (ParseException e) {
+      report(p.parserErrors, diags);
       report(p, e, diags);
     } catch (TokenMgrError e) { // not expected: the lexer matches every input; keep it a user error anyway
       diags.error(new Pos(1, 1), "syntax error: " + e.getMessage());
@@ -38,6 +42,8 @@ public final class Parser {
     GolParser p = GolParser.forSource(source);
     try {
       Expr x = p.Expression();
+      if (!p.parserErrors.isEmpty()) throw p.parserErrors.get(0);
+      if (!p.checkErrors.isEmpty()) throw p.checkErrors.get(0);
       Token t = p.getToken(1);
       if (t.kind == GolParserConstants.SEMI && SemicolonInsertingTokenManager.isInserted(t)) t = p.getToken(2);
       if (t.kind != GolParserConstants.EOF) throw p.unexpected(t, "after expression");
@@ -45,6 +51,10 @@ public final class Parser {
     } catch (ParseException e) {
       throw toSyntaxError(p, e);
     }
+  }
+
+  private static void report(java.util.List<SyntaxError> errors, Diagnostics diags) {
+    for (SyntaxError e : errors) diags.error(e.pos, e.getMessage());
   }
 
   private static void report(GolParser p, ParseException e, Diagnostics diags) {

@@ -197,7 +197,13 @@ final class Assignments {
       targets.add(l);
     }
     // the right-hand sides are checked before the new variables come into scope
+    int before = c.diags.sorted().size();
     List<Operand> xs = values(a.rhs(), a.lhs().size());
+    if (c.diags.sorted().size() > before && xs.stream().allMatch(Operand::invalid)) {
+      // a count mismatch: like Go, do not also report the variables on the left as unused
+      for (Symbol.Var v : vars) if (v != null) v.used = true;
+      for (Expr l : targets) if (l instanceof Expr.Ident id && c.scope.lookupLocal(id.name()) instanceof Symbol.Var ov) ov.used = true;
+    }
     for (int i = 0; i < vars.size(); i++) {
       Operand x = xs.get(i);
       Symbol.Var v = vars.get(i);
@@ -270,7 +276,8 @@ final class Assignments {
         for (Symbol.Var res : want) {
           Symbol s = c.lookup(res.name);
           if (s != res && !res.name.equals("_") && s != null) {
-            c.error(r, "result parameter " + res.name + " not in scope at return\n\tinner declaration of " + res.name);
+            c.error(r, "result parameter " + res.name + " not in scope at return\n\t" + c.diags.file() + ":" + s.pos.line()
+                + ":" + s.pos.col() + ": inner declaration of var " + res.name + " " + s.type);
           }
         }
       }

@@ -36,7 +36,7 @@ final class Builtins {
     else if (!variadic(name) && n > min) msg = "too many";
     if (msg != null) {
       for (Expr a : e.args()) c.exprs.multi(a);
-      c.error(e.rparen(), msg + " arguments for " + ExprString.of(e) + " (expected " + min + ", found " + n + ")");
+      c.error(e, "invalid operation: " + msg + " arguments for " + ExprString.of(e) + " (expected " + min + ", found " + n + ")");
       return Operand.invalid(e);
     }
     if (e.ellipsis() && !name.equals("append")) {
@@ -107,11 +107,11 @@ final class Builtins {
         Type se = src.type.underlying() instanceof Type.Slice s ? s.elem
             : Types.kindOf(src.type) != null && Types.kindOf(src.type).isString() ? Types.BYTE : null;
         if (de == null || se == null) {
-          c.error(e, "invalid argument: copy expects slice arguments; found " + dst + " and " + src);
+          c.error(dst.expr, "invalid argument: copy expects slice arguments; found " + dst + " and " + src);
           return Operand.invalid(e);
         }
         if (!Types.identical(de, se)) {
-          c.error(e, "invalid argument: arguments to copy " + dst + " and " + src + " have different element types " + de + " and " + se);
+          c.error(dst.expr, "invalid argument: arguments to copy " + dst + " and " + src + " have different element types " + de + " and " + se);
           return Operand.invalid(e);
         }
         if (src.untyped()) c.ops.convertUntyped(src, Types.STRING);
@@ -186,7 +186,7 @@ final class Builtins {
       return Operand.invalid(e);
     }
     if (!(s.type.underlying() instanceof Type.Slice st)) {
-      c.error(s.expr, "invalid argument: " + s + " is not a slice");
+      c.error(s.expr, "first argument to append must be a slice; have " + s);
       for (int i = 1; i < e.args().size(); i++) c.exprs.expr(e.args().get(i));
       return Operand.invalid(e);
     }

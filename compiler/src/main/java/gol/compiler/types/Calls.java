@@ -68,7 +68,7 @@ final class Calls {
     boolean expanded = e.args().size() == 1 && nargs > 1;
     if (e.ellipsis()) {
       if (!sig.variadic) {
-        c.error(e.args().get(e.args().size() - 1), "cannot use ... in call to non-variadic " + fname);
+        c.error(e, "cannot use ... in call to non-variadic " + fname);
         return;
       }
       if (expanded) {
@@ -101,7 +101,7 @@ final class Calls {
       for (Symbol.Var p : sig.params) params.add(p.type);
       String msg = qualifier + " arguments in call to " + fname + "\n\thave " + summary(have, false)
           + "\n\twant " + summary(params, sig.variadic);
-      if (at != null) c.error(at, msg); else c.error(e.rparen(), msg);
+      if (at != null) c.error(at, msg); else c.error(e, msg);
       return;
     }
     for (int i = 0; i < nargs; i++) c.rel.assignment(args.get(i), want.get(i), "argument to " + fname);
@@ -259,13 +259,13 @@ final class Calls {
     String name = e.sel().name();
     Lookup.Result r = c.lookup.find(t, name);
     if (r == null || r.ambiguous() || !(r.obj() instanceof Symbol.Func m)) {
-      c.error(e.sel(), ExprString.of(e.x()) + "." + name + " undefined (type " + t + " has no method " + name + ")");
+      c.error(e.sel(), ExprString.of(e.x()) + "." + name + " undefined (type " + t + " has no field or method " + name + ")");
       return Operand.invalid(e);
     }
     Type.Signature sig = m.sig();
     boolean ptrRecv = sig.recv != null && sig.recv.type instanceof Type.Pointer;
     if (ptrRecv && !(t.underlying() instanceof Type.Pointer) && !r.indirect()) {
-      c.error(e, "invalid method expression " + ExprString.of(e) + " (needs pointer receiver (*" + t + ")." + name + ")");
+      c.error(e.sel(), "cannot call pointer method " + name + " on " + t);
       return Operand.invalid(e);
     }
     c.info.uses.put(e.sel(), m);

@@ -96,6 +96,8 @@ public final class Checker {
   }
 
   private final Map<String, PkgDecl> pending = new HashMap<>();
+  /** Where each user-defined type is declared (for cycle messages). */
+  final Map<Type.Named, Pos> namedPos = new IdentityHashMap<>();
   private final Map<Node, PkgDecl> declOf = new IdentityHashMap<>();
   private final List<PkgDecl> varDecls = new ArrayList<>();
   private final Map<Symbol, PkgDecl> symDecl = new IdentityHashMap<>();
@@ -197,6 +199,7 @@ public final class Checker {
           case TYPE -> {
             Decl.TypeSpec ts = (Decl.TypeSpec) s;
             Type t = ts.alias() ? null : new Type.Named("main", ts.name().name(), null);
+            if (t != null) namedPos.put((Type.Named) t, ts.name().pos());
             declare(ts.name(), new Symbol.TypeName(ts.name().name(), ts.name().pos(), t), pd);
           }
         }
@@ -211,7 +214,9 @@ public final class Checker {
       return;
     }
     if (pending.containsKey(id.name())) {
-      error(id, id.name() + " redeclared in this block");
+      PkgDecl other = pending.get(id.name());
+      Symbol o = pkgScope.lookupLocal(id.name());
+      redeclared(id, o != null ? o.pos : other.spec instanceof Decl.ValueSpec vs ? posOf(vs, id.name()) : id.pos());
       return;
     }
     if (id.name().equals("main") && !(sym instanceof Symbol.Func)) {
@@ -224,6 +229,17 @@ public final class Checker {
       symDecl.put(sym, pd);
     }
     pending.put(id.name(), pd);
+  }
+
+  /** Go's redeclaration error, which points at the other declaration on a second line. */
+  void redeclared(Expr.Ident id, Pos other) {
+    error(id, id.name() + " redeclared in this block\n\t" + diags.file() + ":" + other.line() + ":" + other.col()
+        + ": other declaration of " + id.name());
+  }
+
+  private static Pos posOf(Decl.ValueSpec vs, String name) {
+    for (Expr.Ident n : vs.names()) if (n.name().equals(name)) return n.pos();
+    return vs.pos();
   }
 
   /** Looks a name up from the current scope, resolving a package-level declaration on first use. */
@@ -287,6 +303,7 @@ public final class Checker {
           : new Symbol.TypeName(ts.name().name(), ts.name().pos(), ts.alias() ? null : new Type.Named("main", ts.name().name(), null));
     } else {
       tn = new Symbol.TypeName(ts.name().name(), ts.name().pos(), ts.alias() ? null : new Type.Named("main", ts.name().name(), null));
+      if (tn.type != null) namedPos.put((Type.Named) tn.type, ts.name().pos());
       // a local type is in scope in its own declaration (type T struct{ next *T })
       declareLocal(ts.name(), tn);
     }
@@ -302,8 +319,20 @@ public final class Checker {
       under = Types.INVALID;
     }
     named.setUnderlying(under);
-    if (types.containsByValue(under, named)) {
-      error(ts.name(), "invalid recursive type " + ts.name().name());
+    List<Type.Named> cycle = types.cycle(under, named);
+    if (cycle != null) {
+      // Go lists the cycle: "T refers to / U refers to / T", each with its declaration
+      StringBuilder sb = new StringBuilder("invalid recursive type " + ts.name().name());
+      List<Type.Named> all = new ArrayList<>();
+      all.add(named);
+      all.addAll(cycle);
+      all.add(named);
+      for (int i = 0; i < all.size(); i++) {
+        Pos p = namedPos.getOrDefault(all.get(i), ts.name().pos());
+        sb.append("\n\t").append(diags.file()).append(':').append(p.line()).append(':').append(p.col()).append(": ")
+            .append(all.get(i).name).append(i < all.size() - 1 ? " refers to" : "");
+      }
+      error(ts.name(), sb.toString());
       named.setUnderlying(Types.INVALID);
     }
   }
@@ -394,7 +423,7 @@ public final class Checker {
     info.defs.put(id, sym);
     Symbol old = scope.insert(sym);
     if (old != null) {
-      error(id, id.name() + " redeclared in this block");
+      redeclared(id, old.pos);
       return;
     }
     if (sym instanceof Symbol.Var v && fn != null && v.kind == Symbol.Var.Kind.LOCAL) fn.locals.add(v);
@@ -424,7 +453,8 @@ public final class Checker {
       }
       for (Symbol.Func old : named.methods) {
         if (old.name.equals(m.name) && !m.name.equals("_")) {
-          error(f.name(), "method " + named.name + "." + m.name + " already declared at " + old.pos);
+          error(f.name(), named.name + "." + m.name + " redeclared in this block\n\t" + diags.file() + ":"
+              + old.pos.line() + ":" + old.pos.col() + ": other declaration of " + m.name);
           return;
         }
       }

@@ -102,9 +102,17 @@ final class Exprs {
     updateExprType(x.expr, x.type, x.val);
   }
 
-  /** Records x as a comma-ok expression (map index, receive, type assertion in v, ok := ...). */
+  /**
+   * Records x, used in {@code v, ok := x} (map index, receive, type assertion), as go/types does:
+   * mode COMMAOK with the tuple type {@code (T, bool)} (also on the expression inside parentheses).
+   */
   void recordCommaOk(Operand x) {
-    if (recording && !x.invalid() && x.expr != null) c.info.types.put(x.expr, new TypeAndValue(Mode.COMMAOK, x.type, null));
+    if (!recording || x.invalid() || x.expr == null) return;
+    TypeAndValue tv = new TypeAndValue(Mode.COMMAOK, new Type.Tuple(java.util.List.of(x.type, Types.BOOL)), null);
+    for (Expr e = x.expr; ; e = ((Expr.Paren) e).x()) {
+      c.info.types.put(e, tv);
+      if (!(e instanceof Expr.Paren)) break;
+    }
   }
 
   private static Mode modeOf(M m) {
@@ -127,6 +135,7 @@ final class Exprs {
     if (!recording || e == null) return;
     TypeAndValue old = c.info.types.get(e);
     if (old == null) return;
+    if (old.type() == Types.UNTYPED_NIL) return; // nil stays untyped, as in Go
     if (!Types.isUntyped(old.type()) && old.type() != Types.INVALID) {
       if (val != null && old.mode() == Mode.CONSTANT) c.info.types.put(e, new TypeAndValue(old.mode(), old.type(), val));
       return;
@@ -262,6 +271,14 @@ final class Exprs {
     }
   }
 
+  /**
+   * The position of the '[' after x in x[i] (Go reports index errors there). The AST keeps only
+   * start positions, so it is computed from x's canonical spelling, which is exact for gofmt'ed code.
+   */
+  static gol.compiler.ast.Pos lbrack(Expr x) {
+    return new gol.compiler.ast.Pos(x.pos().line(), x.pos().col() + ExprString.of(x).length());
+  }
+
   /** The variable at the root of an addressable expression (x in x.f[i].g), or null. */
   Symbol.Var rootVar(Expr e) {
     e = Expr.unparen(e);
@@ -317,7 +334,7 @@ final class Exprs {
       c.rel.assignment(k, m.key, "map index");
       return new Operand(M.MAPINDEX, m.elem, null, ix);
     } else {
-      c.error(x.expr, "invalid operation: cannot index " + x);
+      c.error(lbrack(ix.x()), "invalid operation: cannot index " + x);
       expr(ix.index());
       return Operand.invalid(ix);
     }
@@ -366,7 +383,7 @@ final class Exprs {
     Type result;
     if (u instanceof Type.Basic b && b.kind.isString()) {
       if (s.slice3()) {
-        c.error(s, "invalid operation: 3-index slice of string");
+        c.error(s.max() != null ? s.max().pos() : s.pos(), "invalid operation: 3-index slice of string");
         return Operand.invalid(s);
       }
       if (x.isConst()) length = ((Constant.Str) x.val).value().length();
@@ -386,11 +403,12 @@ final class Exprs {
     } else if (u instanceof Type.Slice) {
       result = x.type;
     } else {
-      c.error(x.expr, "cannot slice " + x);
+      c.error(x.expr, "invalid operation: cannot slice " + x);
       return Operand.invalid(s);
     }
     long cap = length >= 0 ? length : -1;
     List<Long> consts = new ArrayList<>();
+    List<Expr> constExprs = new ArrayList<>();
     Expr[] bounds = {s.lo(), s.hi(), s.max()};
     boolean ok = true;
     for (Expr b : bounds) {
@@ -398,14 +416,15 @@ final class Exprs {
       // for arrays the bound may equal the length
       Operand i = index(b, cap >= 0 ? cap + 1 : -1);
       if (i == null) { ok = false; continue; }
-      if (i.isConst()) consts.add(Constants.toInt(i.val).value().longValue());
-      else consts.add(null);
+      consts.add(i.isConst() ? Constants.toInt(i.val).value().longValue() : null);
+      constExprs.add(b);
     }
     if (ok) {
       Long prev = null;
-      for (Long v : consts) {
+      for (int k = 0; k < consts.size(); k++) {
+        Long v = consts.get(k);
         if (v != null && prev != null && v < prev) {
-          c.error(s, "invalid slice indices: " + v + " < " + prev);
+          c.error(constExprs.get(k), "invalid slice indices: " + v + " < " + prev);
           break;
         }
         if (v != null) prev = v;
@@ -428,7 +447,7 @@ final class Exprs {
     }
     Type t = c.types.typ(ta.type());
     if (t == Types.INVALID) return Operand.invalid(ta);
-    checkAssertable(xi, x.type, t, ta, ta.type());
+    checkAssertable(xi, x.type, t, ta, ta);
     return new Operand(M.COMMAOK, t, null, ta);
   }
 

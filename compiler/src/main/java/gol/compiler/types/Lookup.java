@@ -27,6 +27,7 @@ final class Lookup {
   Result find(Type t, String name) {
     if (name.equals("_")) return null;
     boolean indirect = false;
+    if (t instanceof Type.Pointer p && p.elem.underlying() instanceof Type.Interface) return null;
     if (t instanceof Type.Pointer p && !(p.elem.underlying() instanceof Type.Pointer)) {
       t = p.elem;
       indirect = true;

@@ -114,7 +114,7 @@ final class Operators {
   /** {@code x op y} where e is the whole expression (null for an assignment operation x op= y). */
   Operand binary(Expr e, Op op, Operand x, Operand y, Pos opPos) {
     if (x.invalid() || y.invalid()) return Operand.invalid(e);
-    if (op == Op.SHL || op == Op.SHR) return shift(e, op, x, y);
+    if (op == Op.SHL || op == Op.SHR) return shift(e, op, x, y, opPos);
     matchTypes(x, y);
     if (x.invalid() || y.invalid()) return Operand.invalid(e);
     if (op.prec == 3) return comparison(e, op, x, y);
@@ -252,9 +252,9 @@ final class Operators {
       return new Operand(M.CONSTANT, Types.UNTYPED_BOOL, new Constant.Bool(Constants.compare(op, m[0], m[1])), e);
     }
     // the operands are materialized with their final (default) types
-    if (x.untyped()) c.exprs.updateExprType(x.expr, x.isNil() ? y.type : Relations.defaultType(x.type), null);
+    if (x.untyped()) c.exprs.updateExprType(x.expr, Relations.defaultType(x.type), null);
     else c.exprs.recordFinal(x);
-    if (y.untyped()) c.exprs.updateExprType(y.expr, y.isNil() ? x.type : Relations.defaultType(y.type), null);
+    if (y.untyped()) c.exprs.updateExprType(y.expr, Relations.defaultType(y.type), null);
     else c.exprs.recordFinal(y);
     return new Operand(M.VALUE, Types.UNTYPED_BOOL, null, e);
   }
@@ -267,7 +267,7 @@ final class Operators {
   // ---------------------------------------------------------------------------------------------
   // Shifts
 
-  private Operand shift(Expr e, Op op, Operand x, Operand y) {
+  private Operand shift(Expr e, Op op, Operand x, Operand y, Pos opPos) {
     // the left operand must be an integer, or an untyped constant representable as one
     Kind xk = Types.kindOf(x.type);
     if (x.untyped() && x.isConst()) {
@@ -315,7 +315,7 @@ final class Operators {
         }
         Type t = x.untyped() && xk == Kind.UNTYPED_FLOAT ? Types.UNTYPED_INT : x.type;
         Operand r = new Operand(M.CONSTANT, t, Constants.shift(op, x.val, s.longValue()), e);
-        overflow(r, e != null ? e.pos() : x.expr.pos());
+        overflow(r, opPos);
         return r;
       }
       if (x.untyped()) {

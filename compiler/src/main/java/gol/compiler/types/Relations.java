@@ -68,16 +68,18 @@ final class Relations {
         case UNTYPED_NIL -> b.kind == Kind.UNSAFE_POINTER;
         default -> false;
       };
+      if (ok && x.isNil()) return new Implicit(Types.UNTYPED_NIL, null, null);
       return ok ? new Implicit(target, null, null) : new Implicit(null, null, bad);
     }
     if (u instanceof Type.Interface it) {
-      if (x.isNil()) return new Implicit(target, null, null);
+      // nil stays untyped, as in Go (code generation materializes it for its context)
+      if (x.isNil()) return new Implicit(Types.UNTYPED_NIL, null, null);
       if (!it.isEmpty()) return new Implicit(null, null, bad);
       return new Implicit(defaultType(x.type), null, null);
     }
     if (u instanceof Type.Pointer || u instanceof Type.Signature || u instanceof Type.Slice
         || u instanceof Type.Map || u instanceof Type.Chan) {
-      return x.isNil() ? new Implicit(target, null, null) : new Implicit(null, null, bad);
+      return x.isNil() ? new Implicit(Types.UNTYPED_NIL, null, null) : new Implicit(null, null, bad);
     }
     return new Implicit(null, null, bad);
   }

@@ -50,7 +50,8 @@ public final class Stdlib {
     pkg("errors",
         "func New(text string) error",
         "func Is(err, target error) bool",
-        "func Unwrap(err error) error");
+        "func Unwrap(err error) error",
+        "func As(err error, target any) bool");
     pkg("io",
         "type Writer interface { Write(p []byte) (n int, err error) }",
         "type Reader interface { Read(p []byte) (n int, err error) }",
@@ -76,7 +77,17 @@ public final class Stdlib {
         "func FormatFloat(f float64, fmt byte, prec, bitSize int) string",
         "func Quote(s string) string",
         "func ParseBool(str string) (bool, error)",
-        "func FormatBool(b bool) string");
+        "func FormatBool(b bool) string",
+        "func FormatUint(i uint64, base int) string",
+        "func ParseUint(s string, base int, bitSize int) (uint64, error)",
+        "func AppendInt(dst []byte, i int64, base int) []byte",
+        "func AppendQuote(dst []byte, s string) []byte",
+        "func CanBackquote(s string) bool",
+        "func IsPrint(r rune) bool",
+        "func QuoteRune(r rune) string",
+        "func QuoteRuneToASCII(r rune) string",
+        "func QuoteToASCII(s string) string",
+        "func Unquote(s string) (string, error)");
     pkg("os",
         "type File struct{}",
         "func (*File) Write(b []byte) (n int, err error)",
@@ -85,7 +96,8 @@ public final class Stdlib {
         "var Stdin *File",
         "var Stdout *File",
         "var Stderr *File",
-        "func Exit(code int)");
+        "func Exit(code int)",
+        "func Getenv(key string) string");
     pkg("time",
         "type Duration int64",
         "const Nanosecond Duration = 1",
@@ -126,12 +138,15 @@ public final class Stdlib {
         "func (*Once) Do(f func())");
     pkg("runtime",
         "func Gosched()",
+        "func Goexit()",
         "func NumGoroutine() int",
         "func GOMAXPROCS(n int) int",
         "func NumCPU() int",
-        "func GC()");
+        "func GC()",
+        "func Goexit()");
     pkg("strings",
         "type Builder struct{}",
+        "func (*Builder) Write(p []byte) (int, error)",
         "func (*Builder) WriteString(s string) (int, error)",
         "func (*Builder) WriteByte(c byte) error",
         "func (*Builder) WriteRune(r rune) (int, error)",
@@ -159,7 +174,17 @@ public final class Stdlib {
         "func Fields(s string) []string",
         "func Replace(s, old, new string, n int) string",
         "func ReplaceAll(s, old, new string) string",
-        "func EqualFold(s, t string) bool");
+        "func EqualFold(s, t string) bool",
+        "func ContainsAny(s, chars string) bool",
+        "func IndexAny(s, chars string) int",
+        "func IndexRune(s string, r rune) int",
+        "func LastIndexByte(s string, c byte) int",
+        "func SplitAfter(s, sep string) []string",
+        "func SplitN(s, sep string, n int) []string",
+        "func Title(s string) string",
+        "func TrimLeft(s, cutset string) string",
+        "func TrimRight(s, cutset string) string",
+        "func Map(mapping func(rune) rune, s string) string");
     pkg("math",
         "const MaxInt = 9223372036854775807",
         "const MinInt = -9223372036854775808",
@@ -208,7 +233,14 @@ public final class Stdlib {
         "func Inf(sign int) float64",
         "func IsInf(f float64, sign int) bool",
         "func NaN() float64",
-        "func IsNaN(f float64) (is bool)");
+        "func IsNaN(f float64) (is bool)",
+        "func Copysign(f, sign float64) float64",
+        "func Signbit(x float64) bool",
+        "func RoundToEven(x float64) float64",
+        "func Float32bits(f float32) uint32",
+        "func Float32frombits(b uint32) float32",
+        "func Float64bits(f float64) uint64",
+        "func Float64frombits(b uint64) float64");
     pkg("math/rand",
         "func Seed(seed int64)",
         "func Int() int",

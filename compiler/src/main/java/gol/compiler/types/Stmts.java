@@ -179,10 +179,10 @@ final class Stmts {
     if (x.invalid()) return;
     TypeInfo.TypeAndValue fun = c.info.types.get(call.fun());
     if (fun != null && fun.mode() == TypeInfo.Mode.TYPE) {
-      c.error(call, what + " requires function call, not conversion");
+      c.error(call, what + " requires function call, not conversion " + x);
     } else if (fun != null && fun.mode() == TypeInfo.Mode.BUILTIN && x.mode != M.NOVALUE
         && !(call.fun() instanceof Expr.Ident id && (id.name().equals("copy") || id.name().equals("recover")))) {
-      c.error(call, what + " discards result of " + ExprString.of(call));
+      c.error(call, what + " discards result of " + x);
     }
   }
 
@@ -240,19 +240,24 @@ final class Stmts {
     openScope();
     if (s.init() != null) stmt(s.init(), false, false);
     Operand tag;
+    String tagName;
     if (s.tag() != null) {
       tag = c.exprs.expr(s.tag());
+      tagName = ExprString.of(s.tag());
       if (!tag.invalid()) {
         c.rel.assignment(tag, null, "switch expression");
-        if (!tag.invalid() && !c.rel.comparable(tag.type)) {
-          c.error(s.tag(), "cannot switch on " + tag);
+        if (!tag.invalid() && !c.rel.comparable(tag.type) && !Relations.hasNil(tag.type)) {
+          c.error(s.tag(), "cannot switch on " + tag + " (" + tag.type + " is not comparable)");
           tag.setInvalid();
         }
       }
     } else {
-      tag = null;
+      // a missing switch expression is the constant true
+      tag = new Operand(M.CONSTANT, Types.BOOL, new Constant.Bool(true), null);
+      tagName = "true";
     }
     boolean seenDefault = false;
+    java.util.Map<Object, Expr> seen = new java.util.HashMap<>();
     targets.addLast(s);
     for (int i = 0; i < s.clauses().size(); i++) {
       Stmt.CaseClause cc = s.clauses().get(i);
@@ -260,7 +265,7 @@ final class Stmts {
         if (seenDefault) c.error(cc.pos(), "multiple defaults in switch");
         seenDefault = true;
       } else {
-        for (Expr e : cc.list()) caseValue(e, tag, s.tag());
+        for (Expr e : cc.list()) caseValue(e, tag, tagName, seen);
       }
       openScope();
       List<Stmt> body = cc.body();
@@ -279,36 +284,29 @@ final class Stmts {
     closeScope();
   }
 
-  private void caseValue(Expr e, Operand tag, Expr tagExpr) {
+  /** A case value: converted to the tag's type, compared with it, and checked for constant duplicates. */
+  private void caseValue(Expr e, Operand tag, String tagName, java.util.Map<Object, Expr> seen) {
     Operand x = c.exprs.expr(e);
+    if (x.invalid() || tag.invalid()) return;
+    c.ops.convertUntyped(x, tag.type);
     if (x.invalid()) return;
-    if (tag == null) {
-      // switch { case cond: } compares with true
-      if (!(Types.kindOf(x.type) != null && Types.kindOf(x.type).isBoolean())) {
-        c.error(e, "invalid case " + ExprString.of(e) + " in switch (mismatched types " + x.type + " and bool)");
-        return;
-      }
-      c.exprs.recordFinal(x);
-      if (x.untyped()) c.exprs.updateExprType(e, Types.BOOL, x.val);
-      return;
-    }
-    if (tag.invalid()) return;
-    Operand t = tag.copy();
-    if (x.untyped()) {
-      c.ops.convertUntyped(x, t.type);
-      if (x.invalid()) return;
-    }
-    boolean ok = c.rel.assignableTo(x, t.type, null) || c.rel.assignableTo(t, x.type, null);
-    if (!ok) {
-      c.error(e, "invalid case " + ExprString.of(e) + " in switch on " + ExprString.of(tagExpr)
-          + " (mismatched types " + x.type + " and " + t.type + ")");
-      return;
-    }
-    if (!c.rel.comparable(x.type) && !x.isNil()) {
-      c.error(e, "invalid case " + ExprString.of(e) + " in switch (can only compare " + Relations.kindString(x.type) + " " + ExprString.of(e) + " to nil)");
+    boolean ok = c.rel.assignableTo(x, tag.type, null) || c.rel.assignableTo(tag, x.type, null);
+    String cause = null;
+    if (!ok) cause = "mismatched types " + x.type + " and " + tag.type;
+    else if (!x.isNil() && !c.rel.comparable(x.type)) cause = c.rel.incomparableCause(x.type);
+    if (cause != null) {
+      c.error(e, "invalid case " + ExprString.of(e) + " in switch on " + tagName + " (" + cause + ")");
       return;
     }
     c.exprs.recordFinal(x);
+    if (x.isConst()) {
+      Object key = java.util.List.of(x.val instanceof Constant.Float f && Constants.isIntegral(f) ? Constants.toInt(f) : x.val, x.type.toString());
+      Expr prev = seen.putIfAbsent(key, e);
+      if (prev != null) {
+        c.error(e, "duplicate case " + x + " in expression switch\n\t" + c.diags.file() + ":" + prev.pos().line() + ":"
+            + prev.pos().col() + ": previous case");
+      }
+    }
   }
 
   private void typeSwitch(Stmt.TypeSwitch s) {
@@ -369,16 +367,10 @@ final class Stmts {
     if (!(t.underlying() instanceof Type.Interface)) {
       String why = c.rel.missingMethod(t, xi, x.type);
       if (why != null) {
-        c.error(e, "impossible type switch case: " + ExprString.of(s.x()) + " (" + describe(x) + ") cannot have dynamic type " + t + " " + why);
+        c.error(e, "impossible type switch case: " + ExprString.of(e) + "\n\t" + x + " cannot have dynamic type " + t + " " + why);
       }
     }
     return t;
-  }
-
-  private static String describe(Operand x) {
-    String s = x.toString();
-    int p = s.indexOf(" (");
-    return p >= 0 ? s.substring(p + 2, s.length() - 1) : s;
   }
 
   private void select(Stmt.Select s) {
@@ -425,13 +417,13 @@ final class Stmts {
         key = ch.elem;
         oneVarOnly = true;
         if (ch.dir == Type.Dir.SEND) {
-          c.error(s.x(), "invalid operation: range " + ExprString.of(s.x()) + " receive from send-only channel " + x.type);
+          c.error(s.x(), "cannot range over " + x + " (receive from send-only channel)");
           key = null;
         }
       } else {
         c.error(s.x(), "cannot range over " + x);
       }
-      if (x.untyped()) c.ops.convertUntyped(x, Types.STRING);
+      if (x.untyped() && key != null) c.ops.convertUntyped(x, Types.STRING);
       else c.exprs.recordFinal(x);
     }
     if (oneVarOnly && s.value() != null) {

@@ -209,19 +209,28 @@ final class TypeExprs {
     return new Type.Interface(methods);
   }
 
-  /** True if t contains target by value (not through a pointer, slice, map, chan or func). */
-  boolean containsByValue(Type t, Type.Named target) {
-    return contains(t, target, new HashSet<>());
+  /**
+   * If t contains target by value (not through a pointer, slice, map, chan or func), the named
+   * types on the way from t to target (empty if t contains target directly); else null.
+   */
+  List<Type.Named> cycle(Type t, Type.Named target) {
+    List<Type.Named> path = new ArrayList<>();
+    return contains(t, target, new HashSet<>(), path) ? path : null;
   }
 
-  private boolean contains(Type t, Type.Named target, Set<Type> seen) {
+  private boolean contains(Type t, Type.Named target, Set<Type> seen, List<Type.Named> path) {
     if (t == null) return false;
     if (t == target) return true;
     if (!seen.add(t)) return false;
-    if (t instanceof Type.Named n) return contains(n.underlying(), target, seen);
-    if (t instanceof Type.Array a) return contains(a.elem, target, seen);
+    if (t instanceof Type.Named n) {
+      path.add(n);
+      if (contains(n.underlying(), target, seen, path)) return true;
+      path.remove(path.size() - 1);
+      return false;
+    }
+    if (t instanceof Type.Array a) return contains(a.elem, target, seen, path);
     if (t instanceof Type.Struct s) {
-      for (Symbol.Var f : s.fields) if (contains(f.type, target, seen)) return true;
+      for (Symbol.Var f : s.fields) if (contains(f.type, target, seen, path)) return true;
     }
     return false;
   }

@@ -37,7 +37,11 @@ public final class TypeInfo {
     /** a type (in a conversion {@code T(x)} or as an argument of make/new) */ TYPE,
     /** a built-in function name */ BUILTIN,
     /** a call of a function without results */ NOVALUE,
-    /** a map index or channel receive that may be used in a comma-ok assignment */ COMMAOK
+    /**
+     * a map index, channel receive or type assertion used in a comma-ok assignment
+     * ({@code v, ok := m[k]}); its type is then the tuple {@code (T, bool)}. Used elsewhere, such
+     * an expression is recorded as VARIABLE (map index) or VALUE with type T.
+     */ COMMAOK
   }
 
   public record TypeAndValue(Mode mode, Type type, Constant value) {}
@@ -52,7 +56,10 @@ public final class TypeInfo {
    * selects and the embedded-field path to it. Added by the checker for code generation.
    */
   public final Map<Expr.Selector, Selection> selections = new IdentityHashMap<>();
-  /** Package-level declarations in initialization order (Go's dependency order for vars). */
+  /**
+   * Package-level declarations in initialization order (Go's dependency order for vars): one
+   * {@code Decl.Gen} of kind VAR per var spec of the source, holding that spec object itself.
+   */
   public final List<Decl> initOrder = new ArrayList<>();
 
   public Type typeOf(Expr e) {

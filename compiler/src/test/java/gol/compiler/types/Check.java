@@ -38,10 +38,13 @@ final class Check {
     return this;
   }
 
-  /** The symbol a package-level or local name denotes (the first definition with that name). */
+  /** The symbol a name denotes: its first definition in source order, struct fields last. */
   Symbol def(String name) {
     return info.defs.entrySet().stream().filter(e -> e.getKey().name().equals(name) && e.getValue() != null)
-        .map(java.util.Map.Entry::getValue).findFirst().orElseThrow(() -> new AssertionError("no definition of " + name));
+        .min(java.util.Comparator.comparing((java.util.Map.Entry<gol.compiler.ast.Expr.Ident, Symbol> e) ->
+                e.getValue() instanceof Symbol.Var v && v.kind == Symbol.Var.Kind.FIELD)
+            .thenComparing(e -> e.getKey().pos()))
+        .map(java.util.Map.Entry::getValue).orElseThrow(() -> new AssertionError("no definition of " + name));
   }
 
   /** The recorded type and value of the first expression whose source text is text. */
