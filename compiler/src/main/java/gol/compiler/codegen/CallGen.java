@@ -311,6 +311,7 @@ abstract class CallGen extends ExprGen {
         if (JvmTypes.isString(t)) mv.visitMethodInsn(INVOKEVIRTUAL, JvmTypes.STRING, "length", "()I", false);
         else if (t.underlying() instanceof Type.Slice) mv.visitMethodInsn(INVOKESTATIC, JvmTypes.SLICE, name, "(Lgol/runtime/Slice;)I", false);
         else if (t.underlying() instanceof Type.Chan) { mv.visitMethodInsn(INVOKESTATIC, JvmTypes.CHAN, name, "(Lgol/runtime/Chan;)J", false); return; }
+        else if (t.underlying() instanceof Type.Map) { mv.visitMethodInsn(INVOKESTATIC, JvmTypes.MAP, "len", "(Lgol/runtime/GoMap;)J", false); return; }
         else throw new Unsupported(c.pos(), name + " of " + t);
         mv.visitInsn(I2L);
         return;
@@ -346,6 +347,14 @@ abstract class CallGen extends ExprGen {
         }
         if (name.equals("println")) mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/Builtin", "printnl", "()V", false);
         return;
+      case "delete": {
+        Type.Map mt = (Type.Map) typeOf(as.get(0)).underlying();
+        expr(as.get(0));
+        exprAs(as.get(1), mt.key);
+        if (!JvmTypes.isInterface(mt.key)) box(mt.key);
+        mv.visitMethodInsn(INVOKESTATIC, JvmTypes.MAP, "delete", "(Lgol/runtime/GoMap;Ljava/lang/Object;)V", false);
+        return;
+      }
       case "recover":
         mv.visitVarInsn(ALOAD, 0);
         mv.visitMethodInsn(INVOKESTATIC, JvmTypes.G, "recover", "(Lgol/runtime/G;)Ljava/lang/Object;", false);
@@ -434,6 +443,11 @@ abstract class CallGen extends ExprGen {
       mv.visitMethodInsn(INVOKESTATIC, JvmTypes.CHAN, "make", "(Lgol/runtime/G;Lgol/runtime/RType;J)Lgol/runtime/Chan;", false);
       return;
     }
-    throw new Unsupported(c.pos(), u instanceof Type.Map ? "maps" : "make of " + t);
+    if (u instanceof Type.Map) {
+      Type mt = t;
+      newMap(mt, () -> { if (as.size() > 1) expr(as.get(1)); else mv.visitInsn(LCONST_0); });
+      return;
+    }
+    throw new Unsupported(c.pos(), "make of " + t);
   }
 }

@@ -594,7 +594,16 @@ abstract class ExprGen extends FnBase {
       if (ek == JKind.A) checkcast(JvmTypes.className(s.elem));
       return;
     }
-    throw new Unsupported(ix.pos(), u instanceof Type.Map ? "maps" : u instanceof Type.Array ? "arrays" : "indexing " + xt);
+    if (u instanceof Type.Map mt) {   // m[k]: the element, or the zero value
+      expr(ix.x());
+      prog.rtypes.push(mv, xt);
+      exprAs(ix.index(), mt.key);
+      if (!JvmTypes.isInterface(mt.key)) box(mt.key);
+      mv.visitMethodInsn(INVOKESTATIC, JvmTypes.MAP, "get", "(Lgol/runtime/GoMap;Lgol/runtime/RType;Ljava/lang/Object;)Ljava/lang/Object;", false);
+      unboxAs(mt.elem);
+      return;
+    }
+    throw new Unsupported(ix.pos(), u instanceof Type.Array ? "arrays" : "indexing " + xt);
   }
 
   /** Suffix of the Index accessor for a slice element type: J, I, UI, B, UB, D, Z or A. */
@@ -658,6 +667,7 @@ abstract class ExprGen extends FnBase {
     Type t = typeOf(c);
     if (t instanceof Type.Pointer p && JvmTypes.isStruct(p.elem)) t = p.elem;   // elided &T{...}
     if (JvmTypes.isStruct(t)) { structLit(c, t); return; }
+    if (t.underlying() instanceof Type.Map mt) { mapLit(c, t, mt); return; }
     if (!(t.underlying() instanceof Type.Slice st)) {
       throw new Unsupported(c.pos(), t.underlying() instanceof Type.Map ? "maps" : t.underlying() instanceof Type.Struct ? "structs" : "composite literals of type " + t);
     }
@@ -679,6 +689,28 @@ abstract class ExprGen extends FnBase {
     pushInt(n);
     pushInt(n);
     mv.visitMethodInsn(INVOKESPECIAL, JvmTypes.SLICE, "<init>", "(Lgol/runtime/RType;Ljava/lang/Object;III)V", false);
+  }
+
+  /** map[K]V{k: v, ...} */
+  private void mapLit(CompositeLit c, Type t, Type.Map mt) {
+    newMap(t, () -> pushLong(c.elems().size()));
+    for (Element el : c.elems()) {
+      mv.visitInsn(DUP);
+      exprAs(el.key(), mt.key);
+      if (!JvmTypes.isInterface(mt.key)) box(mt.key);
+      exprAs(el.value(), mt.elem);
+      if (!JvmTypes.isInterface(mt.elem)) box(mt.elem);
+      mv.visitMethodInsn(INVOKESTATIC, JvmTypes.MAP, "put", "(Lgol/runtime/GoMap;Ljava/lang/Object;Ljava/lang/Object;)V", false);
+    }
+  }
+
+  /** new GoMap(type, hint) */
+  void newMap(Type t, Runnable hint) {
+    mv.visitTypeInsn(NEW, JvmTypes.MAP);
+    mv.visitInsn(DUP);
+    prog.rtypes.push(mv, t);
+    hint.run();
+    mv.visitMethodInsn(INVOKESPECIAL, JvmTypes.MAP, "<init>", "(Lgol/runtime/RType;J)V", false);
   }
 
   /** T{a, b} or T{X: a}: a new zero object with the given fields set. */

@@ -18,6 +18,7 @@ final class JvmTypes {
   static final String TUPLE = "gol/runtime/Tuple";
   static final String SLICE = "gol/runtime/Slice";
   static final String CHAN = "gol/runtime/Chan";
+  static final String MAP = "gol/runtime/GoMap";
   static final String STRING = "java/lang/String";
   static final String OBJECT = "java/lang/Object";
 
@@ -44,6 +45,7 @@ final class JvmTypes {
     if (u instanceof Type.Slice) return SLICE;
     if (u instanceof Type.Chan) return CHAN;
     if (u instanceof Type.Tuple) return TUPLE;
+    if (u instanceof Type.Map) return MAP;
     String lib = libClass(t);
     if (lib != null) return lib;
     String user = structClass(t);

@@ -156,6 +156,34 @@ abstract class StmtGen extends CallGen {
         }
       };
     }
+    if (x instanceof Index ix && typeOf(ix.x()).underlying() instanceof Type.Map mt) {   // m[k] = v
+      Type mapType = typeOf(ix.x());
+      int mSlot = allocSlot(JKind.A), kSlot = allocSlot(JKind.A);
+      expr(ix.x());
+      mv.visitVarInsn(ASTORE, mSlot);
+      exprAs(ix.index(), mt.key);
+      if (!JvmTypes.isInterface(mt.key)) box(mt.key);
+      mv.visitVarInsn(ASTORE, kSlot);
+      return new LValue() {
+        public Type type() { return mt.elem; }
+        public void assign(Runnable value, JKind k) {
+          mv.visitVarInsn(ALOAD, mSlot);
+          mv.visitTypeInsn(CHECKCAST, JvmTypes.MAP);
+          mv.visitVarInsn(ALOAD, kSlot);
+          value.run();
+          if (!JvmTypes.isInterface(mt.elem)) box(mt.elem);
+          mv.visitMethodInsn(INVOKESTATIC, JvmTypes.MAP, "put", "(Lgol/runtime/GoMap;Ljava/lang/Object;Ljava/lang/Object;)V", false);
+        }
+        public void load() {
+          mv.visitVarInsn(ALOAD, mSlot);
+          mv.visitTypeInsn(CHECKCAST, JvmTypes.MAP);
+          prog.rtypes.push(mv, mapType);
+          mv.visitVarInsn(ALOAD, kSlot);
+          mv.visitMethodInsn(INVOKESTATIC, JvmTypes.MAP, "get", "(Lgol/runtime/GoMap;Lgol/runtime/RType;Ljava/lang/Object;)Ljava/lang/Object;", false);
+          unboxAs(mt.elem);
+        }
+      };
+    }
     if (x instanceof Selector sel && info.symbolOf(sel.sel()) instanceof Symbol.Var f && f.kind == Symbol.Var.Kind.FIELD) {
       // x.f = v: evaluate the object now (through embedded fields), then store the field
       Type xt = typeOf(sel.x());
@@ -343,6 +371,36 @@ abstract class StmtGen extends CallGen {
             mv.visitFieldInsn(GETFIELD, JvmTypes.TUPLE, "a0", "Ljava/lang/Object;");
             unbox(elem);
             coerce(elem, tt);
+          } else {
+            mv.visitFieldInsn(GETFIELD, JvmTypes.TUPLE, "j0", "J");
+            mv.visitInsn(L2I);
+          }
+        };
+        if (define) defineOrAssign(lhs.get(i), value); else lvs.get(i).assign(value, JvmTypes.kind(tt));
+      }
+      return;
+    }
+    if (ru instanceof Index mix && typeOf(mix.x()).underlying() instanceof Type.Map mt) {   // v, ok := m[k]
+      expr(mix.x());
+      prog.rtypes.push(mv, typeOf(mix.x()));
+      exprAs(mix.index(), mt.key);
+      if (!JvmTypes.isInterface(mt.key)) box(mt.key);
+      mv.visitMethodInsn(INVOKESTATIC, JvmTypes.MAP, "get2", "(Lgol/runtime/GoMap;Lgol/runtime/RType;Ljava/lang/Object;)Lgol/runtime/Tuple;", false);
+      int tup = allocSlot(JKind.A);
+      mv.visitVarInsn(ASTORE, tup);
+      List<LValue> lvs = new ArrayList<>();
+      if (!define) for (Expr l : lhs) lvs.add(lvalue(l));
+      for (int i = 0; i < 2; i++) {
+        final int idx = i;
+        Type target = define ? defineType(lhs.get(i), null) : lvs.get(i).type();
+        if (target == null) target = idx == 0 ? mt.elem : Types.BOOL;
+        final Type tt = target;
+        Runnable value = () -> {
+          mv.visitVarInsn(ALOAD, tup);
+          if (idx == 0) {
+            mv.visitFieldInsn(GETFIELD, JvmTypes.TUPLE, "a0", "Ljava/lang/Object;");
+            unboxAs(mt.elem);
+            coerce(mt.elem, tt);
           } else {
             mv.visitFieldInsn(GETFIELD, JvmTypes.TUPLE, "j0", "J");
             mv.visitInsn(L2I);
@@ -708,6 +766,7 @@ abstract class StmtGen extends CallGen {
       scopeRelease(m);
       return;
     }
+    if (u instanceof Type.Map mt) { rangeMap(r, label, xt, mt, head, post, end); scopeRelease(m); return; }
     boolean str = JvmTypes.isString(xt);
     if (!str && !(u instanceof Type.Slice)) throw new Unsupported(r.pos(), "range over " + xt);
     Local xs = temp(JKind.A, str ? JvmTypes.STRING : JvmTypes.SLICE);
@@ -769,6 +828,58 @@ abstract class StmtGen extends CallGen {
     backEdge(head);
     mv.visitLabel(end);
     scopeRelease(m);
+  }
+
+  /** for k, v := range m: over a snapshot of the keys, skipping keys deleted meanwhile (as Go does). */
+  private void rangeMap(Range r, String label, Type xt, Type.Map mt, Label head, Label post, Label end) {
+    Local mp = temp(JKind.A, JvmTypes.MAP);
+    expr(r.x());
+    store(mp);
+    Local keys = temp(JKind.A, "[Ljava/lang/Object;");
+    load(mp);
+    mv.visitMethodInsn(INVOKESTATIC, JvmTypes.MAP, "keys", "(Lgol/runtime/GoMap;)[Ljava/lang/Object;", false);
+    store(keys);
+    Local idx = temp(JKind.J, null);
+    mv.visitInsn(LCONST_0);
+    store(idx);
+    rangeVars(r, mt.elem, mt.key);
+    Local key = temp(JKind.A, JvmTypes.OBJECT);
+    mv.visitInsn(ACONST_NULL);
+    store(key);
+    mv.visitLabel(head);
+    load(idx);
+    load(keys);
+    mv.visitInsn(ARRAYLENGTH);
+    mv.visitInsn(I2L);
+    mv.visitInsn(LCMP);
+    mv.visitJumpInsn(IFGE, end);
+    load(keys);
+    load(idx);
+    mv.visitInsn(L2I);
+    mv.visitInsn(AALOAD);
+    store(key);
+    load(mp);
+    load(key);
+    mv.visitMethodInsn(INVOKESTATIC, JvmTypes.MAP, "has", "(Lgol/runtime/GoMap;Ljava/lang/Object;)Z", false);
+    mv.visitJumpInsn(IFEQ, post);
+    if (r.key() != null) rangeAssign(r.key(), r.define(), () -> { load(key); unboxAs(mt.key); });
+    if (r.value() != null) rangeAssign(r.value(), r.define(), () -> {
+      load(mp);
+      prog.rtypes.push(mv, xt);
+      load(key);
+      mv.visitMethodInsn(INVOKESTATIC, JvmTypes.MAP, "get", "(Lgol/runtime/GoMap;Lgol/runtime/RType;Ljava/lang/Object;)Ljava/lang/Object;", false);
+      unboxAs(mt.elem);
+    });
+    targets.push(new Target(label, end, post));
+    block(r.body());
+    targets.pop();
+    mv.visitLabel(post);
+    load(idx);
+    mv.visitInsn(LCONST_1);
+    mv.visitInsn(LADD);
+    store(idx);
+    backEdge(head);
+    mv.visitLabel(end);
   }
 
   /**
