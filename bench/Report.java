@@ -142,7 +142,9 @@ public final class Report {
         .append("`; per workload one warm-up run of each contender (checksums checked against Go), then ")
         .append(meta.get("runs")).append(" rounds, contenders interleaved in each round. Wall time from `date`, CPU")
         .append(" (user+sys) and peak RSS from `/usr/bin/time`, all from outside the program, JVM start-up")
-        .append(" included. Ratios to Go are medians of run-by-run ratios.\n");
+        .append(" included. Ratios to Go are medians of run-by-run ratios. CPU times have 10 ms resolution;")
+        .append(" under heavy load the CPU ratio (ratio of medians) is the steadier number.\n");
+    md.append("- Duration: ").append(meta.getOrDefault("elapsed", "?")).append("\n");
     md.append("- **Noise:** this machine is shared; other engineers were compiling on the same 2 cores")
         .append(" during the run (see the load above), so single numbers can be off by tens of percent.\n\n");
     md.append("![ratios to Go](latest.svg)\n\n");
@@ -189,19 +191,21 @@ public final class Report {
 
   void table() {
     md.append("## All workloads\n\n")
-        .append("| workload | args | contender | wall ms, median (min-max) | ratio to Go, median (min-max) | CPU ms | peak RSS MiB |\n")
-        .append("|---|---|---|---|---|---|---|\n");
+        .append("| workload | args | contender | wall ms, median (min-max) | ratio to Go, median (min-max) | CPU ms | CPU ratio to Go | peak RSS MiB |\n")
+        .append("|---|---|---|---|---|---|---|---|\n");
     for (String w : workloads()) {
       for (String c : contenders(w)) {
         double[] wall = walls(w, c);
         double[] r = pairRatios(samples(w, c), samples(w, w.equals("hello") ? "go-run" : "go"));
         double cpu = median(samples(w, c).stream().mapToDouble(Sample::cpu).toArray());
         double rss = median(samples(w, c).stream().mapToDouble(Sample::rss).toArray()) / 1024;
+        double goCpu = median(samples(w, w.equals("hello") ? "go-run" : "go").stream().mapToDouble(Sample::cpu).toArray());
         md.append("| ").append(TITLES.getOrDefault(w, w)).append(" | ").append(meta.getOrDefault("args." + w, "").trim())
             .append(" | ").append(c).append(" | ").append(f(median(wall))).append(" (").append(f(min(wall))).append('-')
             .append(f(max(wall))).append(") | ")
             .append(r.length == 0 ? "" : f(median(r)) + " (" + f(min(r)) + "-" + f(max(r)) + ")")
-            .append(" | ").append(f(cpu)).append(" | ").append(f(rss)).append(" |\n");
+            .append(" | ").append(f(cpu)).append(" | ").append(goCpu > 0 ? f(cpu / goCpu) : "n/a")
+            .append(" | ").append(f(rss)).append(" |\n");
       }
     }
     md.append("\nThe platform-thread peer (`java`) is left out of skynet, spawn and parked: one OS thread per")
