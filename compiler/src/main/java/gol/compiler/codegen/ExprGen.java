@@ -178,7 +178,15 @@ abstract class ExprGen extends FnBase {
     if (e instanceof Star st) {
       Type pt = typeOf(st.x());
       if (pt instanceof Type.Pointer p && JvmTypes.isStruct(p.elem)) { expr(st.x()); nilCheck(pt); return; }
-      throw new Unsupported(e.pos(), "pointers to non-struct values");
+      if (pt instanceof Type.Pointer p) {   // *p: the cell's value
+        JKind k = JvmTypes.kind(p.elem);
+        expr(st.x());
+        nilCheck(pt);
+        mv.visitFieldInsn(GETFIELD, k.cellClass(), "v", k.cellFieldDesc());
+        if (k == JKind.A) checkcast(JvmTypes.className(p.elem));
+        return;
+      }
+      throw new Unsupported(e.pos(), "dereferencing " + pt);
     }
     if (e instanceof TypeAssert ta) { typeAssert(ta, false); return; }
     throw new Unsupported(e.pos(), describe(e));
@@ -290,7 +298,9 @@ abstract class ExprGen extends FnBase {
     Symbol sym = info.symbolOf(s.sel());
     if (Expr.unparen(s.x()) instanceof Ident pk && info.symbolOf(pk) instanceof Symbol.PkgName pn) {
       if (sym instanceof Symbol.Var v) {
-        mv.visitFieldInsn(GETSTATIC, "gol/runtime/lib/" + JvmTypes.libPackageClass(pn.path), v.name, JvmTypes.desc(v.type));
+        String owner = "gol/runtime/lib/" + JvmTypes.libPackageClass(pn.path);
+        if (!ProgramGen.runtimeHasField(owner, v.name)) throw new Unsupported(s.pos(), pn.name + "." + v.name);
+        mv.visitFieldInsn(GETSTATIC, owner, v.name, JvmTypes.desc(v.type));
         return;
       }
       throw new Unsupported(s.pos(), "library function " + pn.name + "." + s.sel().name() + " as a value");
@@ -361,7 +371,11 @@ abstract class ExprGen extends FnBase {
           expr(u.x());
           return;
         }
-        throw new Unsupported(u.pos(), "pointers to non-struct values");
+        if (Expr.unparen(u.x()) instanceof Ident id && info.symbolOf(id) instanceof Symbol.Var v && vars.get(v) != null && vars.get(v).cell) {
+          mv.visitVarInsn(ALOAD, vars.get(v).slot);   // &x: x's cell
+          return;
+        }
+        throw new Unsupported(u.pos(), "pointers to " + describe(u.x()));
       }
       default:
         throw new Unsupported(u.pos(), "operator " + u.op().text);

@@ -50,6 +50,7 @@ final class JvmTypes {
     if (lib != null) return lib;
     String user = structClass(t);
     if (user != null) return user;
+    if (t.underlying() instanceof Type.Pointer p) return kind(p.elem).cellClass();   // *int etc.: the variable's cell
     return OBJECT;
   }
 

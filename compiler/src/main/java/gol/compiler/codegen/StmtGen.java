@@ -216,6 +216,23 @@ abstract class StmtGen extends CallGen {
       mv.visitVarInsn(ASTORE, obj);
       return structInto(p.elem, () -> mv.visitVarInsn(ALOAD, obj));
     }
+    if (x instanceof Star st && typeOf(st.x()) instanceof Type.Pointer p) {   // *p = v through a cell
+      JKind ek = JvmTypes.kind(p.elem);
+      String cc = ek.cellClass();
+      int obj = allocSlot(JKind.A);
+      expr(st.x());
+      nilCheck(p);
+      mv.visitVarInsn(ASTORE, obj);
+      return new LValue() {
+        public Type type() { return p.elem; }
+        public void assign(Runnable value, JKind k) { mv.visitVarInsn(ALOAD, obj); value.run(); mv.visitFieldInsn(PUTFIELD, cc, "v", ek.cellFieldDesc()); }
+        public void load() {
+          mv.visitVarInsn(ALOAD, obj);
+          mv.visitFieldInsn(GETFIELD, cc, "v", ek.cellFieldDesc());
+          if (ek == JKind.A) checkcast(JvmTypes.className(p.elem));
+        }
+      };
+    }
     throw new Unsupported(e.pos(), "assignment to " + describe(x));
   }
 
@@ -538,7 +555,7 @@ abstract class StmtGen extends CallGen {
   /** A call statement of a function without arguments or results (the init functions). */
   void callInit(Decl.Func f) {
     mv.visitVarInsn(ALOAD, 0);
-    mv.visitMethodInsn(INVOKESTATIC, prog.className, prog.jvmName((Symbol.Func) info.defs.get(f.name())), "(Lgol/runtime/G;)V", false);
+    mv.visitMethodInsn(INVOKESTATIC, prog.className, prog.initName(f), "(Lgol/runtime/G;)V", false);
     if (prog.maySuspend(f)) afterSuspendableCall(JKind.V, null);
   }
 
