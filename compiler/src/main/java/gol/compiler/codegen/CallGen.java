@@ -86,19 +86,29 @@ abstract class CallGen extends ExprGen {
         }
         return;
       }
-      case IFACE_METHOD: {
-        // For now the methods the runtime knows as Java interfaces: Error() and String().
+      case IFACE_METHOD: {   // x.M(args) on an interface value: invokeinterface on its Java interface
         Symbol.Func f = Calls.callee(c, info);
         sig = f.sig();
-        String owner = f.name.equals("Error") && sig.params.isEmpty() ? "gol/runtime/GoError"
-            : f.name.equals("String") && sig.params.isEmpty() ? "gol/runtime/GoStringer" : null;
-        if (owner == null) throw new Unsupported(c.pos(), "calling method " + f.name + " of an interface");
-        expr(((Selector) Expr.unparen(c.fun())).x());
-        mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/Panic", "nilCheck", "(Ljava/lang/Object;)Ljava/lang/Object;", false);
+        Expr x = ((Selector) Expr.unparen(c.fun())).x();
+        String owner = prog.interfaces.javaInterface(typeOf(x));
+        if (owner == null || owner.equals(JvmTypes.OBJECT)) throw new Unsupported(c.pos(), "calling method " + f.name + " of " + typeOf(x));
+        expr(x);
+        nilCheck();
         mv.visitTypeInsn(CHECKCAST, owner);
         mv.visitVarInsn(ALOAD, 0);
-        mv.visitMethodInsn(INVOKEINTERFACE, owner, f.name, "(Lgol/runtime/G;)Ljava/lang/String;", true);
-        return;
+        args(c, sig);
+        mv.visitMethodInsn(INVOKEINTERFACE, owner, f.name, JvmTypes.methodDesc(sig), true);
+        break;
+      }
+      case METHOD: {   // a method of a program type: static T$M(g, receiver, args)
+        Symbol.Func f = Calls.callee(c, info);
+        sig = f.sig();
+        Expr x = ((Selector) Expr.unparen(c.fun())).x();
+        mv.visitVarInsn(ALOAD, 0);
+        receiver(x, f);
+        args(c, sig);
+        mv.visitMethodInsn(INVOKESTATIC, prog.className, prog.methodJvmName(f), prog.methodDesc(f), false);
+        break;
       }
       default:
         throw new Unsupported(c.pos(), "methods");
@@ -108,6 +118,31 @@ abstract class CallGen extends ExprGen {
       String rc = rk != JKind.A ? null : sig.results.size() > 1 ? JvmTypes.TUPLE : JvmTypes.className(sig.results.get(0).type);
       afterSuspendableCall(rk, rc);
     }
+  }
+
+  /**
+   * Pushes the receiver x for method m with Go's automatic & and *: a pointer receiver gets the
+   * struct's own object (for an addressable struct value, that is &x); a value receiver gets a copy.
+   */
+  void receiver(Expr x, Symbol.Func m) {
+    Type xt = typeOf(x);
+    Type rt = m.sig().recv.type;
+    boolean wantPtr = rt instanceof Type.Pointer;
+    if (wantPtr) {
+      if (!JvmTypes.isStruct(((Type.Pointer) rt).elem)) throw new Unsupported(x.pos(), "pointer receivers of non-struct types");
+      expr(x);
+      return;
+    }
+    if (xt instanceof Type.Pointer) {   // (*p).M(): a copy of what p points to
+      expr(x);
+      nilCheck(xt);
+      if (JvmTypes.isStruct(rt)) {
+        String c = JvmTypes.className(rt);
+        mv.visitMethodInsn(INVOKEVIRTUAL, c, "copy", "()L" + c + ";", false);
+      }
+      return;
+    }
+    exprAs(x, rt);
   }
 
   /** Pushes the arguments of c for signature sig: conversions, variadic packing, f(g()) spreading. */
@@ -310,6 +345,10 @@ abstract class CallGen extends ExprGen {
           printOne(t, c);
         }
         if (name.equals("println")) mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/Builtin", "printnl", "()V", false);
+        return;
+      case "recover":
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitMethodInsn(INVOKESTATIC, JvmTypes.G, "recover", "(Lgol/runtime/G;)Ljava/lang/Object;", false);
         return;
       default:
         throw new Unsupported(c.pos(), "built-in " + name);
