@@ -219,13 +219,7 @@ final class Calls {
       else if (x.type.underlying() instanceof Type.Pointer p && p.elem.underlying() instanceof Type.Interface) {
         why = "type " + x.type + " is pointer to interface, not interface";
       } else {
-        why = "type " + x.type + " has no field or method " + name;
-        if (!name.isEmpty()) {
-          String other = Character.isUpperCase(name.charAt(0))
-              ? Character.toLowerCase(name.charAt(0)) + name.substring(1)
-              : Character.toUpperCase(name.charAt(0)) + name.substring(1);
-          if (c.lookup.find(x.type, other) != null) why += ", but does have " + other;
-        }
+        why = "type " + x.type + " has no field or method " + name + caseHint(x.type, name);
       }
       if (r != null) c.error(e.sel(), why);
       else c.error(e.sel(), ExprString.of(e.x()) + "." + name + " undefined (" + why + ")");
@@ -254,12 +248,22 @@ final class Calls {
     return new Operand(M.VALUE, Relations.stripRecv(sig), null, e);
   }
 
+  /** Go's hint when only the capitalization of a selector is wrong: ", but does have Name". */
+  private String caseHint(Type t, String name) {
+    if (name.isEmpty()) return "";
+    String other = Character.isUpperCase(name.charAt(0))
+        ? Character.toLowerCase(name.charAt(0)) + name.substring(1)
+        : Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    return c.lookup.find(t, other) != null ? ", but does have " + other : "";
+  }
+
   /** {@code T.m} or {@code (*T).m}: a function taking the receiver as its first parameter. */
   private Operand methodExpr(Expr.Selector e, Type t) {
     String name = e.sel().name();
     Lookup.Result r = c.lookup.find(t, name);
     if (r == null || r.ambiguous() || !(r.obj() instanceof Symbol.Func m)) {
-      c.error(e.sel(), ExprString.of(e.x()) + "." + name + " undefined (type " + t + " has no field or method " + name + ")");
+      c.error(e.sel(), ExprString.of(e.x()) + "." + name + " undefined (type " + t + " has no field or method " + name
+          + caseHint(t, name) + ")");
       return Operand.invalid(e);
     }
     Type.Signature sig = m.sig();

@@ -231,6 +231,9 @@ public final class Checker {
     pending.put(id.name(), pd);
   }
 
+  /** "file:line:col" of a position, as Go's multi-line messages cite other declarations. */
+  String at(Pos p) { return diags.file() + ":" + p.line() + ":" + p.col(); }
+
   /** Go's redeclaration error, which points at the other declaration on a second line. */
   void redeclared(Expr.Ident id, Pos other) {
     error(id, id.name() + " redeclared in this block\n\t" + diags.file() + ":" + other.line() + ":" + other.col()
@@ -269,7 +272,8 @@ public final class Checker {
   private void resolve(PkgDecl pd) {
     if (pd == null || pd.state == State.DONE) return;
     if (pd.state == State.RESOLVING) {
-      if (pd.kind == Decl.GenKind.CONST || pd.kind == Decl.GenKind.VAR) {
+      // a var that depends on itself is reported by initOrder as an initialization loop
+      if (pd.kind == Decl.GenKind.CONST) {
         Expr.Ident n = ((Decl.ValueSpec) pd.spec).names().get(0);
         error(n, "initialization cycle or invalid recursive reference to " + n.name());
       } else if (pd.kind == Decl.GenKind.TYPE && ((Decl.TypeSpec) pd.spec).alias()) {
@@ -460,7 +464,10 @@ public final class Checker {
       }
       if (named.underlying() instanceof Type.Struct st) {
         for (Symbol.Var fld : st.fields) {
-          if (fld.name.equals(m.name)) { error(f.name(), "field and method with the same name " + m.name); return; }
+          if (fld.name.equals(m.name)) {
+            error(f.name(), "field and method with the same name " + m.name + "\n\t" + at(fld.pos) + ": other declaration of " + m.name);
+            return;
+          }
         }
       }
       if (!m.name.equals("_")) named.methods.add(m);
@@ -499,6 +506,7 @@ public final class Checker {
    * on an uninitialized variable, where dependencies are followed through the functions a spec calls.
    */
   private void initOrder() {
+    reportInitCycles();
     Map<PkgDecl, Set<PkgDecl>> varDeps = new LinkedHashMap<>();
     for (PkgDecl pd : varDecls) {
       Set<PkgDecl> out = new LinkedHashSet<>();
@@ -510,12 +518,7 @@ public final class Checker {
         PkgDecl d = symDecl.get(s);
         if (d == null) continue;
         if (d.kind == Decl.GenKind.VAR) {
-          if (d == pd) {
-            Expr.Ident n = ((Decl.ValueSpec) pd.spec).names().get(0);
-            error(n, "initialization cycle: " + n.name() + " refers to itself");
-            continue;
-          }
-          out.add(d);
+          if (d != pd) out.add(d);
         } else if (d.func != null) {
           work.addAll(d.deps);
         }
@@ -529,12 +532,53 @@ public final class Checker {
         if (done.contains(pd)) continue;
         if (done.containsAll(varDeps.get(pd))) { next = pd; break; }
       }
-      if (next == null) { // a cycle: already reported where detectable; keep declaration order
+      if (next == null) { // a cycle (reported): keep declaration order
         for (PkgDecl pd : varDecls) if (!done.contains(pd)) { next = pd; break; }
       }
       done.add(next);
       info.initOrder.add(new Decl.Gen(next.spec.pos(), Decl.GenKind.VAR, List.of(next.spec)));
     }
+  }
+
+  /**
+   * Reports each cycle among package-level variables (through the functions they call) once, at
+   * the first variable in source order that lies on it, as Go does:
+   * "initialization loop for x / x refers to / f refers to / x".
+   */
+  private void reportInitCycles() {
+    Set<Symbol> reported = new HashSet<>();
+    for (PkgDecl pd : varDecls) {
+      for (Expr.Ident n : ((Decl.ValueSpec) pd.spec).names()) {
+        Symbol v = info.defs.get(n);
+        if (v == null || reported.contains(v)) continue;
+        List<Symbol> path = findPath(v, v, new HashSet<>());
+        if (path == null) continue;
+        // path lists the loop last step first (path[0] is v); Go prints from v around the loop
+        StringBuilder sb = new StringBuilder("initialization loop for " + v.name);
+        Symbol obj = v;
+        for (int i = path.size() - 1; i >= 0; i--) {
+          sb.append("\n\t").append(at(obj.pos)).append(": ").append(obj.name).append(" refers to");
+          obj = path.get(i);
+        }
+        sb.append("\n\t").append(at(obj.pos)).append(": ").append(obj.name);
+        error(n, sb.toString());
+        reported.addAll(path);
+        if (((Symbol.Var) v).type == null) ((Symbol.Var) v).type = Types.INVALID;
+      }
+    }
+  }
+
+  /** Go's findPath: a dependency path from 'from' to 'to', last step first, or null. */
+  private List<Symbol> findPath(Symbol from, Symbol to, Set<Symbol> seen) {
+    if (!seen.add(from)) return null;
+    PkgDecl d = symDecl.get(from);
+    if (d == null) return null;
+    for (Symbol dep : d.deps) {
+      if (dep == to) { List<Symbol> p = new ArrayList<>(); p.add(dep); return p; }
+      List<Symbol> p = findPath(dep, to, seen);
+      if (p != null) { p.add(dep); return p; }
+    }
+    return null;
   }
 
   /** The statements of the function being checked use this to find labels etc. */

@@ -163,6 +163,8 @@ final class Operators {
 
   private static boolean mayConvert(Operand x, Operand y) {
     if (!x.untyped() && !y.untyped()) return false;
+    // an untyped operand converts to its default type when paired with an interface
+    if (x.type.underlying() instanceof Type.Interface || y.type.underlying() instanceof Type.Interface) return true;
     if (isBasic(x.type) != isBasic(y.type)) return false;
     if (isKind(x.type, true) != isKind(y.type, true)) return false;   // booleans only with booleans
     if (isKind(x.type, false) != isKind(y.type, false)) return false; // strings only with strings
