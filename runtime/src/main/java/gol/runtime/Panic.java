@@ -38,6 +38,12 @@ public final class Panic extends RuntimeException {
 
   public static Panic nilDeref() { return runtime("invalid memory address or nil pointer dereference"); }
 
+  /** Returns o, or panics as Go does when a nil func value or nil interface is called. Known to the compiler. */
+  public static Object nilCheck(Object o) {
+    if (o == null) throw nilDeref();
+    return o;
+  }
+
   /** A plain panic with a string value, as the runtime raises for channel misuse ("send on closed channel"). */
   public static Panic plain(String msg) { return new Panic(new PlainError(msg)); }
 

@@ -625,7 +625,27 @@ public final class Sched {
   /** Under lock, when a P goes idle: if every P is idle and nothing can wake a goroutine, deadlock. */
   private void checkdead() {
     if (done || npidle != allp.length || runqsize != 0 || timers.pending() != 0) return;
+    if (mainGoexited && liveGoroutines() == 0) {
+      end(2, () -> Out.stderr("fatal error: no goroutines (main called runtime.Goexit) - deadlock!\n"));
+      return;
+    }
     end(2, () -> Traceback.deadlock(this));
+  }
+
+  /** Set when main's goroutine ended through runtime.Goexit (the program then outlives it). */
+  private volatile boolean mainGoexited;
+
+  private int liveGoroutines() {
+    int n = 0;
+    for (G g : allgsSnapshot()) if (g.state != G.DEAD && g.state != G.IDLE) n++;
+    return n;
+  }
+
+  /** The last pending timer was retired (timer thread): deadlock may now hold. */
+  void checkdeadFromTimers() {
+    synchronized (lock) {
+      checkdead();
+    }
   }
 
   // ==================================================================== running a goroutine: the trampoline
@@ -653,6 +673,7 @@ public final class Sched {
           g.entry = null;
           e.run(g);
         } else if (!g.stack.isEmpty()) {
+          if (g.pendingPanic instanceof Panic pp) Traceback.rebaseOnSavedFrames(pp, g, resumer);
           resumer.resume(g, g.stack.topFnId());
         } else {
           Throwable pending = g.pendingPanic;
@@ -672,6 +693,15 @@ public final class Sched {
         }
         m.curg = null;
         end(2, () -> Traceback.panic(this, g, pa));
+        return;
+      } catch (Goexit ge) {
+        m.unwind.reset();
+        if (!g.stack.isEmpty()) { // deferred calls of saved frames still run: unwind through them
+          g.pendingPanic = ge;
+          continue;
+        }
+        if (g == mainG) mainGoexited = true;
+        goexit(m, g);
         return;
       } catch (Exit ex) {
         m.curg = null;
@@ -724,7 +754,7 @@ public final class Sched {
     P p = m.p;
     p.exited++;
     m.curg = null;
-    if (g == mainG) {
+    if (g == mainG && !mainGoexited) {
       g.state = G.DEAD;
       end(0, null);
       return;

@@ -17,6 +17,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Invariants: {@link #pending} counts the timers in the heap plus those being fired, and is
  * decremented only after a fired timer's goroutine is on a run queue; so "no runnable G, all Ps
  * idle, pending == 0" really means no goroutine can ever be woken (deadlock detection relies on it).
+ * Conversely an M that went idle while a timer was pending did not report a deadlock, so the timer
+ * thread re-checks when it retires the last timer.
  * Timers with equal deadlines fire in the order they were added.
  *
  * <p>Threading: {@link #add} on any M (under the heap lock); firing on the timer thread.
@@ -110,7 +112,9 @@ final class Timers {
         lock.unlock();
       }
       due.fire(sched);
-      pending.decrementAndGet();
+      // The fired goroutine may already have run and blocked again, and its M may have gone idle
+      // seeing this timer still pending: so whoever retires the last timer re-checks for deadlock.
+      if (pending.decrementAndGet() == 0) sched.checkdeadFromTimers();
     }
   }
 

@@ -160,6 +160,21 @@ final class Traceback {
     pa.setStackTrace(out.toArray(new StackTraceElement[0]));
   }
 
+  /**
+   * A panic raised on g's behalf by someone else (close waking a parked sender, a park commit) is
+   * about to be thrown into g's innermost saved frame: its Java trace belongs to another stack, so
+   * replace it with g's saved frames (once).
+   */
+  static void rebaseOnSavedFrames(Panic pa, G g, Resumer r) {
+    StackTraceElement[] st = pa.getStackTrace();
+    for (StackTraceElement e : st) if (e.getClassName().equals(SAVED)) return;
+    List<StackTraceElement> out = new ArrayList<>();
+    for (int[] f : g.stack.frames()) {
+      out.add(new StackTraceElement(SAVED, r.functionName(f[0]), r.fileName(), r.line(f[0], f[1])));
+    }
+    pa.setStackTrace(out.toArray(new StackTraceElement[0]));
+  }
+
   // ================================================================ panic values
 
   /** A panic value as Go's printpanicval prints it (errors via Error(), Stringers via String()). */

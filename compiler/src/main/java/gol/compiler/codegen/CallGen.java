@@ -48,6 +48,17 @@ abstract class CallGen extends ExprGen {
         sig = f.sig();
         Selector sel = (Selector) Expr.unparen(c.fun());
         String owner = JvmTypes.libClass(sig.recv.type);
+        if (owner == null && sig.recv.type instanceof Type.Named n && n.pkg != null) {
+          // a method of a library type that is not a struct (time.Duration): a static method
+          // <Type>_<Method>(G, receiver, params...) of the package class
+          mv.visitVarInsn(ALOAD, 0);
+          expr(sel.x());
+          args(c, sig);
+          String d = JvmTypes.methodDesc(sig);
+          d = "(" + JvmTypes.G_DESC + JvmTypes.desc(n) + d.substring(JvmTypes.G_DESC.length() + 1);
+          mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/lib/" + JvmTypes.libPackageClass(n.pkg), n.name + "_" + f.name, d, false);
+          break;
+        }
         if (owner == null) throw new Unsupported(c.pos(), "method " + f.name + " of " + sig.recv.type);
         expr(sel.x());
         mv.visitVarInsn(ALOAD, 0);
@@ -60,6 +71,7 @@ abstract class CallGen extends ExprGen {
         String shape = JvmTypes.shape(sig);
         String iface = prog.closures.fnInterface(shape);
         expr(c.fun());
+        mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/Panic", "nilCheck", "(Ljava/lang/Object;)Ljava/lang/Object;", false);
         mv.visitTypeInsn(CHECKCAST, iface);
         mv.visitVarInsn(ALOAD, 0);
         args(c, sig);
@@ -72,6 +84,20 @@ abstract class CallGen extends ExprGen {
         } else {
           afterSuspendableCall(rk, null);
         }
+        return;
+      }
+      case IFACE_METHOD: {
+        // For now the methods the runtime knows as Java interfaces: Error() and String().
+        Symbol.Func f = Calls.callee(c, info);
+        sig = f.sig();
+        String owner = f.name.equals("Error") && sig.params.isEmpty() ? "gol/runtime/GoError"
+            : f.name.equals("String") && sig.params.isEmpty() ? "gol/runtime/GoStringer" : null;
+        if (owner == null) throw new Unsupported(c.pos(), "calling method " + f.name + " of an interface");
+        expr(((Selector) Expr.unparen(c.fun())).x());
+        mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/Panic", "nilCheck", "(Ljava/lang/Object;)Ljava/lang/Object;", false);
+        mv.visitTypeInsn(CHECKCAST, owner);
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitMethodInsn(INVOKEINTERFACE, owner, f.name, "(Lgol/runtime/G;)Ljava/lang/String;", true);
         return;
       }
       default:
@@ -94,12 +120,34 @@ abstract class CallGen extends ExprGen {
       int tup = allocSlot(JKind.A);
       mv.visitVarInsn(ASTORE, tup);
       int[] counters = new int[3];
-      for (int i = 0; i < tt.types.size(); i++) {
-        Type target = sig.variadic && i >= np - 1 ? ((Type.Slice) sig.params.get(np - 1).type).elem : sig.params.get(i).type;
-        if (sig.variadic && i == np - 1) throw new Unsupported(c.pos(), "spreading multiple results into a variadic call");
+      int fixedN = sig.variadic ? np - 1 : np;
+      for (int i = 0; i < fixedN; i++) {
         mv.visitVarInsn(ALOAD, tup);
         tupleGet(tt.types.get(i), counters);
-        coerce(tt.types.get(i), target);
+        coerce(tt.types.get(i), sig.params.get(i).type);
+      }
+      if (sig.variadic) {   // f(g()) with variadic f: the remaining results fill the ... slice
+        Type sliceType = sig.params.get(np - 1).type;
+        Type elem = ((Type.Slice) sliceType.underlying()).elem;
+        String ad = JvmTypes.arrayDesc(elem);
+        int n = tt.types.size() - fixedN;
+        mv.visitTypeInsn(NEW, JvmTypes.SLICE);
+        mv.visitInsn(DUP);
+        prog.rtypes.push(mv, sliceType);
+        pushInt(n);
+        newArray(ad);
+        for (int i = 0; i < n; i++) {
+          mv.visitInsn(DUP);
+          pushInt(i);
+          mv.visitVarInsn(ALOAD, tup);
+          tupleGet(tt.types.get(fixedN + i), counters);
+          coerce(tt.types.get(fixedN + i), elem);
+          arrayStore(ad);
+        }
+        mv.visitInsn(ICONST_0);
+        pushInt(n);
+        pushInt(n);
+        mv.visitMethodInsn(INVOKESPECIAL, JvmTypes.SLICE, "<init>", "(Lgol/runtime/RType;Ljava/lang/Object;III)V", false);
       }
       return;
     }
@@ -296,6 +344,27 @@ abstract class CallGen extends ExprGen {
       return;
     }
     if (as.size() == 1) { mv.visitInsn(SWAP); mv.visitInsn(POP); return; }
+    if (as.size() > 2) {   // several values: grow once for all of them, as Go's growslice does
+      String ad = JvmTypes.arrayDesc(elem);
+      int n = as.size() - 1;
+      mv.visitTypeInsn(NEW, JvmTypes.SLICE);
+      mv.visitInsn(DUP);
+      prog.rtypes.push(mv, st);
+      pushInt(n);
+      newArray(ad);
+      for (int i = 0; i < n; i++) {
+        mv.visitInsn(DUP);
+        pushInt(i);
+        exprAs(as.get(i + 1), elem);
+        arrayStore(ad);
+      }
+      mv.visitInsn(ICONST_0);
+      pushInt(n);
+      pushInt(n);
+      mv.visitMethodInsn(INVOKESPECIAL, JvmTypes.SLICE, "<init>", "(Lgol/runtime/RType;Ljava/lang/Object;III)V", false);
+      mv.visitMethodInsn(INVOKESTATIC, JvmTypes.SLICE, "appendSlice", "(Lgol/runtime/RType;Lgol/runtime/Slice;Lgol/runtime/Slice;)Lgol/runtime/Slice;", false);
+      return;
+    }
     String set = setter(elem);
     JKind ek = JvmTypes.kind(elem);
     String vdesc = ek == JKind.A ? "Ljava/lang/Object;" : ek.desc;

@@ -17,6 +17,7 @@ final class Calls {
     /** a function of a standard-library package ({@code fmt.Println}) */ LIB_FUNC,
     /** a method of a standard-library type ({@code wg.Wait()}) */ LIB_METHOD,
     /** a method of a user type (later) */ METHOD,
+    /** a method of an interface value ({@code err.Error()}) */ IFACE_METHOD,
     /** a call through a function value (closure, func variable) */ FUNC_VALUE
   }
 
@@ -41,6 +42,8 @@ final class Calls {
     }
     if (fun instanceof Expr.Selector sel) {
       Symbol s = info.symbolOf(sel.sel());
+      gol.compiler.types.Type xt = info.typeOf(sel.x());
+      if (s instanceof Symbol.Func && xt != null && xt.underlying() instanceof gol.compiler.types.Type.Interface) return Kind.IFACE_METHOD;
       if (s instanceof Symbol.TypeName) return Kind.CONVERSION;
       if (s instanceof Symbol.Func f) {
         if (f.decl == null && f.sig().recv == null && f.pkg != null) return Kind.LIB_FUNC;

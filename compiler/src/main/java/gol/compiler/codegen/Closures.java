@@ -266,6 +266,19 @@ final class Closures {
     m.visitInsn(RETURN);
     m.visitMaxs(0, 0);
     m.visitEnd();
+    // "created by main.main" and its line, for goroutine dumps
+    m = cw.visitMethod(ACC_PUBLIC, "creatorName", "()Ljava/lang/String;", null, null);
+    m.visitCode();
+    m.visitLdcInsn(gen.fn.goName);
+    m.visitInsn(ARETURN);
+    m.visitMaxs(0, 0);
+    m.visitEnd();
+    m = cw.visitMethod(ACC_PUBLIC, "creatorLine", "()I", null, null);
+    m.visitCode();
+    m.visitLdcInsn(gen.currentLine);
+    m.visitInsn(IRETURN);
+    m.visitMaxs(0, 0);
+    m.visitEnd();
     m = cw.visitMethod(ACC_PUBLIC, "run", "(Lgol/runtime/G;)V", null, null);
     m.visitCode();
     int first = 0;

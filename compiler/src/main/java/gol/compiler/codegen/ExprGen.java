@@ -201,6 +201,12 @@ abstract class ExprGen extends FnBase {
   /** Boxes the value on the stack (of static type t) into an interface value (see gol.runtime.Box). */
   void box(Type t) {
     JKind k = JvmTypes.kind(t);
+    if (t instanceof Type.Named n && n.pkg != null && !n.pkg.equals("main") && k != JKind.A) {
+      // a library type with methods (time.Duration): the package boxes it, so fmt finds String()
+      mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/lib/" + JvmTypes.libPackageClass(n.pkg), n.name + "_box",
+          "(" + k.desc + ")Ljava/lang/Object;", false);
+      return;
+    }
     Type.Kind bk = Types.kindOf(t);
     switch (k) {
       case J:

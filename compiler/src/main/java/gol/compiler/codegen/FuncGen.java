@@ -75,7 +75,7 @@ final class FuncGen extends StmtGen {
 
   private void emit(ClassVisitor cv, String desc, int prologueScratch) {
     String name = resumeCopy ? fn.jvmName + "$resume" : fn.jvmName;
-    mv = cv.visitMethod(ACC_STATIC | (resumeCopy ? ACC_PRIVATE : 0), name, desc, null, null);
+    mv = cv.visitMethod(ACC_STATIC | (resumeCopy ? ACC_SYNTHETIC : 0), name, desc, null, null);   // package access: the Resumer calls f$resume
     mv.visitCode();
     // Slots are allocated identically in both copies: g, captured cells, parameters, the budget.
     allocSlot(JKind.A);                        // 0: g
@@ -84,10 +84,9 @@ final class FuncGen extends StmtGen {
     int[] paramSlots = new int[fn.sig.params.size()];
     for (int i = 0; i < paramSlots.length; i++) paramSlots[i] = allocSlot(JvmTypes.kind(fn.sig.params.get(i).type));
     budgetSlot = allocSlot(JKind.Z);
-    if (resumeCopy) {
-      reserveSlots(prologueScratch + 3);
-      emitResumePrologue(prologueScratch);
-    }
+    // The prologue's three scratch slots lie above every slot of the normal copy, so the body's
+    // slots (allocated below, identically in both copies) never collide with them.
+    if (resumeCopy) emitResumePrologue(prologueScratch);
     Label start = new Label();
     mv.visitLabel(start);
     line(fn.node.pos());

@@ -95,6 +95,14 @@ public final class ProgramGen {
     return classes;
   }
 
+  String absolutePath() {
+    try {
+      return java.nio.file.Path.of(file.path()).toAbsolutePath().normalize().toString();
+    } catch (RuntimeException e) {
+      return file.path();
+    }
+  }
+
   String fileName() {
     String p = file.path();
     int slash = p.lastIndexOf('/');
@@ -188,7 +196,10 @@ public final class ProgramGen {
 
   /** A ClassWriter computing frames, with a class hierarchy that knows the generated classes. */
   ClassWriter newClassWriter() {
-    return new ClassWriter(ClassWriter.COMPUTE_FRAMES) {
+    // GOL_DEBUG_NOFRAMES=1 skips frame computation so that --dump=bytecode can show code the
+    // frame computation rejects (for debugging the code generator only).
+    int flags = System.getenv("GOL_DEBUG_NOFRAMES") != null ? ClassWriter.COMPUTE_MAXS : ClassWriter.COMPUTE_FRAMES;
+    return new ClassWriter(flags) {
       @Override protected String getCommonSuperClass(String a, String b) {
         if (a.equals(b)) return a;
         if (classes.containsKey(a) || classes.containsKey(b) || a.startsWith(className + "$") || b.startsWith(className + "$")
@@ -374,7 +385,7 @@ public final class ProgramGen {
 
     mv = cw.visitMethod(ACC_PUBLIC, "fileName", "()Ljava/lang/String;", null, null);
     mv.visitCode();
-    mv.visitLdcInsn(file.path());
+    mv.visitLdcInsn(absolutePath());   // tracebacks show absolute paths, as Go's do
     mv.visitInsn(ARETURN);
     mv.visitMaxs(0, 0);
     mv.visitEnd();

@@ -100,28 +100,28 @@ abstract class StmtGen extends CallGen {
   /** Something that can be assigned: a variable, a global, a slice element, or _. */
   private interface LValue {
     Type type();
-    /** Stores the value pushed by {@code value}. */
-    void assign(Runnable value);
+    /** Stores the value pushed by {@code value} (of kind k; _ discards it). */
+    void assign(Runnable value, JKind k);
     void load();
   }
 
   private LValue lvalue(Expr e) {
     Expr x = Expr.unparen(e);
     if (x instanceof Ident id) {
-      if (id.name().equals("_")) return blank(typeOf(x));
+      if (id.name().equals("_")) return blank(null);
       Symbol s = info.symbolOf(id);
       if (s instanceof Symbol.Var v) {
         Local l = vars.get(v);
         if (l != null) return new LValue() {
           public Type type() { return v.type; }
-          public void assign(Runnable value) { value.run(); store(l); }
+          public void assign(Runnable value, JKind k) { value.run(); store(l); }
           public void load() { StmtGen.this.load(l); }
         };
         if (v.kind == Symbol.Var.Kind.GLOBAL) {
           String name = prog.globalName(v), desc = JvmTypes.desc(v.type);
           return new LValue() {
             public Type type() { return v.type; }
-            public void assign(Runnable value) { value.run(); mv.visitFieldInsn(PUTSTATIC, prog.className, name, desc); }
+            public void assign(Runnable value, JKind k) { value.run(); mv.visitFieldInsn(PUTSTATIC, prog.className, name, desc); }
             public void load() { mv.visitFieldInsn(GETSTATIC, prog.className, name, desc); }
           };
         }
@@ -137,7 +137,7 @@ abstract class StmtGen extends CallGen {
       String vdesc = ek == JKind.A ? "Ljava/lang/Object;" : ek.desc;
       return new LValue() {
         public Type type() { return st.elem; }
-        public void assign(Runnable value) {
+        public void assign(Runnable value, JKind k) {
           mv.visitVarInsn(ALOAD, sSlot);
           mv.visitVarInsn(LLOAD, iSlot);
           value.run();
@@ -157,7 +157,7 @@ abstract class StmtGen extends CallGen {
   private LValue blank(Type t) {
     return new LValue() {
       public Type type() { return t; }
-      public void assign(Runnable value) { value.run(); pop(JvmTypes.kind(t)); }
+      public void assign(Runnable value, JKind k) { value.run(); pop(k); }
       public void load() { throw new IllegalStateException("load of _"); }
     };
   }
@@ -170,14 +170,18 @@ abstract class StmtGen extends CallGen {
       lv.load();
       if (JvmTypes.kind(t) == JKind.D) { mv.visitInsn(DCONST_1); mv.visitInsn(id.inc() ? DADD : DSUB); roundFloat(t); }
       else { mv.visitInsn(LCONST_1); mv.visitInsn(id.inc() ? LADD : LSUB); normalize(t); }
-    });
+    }, JvmTypes.kind(t));
   }
 
   private void assign(Assign a) {
     List<Expr> lhs = a.lhs(), rhs = a.rhs();
     List<Expr> all = new ArrayList<>();
     for (Expr l : lhs) if (!(Expr.unparen(l) instanceof Ident)) all.add(l);
-    all.addAll(rhs);
+    // v, ok := <-c is one comma-ok receive: lift only its channel operand, not a plain receive.
+    boolean commaOkRecv = rhs.size() == 1 && lhs.size() == 2 && Expr.unparen(rhs.get(0)) instanceof Unary u0 && u0.op() == Op.ARROW;
+    all.add(commaOkRecv ? ((Unary) Expr.unparen(rhs.get(0))).x() : null);
+    if (!commaOkRecv) all.addAll(rhs);
+    all.removeIf(java.util.Objects::isNull);
     prepareAll(all);
     Op op = a.op();
     if (op.binaryOfAssign() != null) {          // x op= y
@@ -196,7 +200,7 @@ abstract class StmtGen extends CallGen {
           exprAs(rhs.get(0), t);
           arith(bin, t, rhs.get(0));
         }
-      });
+      }, JvmTypes.kind(t));
       return;
     }
     boolean define = op == Op.DEFINE;
@@ -212,6 +216,7 @@ abstract class StmtGen extends CallGen {
     Type[] types = new Type[rhs.size()];
     for (int i = 0; i < rhs.size(); i++) {
       Type target = define ? defineType(lhs.get(i), rhs.get(i)) : lvs.get(i).type();
+      if (target == null) target = typeOf(rhs.get(i));   // _
       types[i] = target;
       JKind k = JvmTypes.kind(target);
       slots[i] = allocSlot(k);
@@ -223,7 +228,7 @@ abstract class StmtGen extends CallGen {
       JKind k = JvmTypes.kind(types[i]);
       Runnable value = () -> mv.visitVarInsn(k.load, slot);
       if (define) defineOrAssign(lhs.get(i), value);
-      else lvs.get(i).assign(value);
+      else lvs.get(i).assign(value, k);
     }
   }
 
@@ -240,13 +245,14 @@ abstract class StmtGen extends CallGen {
       return;
     }
     LValue lv = lvalue(l);
-    lv.assign(() -> exprAs(r, lv.type()));
+    Type t = lv.type() != null ? lv.type() : typeOf(r);
+    lv.assign(() -> exprAs(r, t), JvmTypes.kind(t));
   }
 
   /** For :=, declares the variable l defines (entering it in scope after the value), or assigns it. */
   private void defineOrAssign(Expr l, Runnable value) {
     Ident id = (Ident) Expr.unparen(l);
-    if (id.name().equals("_")) { value.run(); pop(JvmTypes.kind(typeOf(l))); return; }
+    if (id.name().equals("_")) return;   // values given here are already evaluated: nothing to do
     Symbol def = info.defs.get(id);
     if (def instanceof Symbol.Var v) {
       Local loc = declare(v);
@@ -254,7 +260,7 @@ abstract class StmtGen extends CallGen {
       init(loc);
       enter(loc);
     } else {
-      lvalue(l).assign(value);
+      lvalue(l).assign(value, JvmTypes.kind(((Symbol.Var) info.uses.get(id)).type));
     }
   }
 
@@ -288,7 +294,7 @@ abstract class StmtGen extends CallGen {
             mv.visitInsn(L2I);
           }
         };
-        if (define) defineOrAssign(lhs.get(i), value); else lvs.get(i).assign(value);
+        if (define) defineOrAssign(lhs.get(i), value); else lvs.get(i).assign(value, JvmTypes.kind(tt));
       }
       return;
     }
@@ -315,7 +321,7 @@ abstract class StmtGen extends CallGen {
         tupleGet(rt, snapshot.clone());
         coerce(rt, ft);
       };
-      if (define) defineOrAssign(lhs.get(i), value); else lvs.get(i).assign(value);
+      if (define) defineOrAssign(lhs.get(i), value); else lvs.get(i).assign(value, JvmTypes.kind(ft));
     }
   }
 
@@ -323,7 +329,9 @@ abstract class StmtGen extends CallGen {
     if (g.kind() != Decl.GenKind.VAR) return;   // constants are folded; local types need no code
     for (Decl.Spec sp : g.specs()) {
       Decl.ValueSpec vs = (Decl.ValueSpec) sp;
-      prepareAll(vs.values());
+      boolean multi = vs.values().size() == 1 && vs.names().size() > 1;
+      if (multi && Expr.unparen(vs.values().get(0)) instanceof Unary u && u.op() == Op.ARROW) prepare(u.x());
+      else prepareAll(vs.values());
       if (vs.values().isEmpty()) {
         for (Ident id : vs.names()) {
           Symbol s = info.defs.get(id);
@@ -639,7 +647,7 @@ abstract class StmtGen extends CallGen {
       return;
     }
     LValue lv = lvalue(target);
-    lv.assign(value);
+    lv.assign(value, JvmTypes.kind(lv.type()));
   }
 
   private void switchStmt(Switch sw, String label) {
@@ -785,7 +793,10 @@ abstract class StmtGen extends CallGen {
         else { mv.visitFieldInsn(GETFIELD, JvmTypes.TUPLE, "j1", "J"); mv.visitInsn(L2I); }
       };
       if (a.op() == Op.DEFINE) defineOrAssign(a.lhs().get(i), value);
-      else lvalue(a.lhs().get(i)).assign(value);
+      else {
+        LValue lv = lvalue(a.lhs().get(i));
+        lv.assign(value, idx == 0 ? JvmTypes.kind(elem) : JKind.Z);
+      }
     }
   }
 

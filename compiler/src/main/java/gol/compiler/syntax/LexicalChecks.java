@@ -36,6 +36,7 @@ final class LexicalChecks implements GolParserConstants {
     for (int i = 0; i < s.length(); ) {
       int cp = s.codePointAt(i);
       if (cp >= 0x80 && !Character.isLetter(cp)) {
+        if (cp == 0xFEFF) throw at(t, i, lines, "invalid BOM in the middle of the file");
         if (Character.isDigit(cp)) {
           if (i == 0) throw at(t, i, lines, "identifier cannot begin with digit " + goU(cp));
         } else {

@@ -22,10 +22,14 @@ public final class Parser {
     try {
       Decl.File f = p.SourceFile(path);
       p.checkTypeGuards();
-      return f;
+      if (p.parserErrors.isEmpty() && p.checkErrors.isEmpty()) return f;
+      report(p.parserErrors, diags);
+      report(p.checkErrors, diags);
     } catch (SyntaxError e) {
+      report(p.parserErrors, diags);
       diags.error(e.pos, e.getMessage());
     } catch (ParseException e) {
+      report(p.parserErrors, diags);
       report(p, e, diags);
     } catch (TokenMgrError e) { // not expected: the lexer matches every input; keep it a user error anyway
       diags.error(new Pos(1, 1), "syntax error: " + e.getMessage());
@@ -38,6 +42,8 @@ public final class Parser {
     GolParser p = GolParser.forSource(source);
     try {
       Expr x = p.Expression();
+      if (!p.parserErrors.isEmpty()) throw p.parserErrors.get(0);
+      if (!p.checkErrors.isEmpty()) throw p.checkErrors.get(0);
       Token t = p.getToken(1);
       if (t.kind == GolParserConstants.SEMI && SemicolonInsertingTokenManager.isInserted(t)) t = p.getToken(2);
       if (t.kind != GolParserConstants.EOF) throw p.unexpected(t, "after expression");
@@ -47,6 +53,10 @@ public final class Parser {
     }
   }
 
+  private static void report(java.util.List<SyntaxError> errors, Diagnostics diags) {
+    for (SyntaxError e : errors) diags.error(e.pos, e.getMessage());
+  }
+
   private static void report(GolParser p, ParseException e, Diagnostics diags) {
     SyntaxError s = toSyntaxError(p, e);
     diags.error(s.pos, s.getMessage());
@@ -54,13 +64,17 @@ public final class Parser {
 
   /**
    * A ParseException thrown by JavaCC itself (where the grammar has no explicit check) becomes
-   * "syntax error: unexpected X", with "expecting Y" when exactly one token was possible.
+   * "syntax error: unexpected X", with "expecting expression" when an expression could have started
+   * there, or "expecting Y" when exactly one token was possible.
    */
   static SyntaxError toSyntaxError(GolParser p, ParseException e) {
     Token bad = e.currentToken != null && e.currentToken.next != null ? e.currentToken.next : p.getToken(1);
+    java.util.Set<Integer> kinds = new java.util.TreeSet<>();
+    if (e.expectedTokenSequences != null)
+      for (int[] seq : e.expectedTokenSequences) if (seq.length > 0) kinds.add(seq[0]);
     String expecting = "";
-    if (e.expectedTokenSequences != null && e.expectedTokenSequences.length == 1 && e.expectedTokenSequences[0].length == 1)
-      expecting = ", expecting " + ParserBase.tokenImage(e.expectedTokenSequences[0][0]);
+    if (kinds.contains(GolParserConstants.INT_LIT)) expecting = ", expecting expression";
+    else if (kinds.size() == 1) expecting = ", expecting " + ParserBase.tokenImage(kinds.iterator().next());
     return new SyntaxError(p.pos(bad), "syntax error: unexpected " + ParserBase.describe(bad) + expecting);
   }
 

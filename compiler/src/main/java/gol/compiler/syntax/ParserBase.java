@@ -38,6 +38,20 @@ abstract class ParserBase implements GolParserConstants {
    */
   Expr operand;
 
+  /**
+   * Errors that do not stop the parse. cmd/compile's parser reports some errors and goes on ("expression
+   * in go must be function call", "method has multiple receivers"): those are {@link #parserErrors},
+   * reported together with a later syntax error. Others come from its type checker ("select case must
+   * be send or receive", "use of .(type) outside type switch"): those are {@link #checkErrors},
+   * reported only when the file has no syntax error, as go build does.
+   */
+  final List<SyntaxError> parserErrors = new ArrayList<>();
+  final List<SyntaxError> checkErrors = new ArrayList<>();
+
+  void parserError(Pos pos, String msg) { parserErrors.add(new SyntaxError(pos, msg)); }
+
+  void checkError(Pos pos, String msg) { checkErrors.add(new SyntaxError(pos, msg)); }
+
   /** Every x.(type) parsed so far and not yet claimed by a type switch (reported at the end). */
   private final List<Expr.TypeAssert> typeGuards = new ArrayList<>();
 
@@ -77,12 +91,20 @@ abstract class ParserBase implements GolParserConstants {
     return new Expr.Unary(pos(arrow), Op.ARROW, x);
   }
 
+  /** Positions of the arrows of "chan<-" types, needed when "<-" re-associates (see recvChan). */
+  private final java.util.IdentityHashMap<Expr.ChanType, Pos> sendArrows = new java.util.IdentityHashMap<>();
+
+  Expr.ChanType sendArrow(Expr.ChanType c, Token arrow) {
+    if (arrow != null) sendArrows.put(c, pos(arrow));
+    return c;
+  }
+
   private Expr.ChanType recvChan(Pos arrow, Expr.ChanType c) {
     switch (c.dir()) {
       case BOTH: return new Expr.ChanType(arrow, Expr.ChanDir.RECV, c.elem());
-      case SEND: // <-chan<- E  ==  <-chan (<- E): the arrow moves inward onto E, which must be a channel type
+      case SEND: // <-chan<- E  ==  <-chan (<-E): the inner arrow now starts E, which must be a channel type
         if (c.elem() instanceof Expr.ChanType inner)
-          return new Expr.ChanType(arrow, Expr.ChanDir.RECV, recvChan(c.elem().pos(), inner));
+          return new Expr.ChanType(arrow, Expr.ChanDir.RECV, recvChan(sendArrows.get(c), inner));
         throw syntaxError(c.elem().pos(), "unexpected " + ExprString.of(c.elem()) + ", expecting chan");
       default:
         throw syntaxError(c.pos(), "unexpected <-, expecting chan");
@@ -100,7 +122,7 @@ abstract class ParserBase implements GolParserConstants {
 
   /** Reports the first x.(type) that is not the guard of a type switch. */
   void checkTypeGuards() {
-    if (!typeGuards.isEmpty()) throw error(typeGuards.get(0).pos(), "use of .(type) outside type switch");
+    for (Expr.TypeAssert g : typeGuards) checkError(g.pos(), "invalid AST: use of .(type) outside type switch");
   }
 
   /** Whether an operand x followed by "{" starts a composite literal here (Go's exprLev rule). */
@@ -109,7 +131,7 @@ abstract class ParserBase implements GolParserConstants {
     boolean ok;
     if (t instanceof Expr.Ident || t instanceof Expr.Selector) ok = exprLev >= 0;
     else ok = t instanceof Expr.ArrayType || t instanceof Expr.StructType || t instanceof Expr.MapType;
-    if (ok && t != x) throw syntaxError(x.pos(), "cannot parenthesize type in composite literal");
+    if (ok && t != x) throw syntaxError(pos(getToken(1)), "cannot parenthesize type in composite literal");
     return ok;
   }
 
@@ -131,7 +153,7 @@ abstract class ParserBase implements GolParserConstants {
 
   /** {@code k, v := range x} as a Range with a null body (ForStmt completes it). */
   Stmt rangeClause(List<Expr> lhs, Token op, Expr x) {
-    if (lhs.size() > 2) throw error(lhs.get(2).pos(), "range clause permits at most two iteration variables");
+    if (lhs.size() > 2) checkError(lhs.get(2).pos(), "range clause permits at most two iteration variables");
     return new Stmt.Range(lhs.get(0).pos(), lhs.get(0), lhs.size() > 1 ? lhs.get(1) : null,
         op.kind == DEFINE, x, null);
   }
@@ -176,7 +198,7 @@ abstract class ParserBase implements GolParserConstants {
     else if (comm instanceof Stmt.Assign a)
       ok = (a.op() == Op.ASSIGN || a.op() == Op.DEFINE) && a.lhs().size() <= 2 && a.rhs().size() == 1 && isRecv(a.rhs().get(0));
     else ok = false;
-    if (!ok) throw error(goPos(comm), "select case must be send or receive (possibly with assignment)");
+    if (!ok) checkError(goPos(comm), "select case must be send or receive (possibly with assignment)");
   }
 
   private static boolean isRecv(Expr x) {
@@ -186,19 +208,20 @@ abstract class ParserBase implements GolParserConstants {
   /** The call of a go or defer statement. */
   Expr.Call callOf(Expr x, String keyword) {
     if (x instanceof Expr.Call c) return c;
-    if (x instanceof Expr.Paren && Expr.unparen(x) instanceof Expr.Call)
-      throw error(x.pos(), "expression in " + keyword + " must not be parenthesized");
-    throw error(x.pos(), "expression in " + keyword + " must be function call");
+    if (x instanceof Expr.Paren && Expr.unparen(x) instanceof Expr.Call c) {
+      parserError(x.pos(), "expression in " + keyword + " must not be parenthesized");
+      return c;
+    }
+    parserError(x.pos(), "expression in " + keyword + " must be function call");
+    return new Expr.Call(x.pos(), x, List.of(), false, x.pos()); // placeholder; the file is not returned
   }
 
-  /** A method's receiver list must hold exactly one receiver. */
-  Expr.Field receiver(List<Expr.Field> recv, Token lparen, Expr.Ident name) {
-    if (recv == null) return null;
+  /** A method's receiver list must hold exactly one receiver (reported at the token after it, as Go does). */
+  void checkReceiver(List<Expr.Field> recv) {
     int n = 0;
     for (Expr.Field f : recv) n += Math.max(1, f.names().size());
-    if (n == 0) throw error(name.pos(), "method has no receiver");
-    if (n > 1) throw error(name.pos(), "method has multiple receivers");
-    return recv.get(0);
+    if (n == 0) parserError(pos(getToken(1)), "method has no receiver");
+    if (n > 1) parserError(pos(getToken(1)), "method has multiple receivers");
   }
 
   /**
@@ -253,6 +276,15 @@ abstract class ParserBase implements GolParserConstants {
     }
   }
 
+  static boolean isUnaryStart(int k) {
+    switch (k) {
+      case ADD: case SUB: case NOT: case XOR: case AND: case MUL: case ARROW: case TILDE:
+        return true;
+      default:
+        return isOperandStart(k);
+    }
+  }
+
   static boolean isTypeStart(int k) {
     switch (k) {
       case IDENT: case LPAREN: case LBRACK: case STRUCT: case MUL: case FUNC: case INTERFACE: case MAP:
@@ -276,10 +308,29 @@ abstract class ParserBase implements GolParserConstants {
     if (mode != RANGE_OK) throw unexpected(range, "expecting expression");
   }
 
-  /** In a comma-separated list, a ',' must not follow another ','. */
-  void noDoubleComma(String expecting) {
+  /** In a comma-separated list closed by close, a ',' must be followed by an element or close. */
+  void noDoubleComma(int close, String expecting) {
     Token t = getToken(1);
     if (t.kind == COMMA) throw unexpected(t, expecting);
+    if (t.kind == EOF) throw unexpected(t, "expecting " + tokenImage(close));
+  }
+
+  /** After the init statement or condition of an if/for/switch header: ";" or "{" must follow. */
+  void headerEnd() {
+    Token t = getToken(1);
+    if (t.kind != SEMI && t.kind != LBRACE) throw unexpected(t, "expecting {");
+  }
+
+  /** An import spec starts with a name, "." or the path (go/parser's wording, see goParserExpected). */
+  void checkImportSpecStart() {
+    int k = getToken(1).kind;
+    if (k != IDENT && k != DOT && k != STRING_LIT && k != RAW_STRING_LIT) throw goParserExpected("'STRING'");
+  }
+
+  /** The import path literal; an empty one is rejected as go build does. */
+  Expr.BasicLit importPath(Token t) {
+    if (t.image.length() == 2) throw error(pos(t), "invalid import path: " + t.image);
+    return lit(t);
   }
 
   /** After a statement: ";" or "}" must follow. */
@@ -321,16 +372,23 @@ abstract class ParserBase implements GolParserConstants {
     if (t.kind == EOF || t.kind == CONST || t.kind == TYPE || t.kind == VAR || t.kind == FUNC) return;
     if (t.kind == LBRACE && !decls.isEmpty() && decls.get(decls.size() - 1) instanceof Decl.Func f && f.body() == null)
       throw syntaxError(pos(t), "unexpected semicolon or newline before {");
-    if (t.kind == IMPORT && !decls.isEmpty())
-      throw syntaxError(pos(t), "imports must appear before other declarations");
     throw syntaxError(pos(t), "non-declaration statement outside function body");
   }
 
   /** A source file must start with its package clause (go build's wording, from go/parser). */
-  SyntaxError packageFirst() {
+  SyntaxError packageFirst() { return goParserExpected("'package'"); }
+
+  /**
+   * go build reads the package clause and imports with go/parser before compiling, so errors there
+   * use go/parser's wording: "expected 'IDENT', found 'func'", "expected 'STRING', found newline".
+   */
+  SyntaxError goParserExpected(String what) {
     Token t = getToken(1);
-    String found = t.kind == IDENT || isLiteral(t.kind) ? t.image : "'" + (t.kind == EOF ? "EOF" : t.image) + "'";
-    return error(pos(t), "expected 'package', found " + found);
+    String found;
+    if (t.kind == SEMI && SemicolonInsertingTokenManager.isInserted(t)) found = t.image.isEmpty() ? "'EOF'" : "newline";
+    else if (t.kind == IDENT || isLiteral(t.kind)) found = t.image;
+    else found = "'" + (t.kind == EOF ? "EOF" : t.image) + "'";
+    return error(pos(t), "expected " + what + ", found " + found);
   }
 
   /** "for var i = 0; ..." is a common mistake with its own message. */
@@ -375,10 +433,20 @@ abstract class ParserBase implements GolParserConstants {
   }
 
   /** The position cmd/compile gives a statement in messages: the operator of an assignment. */
-  static Pos goPos(Stmt s) {
+  Pos goPos(Stmt s) {
     if (s instanceof Stmt.Assign a) return a.opPos();
+    if (s instanceof Stmt.Send sd && sendOps.containsKey(sd)) return sendOps.get(sd);
     if (s instanceof Stmt.ExprStmt e) return goPos(e.x());
     return s.pos();
+  }
+
+  /** Positions of the "<-" of send statements (Stmt.Send does not record it). */
+  private final java.util.IdentityHashMap<Stmt.Send, Pos> sendOps = new java.util.IdentityHashMap<>();
+
+  Stmt send(Expr ch, Token arrow, Expr value) {
+    Stmt.Send s = new Stmt.Send(ch.pos(), ch, value);
+    sendOps.put(s, pos(arrow));
+    return s;
   }
 
   /** The position cmd/compile gives an expression in messages: the operator of a binary expression. */

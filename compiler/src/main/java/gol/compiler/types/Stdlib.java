@@ -138,6 +138,7 @@ public final class Stdlib {
         "func (*Once) Do(f func())");
     pkg("runtime",
         "func Gosched()",
+        "func Goexit()",
         "func NumGoroutine() int",
         "func GOMAXPROCS(n int) int",
         "func NumCPU() int",

@@ -8,6 +8,11 @@ public final class runtime {
   private runtime() {}
 
   /** Yields: the goroutine goes to the global run queue and stays runnable (continuation contract). */
+  /** runtime.Goexit: ends this goroutine (after its deferred calls); other goroutines go on. */
+  public static void Goexit(G g) {
+    throw new gol.runtime.Goexit();
+  }
+
   public static void Gosched(G g) {
     Sched.gosched(g);
   }

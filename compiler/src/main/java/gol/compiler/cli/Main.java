@@ -1,0 +1,212 @@
+package gol.compiler.cli;
+
+import gol.compiler.Compiler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Enumeration;
+import java.util.Map;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.DefaultParser;
+import org.apache.commons.cli.HelpFormatter;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.apache.commons.cli.ParseException;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.util.TraceClassVisitor;
+
+/**
+ * The {@code gol} command.
+ * <pre>
+ *   gol run FILE.gol [args...]        compile in memory and run
+ *   gol build -o app.jar FILE.gol     write a runnable jar (java -jar app.jar)
+ *   gol build --dump=tokens|ast|types|bytecode FILE.gol
+ * </pre>
+ * Exit codes: the program's own; 1 for compile errors (printed as file:line:col: message);
+ * 2 with "gol: internal error:" for a bug in gol itself.
+ */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    try {
+      System.exit(run(args));
+    } catch (Throwable t) {
+      internalError(t);
+    }
+  }
+
+  static void internalError(Throwable t) {
+    System.out.flush();
+    System.err.println("gol: internal error: " + t);
+    t.printStackTrace(System.err);
+    System.exit(2);
+  }
+
+  static int run(String[] args) throws Exception {
+    if (args.length == 0 || args[0].equals("help") || args[0].equals("-h") || args[0].equals("--help")) {
+      usage();
+      return args.length == 0 ? 2 : 0;
+    }
+    String cmd = args[0];
+    String[] rest = Arrays.copyOfRange(args, 1, args.length);
+    switch (cmd) {
+      case "run": return runCmd(rest);
+      case "build": return buildCmd(rest);
+      case "version": System.out.println("gol 0.1.0 (Go 1.19 semantics) on Java " + System.getProperty("java.version")); return 0;
+      default:
+        System.err.println("gol: unknown command \"" + cmd + "\"\nRun 'gol help' for usage.");
+        return 2;
+    }
+  }
+
+  private static void usage() {
+    System.out.println("gol is a Go-like language and a Go-style runtime for the JVM.\n\n"
+        + "Usage:\n\n"
+        + "\tgol run FILE.gol [arguments...]     compile and run a program\n"
+        + "\tgol build -o app.jar FILE.gol       write a runnable jar (java -jar app.jar)\n"
+        + "\tgol build --dump=STAGE FILE.gol     print a compiler stage: tokens, ast, types or bytecode\n"
+        + "\tgol version                         print the version\n\n"
+        + "Environment: GOMAXPROCS=N sets the number of Ps (logical processors).");
+  }
+
+  // ------------------------------------------------------------------ run
+
+  private static int runCmd(String[] args) throws Exception {
+    int i = 0;
+    while (i < args.length && args[i].startsWith("-")) {
+      if (args[i].equals("--")) { i++; break; }
+      System.err.println("gol run: unknown flag " + args[i]);
+      return 2;
+    }
+    if (i >= args.length) { System.err.println("gol run: no .gol file given"); return 2; }
+    String file = args[i];
+    String[] progArgs = Arrays.copyOfRange(args, i + 1, args.length);
+    Compiler.Result r = compileFile(file);
+    if (r == null) return 1;
+    if (!r.ok()) { printErrors(r); return 1; }
+    ClassLoader loader = new MemoryClassLoader(r.classes(), Main.class.getClassLoader());
+    Method m = loader.loadClass(Compiler.MAIN_CLASS).getMethod("main", String[].class);
+    try {
+      m.invoke(null, (Object) progArgs);   // ends with System.exit(the program's exit code)
+    } catch (InvocationTargetException e) {
+      internalError(e.getCause());
+    }
+    return 0;
+  }
+
+  static Compiler.Result compileFile(String file) {
+    String source;
+    try {
+      source = readSource(Path.of(file));
+    } catch (IOException e) {
+      System.err.println("gol: cannot read " + file + ": " + e.getMessage());
+      return null;
+    }
+    return Compiler.compile(file, source);
+  }
+
+  /** Reads a source file: Go source is UTF-8 text (the parser reports byte columns as Go does). */
+  static String readSource(Path p) throws IOException {
+    return new String(Files.readAllBytes(p), StandardCharsets.UTF_8);
+  }
+
+  static void printErrors(Compiler.Result r) {
+    System.out.flush();
+    java.io.PrintStream err = new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
+    for (String line : r.diagnostics().render()) err.println(line);
+  }
+
+  // ------------------------------------------------------------------ build
+
+  private static int buildCmd(String[] args) throws Exception {
+    Options opts = new Options();
+    opts.addOption(Option.builder("o").longOpt("output").hasArg().argName("app.jar").desc("write a runnable jar").build());
+    opts.addOption(Option.builder().longOpt("dump").hasArg().argName("stage").desc("print tokens, ast, types or bytecode").build());
+    opts.addOption(Option.builder().longOpt("verify").desc("run the bytecode verifier on the generated classes").build());
+    CommandLine cl;
+    try {
+      cl = new DefaultParser().parse(opts, args);
+    } catch (ParseException e) {
+      System.err.println("gol build: " + e.getMessage());
+      return 2;
+    }
+    if (cl.getArgs().length != 1) { System.err.println("gol build: exactly one .gol file expected"); return 2; }
+    String file = cl.getArgs()[0];
+    String dump = cl.getOptionValue("dump");
+    if (dump != null && (dump.equals("tokens") || dump.equals("ast") || dump.equals("types"))) return Dumps.dump(dump, file);
+    Compiler.Result r = compileFile(file);
+    if (r == null) return 1;
+    if (!r.ok()) { printErrors(r); return 1; }
+    if (cl.hasOption("verify")) {
+      String problems = Verifier.verify(r.classes());
+      if (!problems.isEmpty()) { System.err.print(problems); return 2; }
+    }
+    if ("bytecode".equals(dump)) {
+      for (Map.Entry<String, byte[]> e : r.classes().entrySet()) {
+        new ClassReader(e.getValue()).accept(new TraceClassVisitor(new PrintWriter(System.out, true)), 0);
+      }
+      return 0;
+    }
+    if (dump != null) { System.err.println("gol build: unknown --dump stage " + dump); return 2; }
+    String out = cl.getOptionValue("o");
+    if (out == null) {
+      String base = Path.of(file).getFileName().toString().replaceFirst("\\.gol$", "");
+      out = base + ".jar";
+    }
+    writeJar(Path.of(out), r.classes());
+    return 0;
+  }
+
+  /** A runnable jar: the program's classes plus the gol runtime (which depends on nothing else). */
+  static void writeJar(Path out, Map<String, byte[]> classes) throws IOException, URISyntaxException {
+    Manifest mf = new Manifest();
+    mf.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+    mf.getMainAttributes().put(Attributes.Name.MAIN_CLASS, Compiler.MAIN_CLASS);
+    try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(out), mf)) {
+      for (Map.Entry<String, byte[]> e : classes.entrySet()) {
+        jar.putNextEntry(new JarEntry(e.getKey() + ".class"));
+        jar.write(e.getValue());
+        jar.closeEntry();
+      }
+      Path src = Path.of(gol.runtime.G.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      if (Files.isDirectory(src)) {
+        try (Stream<Path> files = Files.walk(src.resolve("gol/runtime"))) {
+          for (Path p : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+            jar.putNextEntry(new JarEntry(src.relativize(p).toString().replace('\\', '/')));
+            Files.copy(p, jar);
+            jar.closeEntry();
+          }
+        }
+      } else {
+        try (JarFile jf = new JarFile(src.toFile())) {
+          Enumeration<JarEntry> en = jf.entries();
+          while (en.hasMoreElements()) {
+            JarEntry e = en.nextElement();
+            if (e.isDirectory() || !e.getName().startsWith("gol/runtime/")) continue;
+            jar.putNextEntry(new JarEntry(e.getName()));
+            try (InputStream in = jf.getInputStream(e)) { in.transferTo(jar); }
+            jar.closeEntry();
+          }
+        }
+      }
+    }
+  }
+
+  @SuppressWarnings("unused")
+  private static void copy(InputStream in, OutputStream out) throws IOException { in.transferTo(out); }
+}

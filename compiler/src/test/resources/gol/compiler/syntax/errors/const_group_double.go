@@ -1,0 +1,5 @@
+package main
+
+const (
+	a = 1;;
+)

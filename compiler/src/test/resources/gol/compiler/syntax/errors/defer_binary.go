@@ -1,0 +1,5 @@
+package main
+
+func main() {
+	defer 1 + 2
+}

@@ -1,0 +1,3 @@
+package main
+
+func g(x int) (...)

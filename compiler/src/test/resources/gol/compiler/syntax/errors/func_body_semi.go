@@ -1,0 +1,3 @@
+package main
+
+func f() int { return 1 } x

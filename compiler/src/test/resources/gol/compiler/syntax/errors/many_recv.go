@@ -1,0 +1,6 @@
+package main
+
+type T int
+
+func (a, b T) f() {
+}

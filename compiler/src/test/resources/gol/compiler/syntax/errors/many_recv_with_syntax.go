@@ -1,0 +1,5 @@
+package main
+
+func (a, b T) f() {
+	x := 1 2
+}

@@ -1,0 +1,7 @@
+package main
+
+func main() {
+	var a []int
+	_ = a[1::3]
+	x := 1 2
+}

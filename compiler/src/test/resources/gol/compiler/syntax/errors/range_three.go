@@ -1,0 +1,7 @@
+package main
+
+func main() {
+	x := []int{}
+	for a, b, c := range x {
+	}
+}

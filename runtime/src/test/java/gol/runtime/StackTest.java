@@ -1,0 +1,75 @@
+package gol.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** The goroutine stack: segments grow by doubling, empty ones are dropped, one spare is kept. */
+class StackTest {
+  /** Saves frames through an M's Unwind exactly as save helpers do, then commits them. */
+  static void unwind(G g, int frames, int np, int nr, int base) {
+    for (int f = 0; f < frames; f++) {
+      int b = g.save(base + f, f, np, nr);
+      Unwind u = g.m.unwind;
+      for (int i = 0; i < np; i++) u.sp[b + i] = (base + f) * 100L + i;
+      for (int i = 0; i < nr; i++) u.sr[u.srBase + i] = "r" + (base + f) + "." + i;
+    }
+    g.m.unwind.commitTo(g.stack());
+    g.status = 0;
+  }
+
+  @Test
+  void growShrinkAndSpare() {
+    G g = new G();
+    g.m = new M();
+    Stack st = g.stack();
+    assertEquals(0, st.bytes()); // nothing allocated before the first suspension
+    unwind(g, 40, 3, 2, 0);      // 40 frames of 5 prim slots: several doubling segments
+    st.checkInvariants();
+    assertEquals(40, st.depth());
+    long grown = st.bytes();
+    // innermost first: the first frame saved (fnId 0) is on top
+    assertEquals(0, st.topFnId());
+    for (int f = 0; f < 40; f++) {
+      int pc = g.restore();
+      assertEquals(f, pc);
+      assertEquals(f * 100L + 2, g.m.unwind.rp[2]);
+      assertEquals("r" + f + ".1", g.m.unwind.rr[1]);
+      st.checkInvariants();
+    }
+    assertTrue(st.isEmpty());
+    assertTrue(st.bytes() < grown, "segments given back");
+    assertTrue(st.bytes() > 0, "one spare kept");
+    // Hot split: suspending again and again at a segment boundary allocates nothing new.
+    unwind(g, 3, 3, 2, 100);
+    long b = st.bytes();
+    for (int k = 0; k < 1000; k++) {
+      unwind(g, 1, 20, 10, 200); // does not fit the top segment: needs another
+      g.restore();
+      st.checkInvariants();
+      assertEquals(b, st.bytes());
+    }
+    assertEquals(3, st.depth());
+  }
+
+  @Test
+  void framesForDumpsInnermostFirst() {
+    G g = new G();
+    g.m = new M();
+    unwind(g, 3, 1, 1, 7);
+    int[][] fr = g.stack().frames();
+    assertEquals(3, fr.length);
+    assertEquals(7, fr[0][0]);
+    assertEquals(9, fr[2][0]);
+  }
+
+  /** A parked goroutine at shallow depth stays small (the 512-byte budget of ARCHITECTURE.md). */
+  @Test
+  void shallowParkedStackIsSmall() {
+    G g = new G();
+    g.m = new M();
+    unwind(g, 2, 2, 2, 0);
+    assertTrue(g.stack().bytes() <= 300, "bytes " + g.stack().bytes());
+  }
+}
