@@ -102,7 +102,6 @@ public final class Checker {
   private final List<PkgDecl> varDecls = new ArrayList<>();
   private final Map<Symbol, PkgDecl> symDecl = new IdentityHashMap<>();
   private final List<Symbol.PkgName> imports = new ArrayList<>();
-  private final Map<Symbol.PkgName, Pos> importPos = new IdentityHashMap<>();
 
   private Checker(Diagnostics diags) { this.diags = diags; }
 
@@ -125,7 +124,7 @@ public final class Checker {
     for (Decl d : file.decls()) if (d instanceof Decl.Func f) funcBody(f);
     initOrder();
     for (Symbol.PkgName p : imports) {
-      if (!p.used) error(importPos.get(p), "imported and not used: " + Constants.quote(p.path)
+      if (!p.used) error(p.pos, "imported and not used: " + Constants.quote(p.path)
           + (p.name.equals(lastPathElem(p.path)) ? "" : " as " + p.name));
     }
     Symbol m = pkgScope.lookupLocal("main");
@@ -156,7 +155,6 @@ public final class Checker {
     }
     if (imp.name() != null) info.defs.put(imp.name(), p);
     imports.add(p);
-    importPos.put(p, imp.path().pos());
   }
 
   /** Enters every package-level name into the package scope (consts are entered when resolved). */
