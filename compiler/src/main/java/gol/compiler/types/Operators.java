@@ -25,8 +25,7 @@ final class Operators {
   void convertUntyped(Operand x, Type target) {
     Relations.Implicit r = c.rel.implicit(x, target);
     if (!r.ok()) {
-      Type t = target.underlying() instanceof Type.Basic ? target.underlying() : target;
-      invalidConversion(r.failure(), x, t);
+      invalidConversion(r.failure(), x, target.underlying());
       x.setInvalid();
       return;
     }
@@ -165,16 +164,12 @@ final class Operators {
     if (!x.untyped() && !y.untyped()) return false;
     // an untyped operand converts to its default type when paired with an interface
     if (x.type.underlying() instanceof Type.Interface || y.type.underlying() instanceof Type.Interface) return true;
-    if (isBasic(x.type) != isBasic(y.type)) return false;
     if (isKind(x.type, true) != isKind(y.type, true)) return false;   // booleans only with booleans
     if (isKind(x.type, false) != isKind(y.type, false)) return false; // strings only with strings
     if (x.isNil()) return Relations.hasNil(y.type);
     if (y.isNil()) return Relations.hasNil(x.type);
-    if (x.type.underlying() instanceof Type.Pointer || y.type.underlying() instanceof Type.Pointer) return false;
-    return true;
+    return true; // Go 1.19 then tries the conversion ("cannot convert 1 (untyped int constant) to *int")
   }
-
-  private static boolean isBasic(Type t) { return t.underlying() instanceof Type.Basic; }
 
   private static boolean isKind(Type t, boolean bool) {
     Kind k = Types.kindOf(t);
