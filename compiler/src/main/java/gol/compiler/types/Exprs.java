@@ -76,6 +76,9 @@ final class Exprs {
   Operand raw(Expr e, Type hint) {
     Operand x = eval(e, hint);
     x.expr = e;
+    // a value of an invalid type (a field or element whose type had an error) is itself invalid,
+    // so that the error is not reported again where it is used
+    if (x.type == Types.INVALID && x.mode != M.BUILTIN) x.setInvalid();
     record(x);
     return x;
   }
