@@ -20,7 +20,7 @@ final class Calls {
   Operand call(Expr.Call e) {
     Operand f = c.exprs.raw(e.fun(), null);
     if (f.invalid()) {
-      for (Expr a : e.args()) c.exprs.multi(a);
+      c.exprs.use(e.args());
       return Operand.invalid(e);
     }
     if (f.mode == M.TYPE) return conversionCall(e, f.type);
@@ -29,7 +29,7 @@ final class Calls {
     if (f.invalid()) return Operand.invalid(e);
     if (!(f.type.underlying() instanceof Type.Signature sig)) {
       c.error(f.expr, "invalid operation: cannot call non-function " + f);
-      for (Expr a : e.args()) c.exprs.multi(a);
+      c.exprs.use(e.args());
       return Operand.invalid(e);
     }
     List<Operand> args = args(e.args());
@@ -129,8 +129,8 @@ final class Calls {
   private Operand conversionCall(Expr.Call e, Type t) {
     if (e.args().size() != 1) {
       String msg = e.args().isEmpty() ? "missing argument in conversion to " + t : "too many arguments in conversion to " + t;
-      for (Expr a : e.args()) c.exprs.expr(a);
-      c.error(e.args().isEmpty() ? e.rparen() : e.args().get(1).pos(), msg);
+      c.exprs.use(e.args());
+      c.error(e.args().isEmpty() ? e.pos() : e.args().get(e.args().size() - 1).pos(), msg);
       return Operand.invalid(e);
     }
     if (e.ellipsis()) {
@@ -205,7 +205,17 @@ final class Calls {
       if (m instanceof Symbol.TypeName tn) return new Operand(M.TYPE, tn.type, null, e);
       return new Operand(M.VALUE, m.type, null, e);
     }
-    Operand x = c.exprs.exprOrType(e.x());
+    Operand x = c.exprs.raw(e.x(), null);
+    if (x.mode == M.BUILTIN) {
+      c.error(new gol.compiler.ast.Pos(e.x().pos().line(), e.x().pos().col() + ExprString.of(e.x()).length()),
+          "cannot select on " + x);
+      return Operand.invalid(e);
+    }
+    if (x.mode == M.NOVALUE) {
+      c.error(x.expr, x + " used as value");
+      return Operand.invalid(e);
+    }
+    c.exprs.singleValue(x);
     if (x.invalid()) return Operand.invalid(e);
     if (x.mode == M.TYPE) return methodExpr(e, x.type);
     if (x.isNil()) {

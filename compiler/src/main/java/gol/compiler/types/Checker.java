@@ -128,7 +128,8 @@ public final class Checker {
           + (p.name.equals(lastPathElem(p.path)) ? "" : " as " + p.name));
     }
     Symbol m = pkgScope.lookupLocal("main");
-    if (!(m instanceof Symbol.Func)) error(new Pos(1, 1), "function main is undeclared in the main package");
+    // Go's linker reports this, so only for a program that compiled otherwise
+    if (!(m instanceof Symbol.Func) && !diags.hasErrors()) error(new Pos(1, 1), "function main is undeclared in the main package");
   }
 
   private static String lastPathElem(String path) { return path.substring(path.lastIndexOf('/') + 1); }

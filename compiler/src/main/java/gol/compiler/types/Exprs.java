@@ -64,6 +64,11 @@ final class Exprs {
     }
   }
 
+  /** Evaluates expressions only for their errors and recorded uses (after an error elsewhere), as Go's use. */
+  void use(List<Expr> es) {
+    for (Expr e : es) if (e != null) raw(e, null);
+  }
+
   /** Reports a multi-valued operand used where one value is required. */
   void singleValue(Operand x) {
     if (!x.invalid() && x.type instanceof Type.Tuple) {
@@ -194,7 +199,7 @@ final class Exprs {
 
   private Operand ident(Expr.Ident id) {
     if (id.name().equals("_")) {
-      c.error(id, "cannot use _ as value");
+      c.error(id, "cannot use _ as value or type");
       return Operand.invalid(id);
     }
     Symbol s = c.lookup(id.name());
@@ -205,7 +210,7 @@ final class Exprs {
     c.info.uses.put(id, s);
     if (s instanceof Symbol.PkgName p) {
       p.used = true;
-      c.error(id, "use of package " + id.name() + " without selector");
+      c.error(id, "use of package " + id.name() + " not in selector");
       return Operand.invalid(id);
     }
     if (s instanceof Symbol.Const k) {
@@ -228,7 +233,9 @@ final class Exprs {
     }
     if (s instanceof Symbol.Var v) {
       useVar(v);
-      if (v.type == null || v.type == Types.INVALID) return Operand.invalid(id);
+      if (v.type == null || v.type instanceof Type.Pointer p && Relations.hasInvalid(p.elem) || v.type == Types.INVALID) {
+        return Operand.invalid(id);
+      }
       return new Operand(M.VARIABLE, v.type, null, id);
     }
     if (s instanceof Symbol.Func f) {

@@ -278,9 +278,19 @@ final class Operators {
     }
     // the shift count must be an integer (an untyped constant must be a non-negative integer)
     if (y.isConst()) {
-      if (y.untyped() && !Constants.isIntegral(y.val) || !y.untyped() && !Types.kindOf(y.type).isInteger()) {
-        if (y.untyped()) invalidConversion(Constants.Failure.TRUNCATED, y, Types.UINT);
-        else c.error(y.expr, "invalid operation: shift count " + y + " must be integer");
+      boolean numeric = Types.kindOf(y.type).isNumeric();
+      if (numeric && Constants.isIntegral(y.val) && Constants.toInt(y.val).value().signum() < 0) {
+        c.error(y.expr, "invalid operation: negative shift count " + y);
+        return Operand.invalid(e);
+      }
+      if (y.untyped()) {
+        Relations.Implicit r = c.rel.implicit(y, Types.UINT);
+        if (!r.ok()) {
+          invalidConversion(r.failure(), y, Types.UINT);
+          return Operand.invalid(e);
+        }
+      } else if (!Types.kindOf(y.type).isInteger()) {
+        c.error(y.expr, "invalid operation: shift count " + y + " must be integer");
         return Operand.invalid(e);
       }
       if (Constants.toInt(y.val).value().signum() < 0) {

@@ -29,15 +29,15 @@ final class TypeExprs {
           if (tn.type == null) { c.error(id, "invalid recursive type " + id.name()); return Types.INVALID; }
           return tn.type;
         }
-        if (s instanceof Symbol.PkgName) { c.error(id, "use of package " + id.name() + " without selector"); return Types.INVALID; }
-        if (s instanceof Symbol.Var v) v.used = true;
-        c.error(id, id.name() + " is not a type");
+        if (s instanceof Symbol.PkgName) { c.error(id, "use of package " + id.name() + " not in selector"); return Types.INVALID; }
+        Operand x = c.exprs.raw(id, null);
+        if (!x.invalid()) c.error(id, x + " is not a type");
         return Types.INVALID;
       }
     else if (e instanceof Expr.Selector sel) {
         Operand x = c.exprs.exprOrType(sel);
         if (x.invalid()) return Types.INVALID;
-        if (x.mode != Operand.M.TYPE) { c.error(sel, ExprString.of(sel) + " is not a type"); return Types.INVALID; }
+        if (x.mode != Operand.M.TYPE) { c.error(sel, x + " is not a type"); return Types.INVALID; }
         return x.type;
       }
     else if (e instanceof Expr.Paren p) { return typ(p.x()); }
@@ -107,7 +107,7 @@ final class TypeExprs {
     if (recv != null) {
       Type rt = typ(recv.type());
       Type base = rt instanceof Type.Pointer p ? p.elem : rt;
-      if (rt != Types.INVALID && !(base instanceof Type.Named)) {
+      if (rt != Types.INVALID && base != Types.INVALID && !(base instanceof Type.Named)) {
         c.error(recv.type(), "invalid receiver type " + rt);
         rt = Types.INVALID;
       }
