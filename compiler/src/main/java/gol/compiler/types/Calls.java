@@ -29,8 +29,8 @@ final class Calls {
     if (f.invalid()) return Operand.invalid(e);
     if (!(f.type.underlying() instanceof Type.Signature sig)) {
       c.error(f.expr, "invalid operation: cannot call non-function " + f);
-      c.exprs.use(e.args());
-      return Operand.invalid(e);
+      return Operand.invalid(e); // Go does not look at the arguments then
+
     }
     List<Operand> args = args(e.args());
     arguments(e, sig, args, ExprString.of(e.fun()));

@@ -115,6 +115,8 @@ public final class Checker {
       error(file.pkgName().pos(), "package " + file.pkgName().name() + " is not a main package");
     }
     for (Decl.Import imp : file.imports()) importDecl(imp);
+    // go build stops at packages it cannot find, before compiling anything
+    if (diags.hasErrors()) return;
     collect(file.decls());
     // Resolve every package-level declaration (in source order); each resolves what it uses first.
     for (Decl d : file.decls()) {

@@ -304,11 +304,11 @@ final class Exprs {
     if (x.invalid()) return Operand.invalid(s);
     if (x.mode == M.TYPE) return new Operand(M.TYPE, new Type.Pointer(x.type), null, s);
     if (x.isNil()) {
-      c.error(s, "invalid operation: cannot indirect nil");
+      c.error(x.expr, "invalid operation: cannot indirect nil");
       return Operand.invalid(s);
     }
     if (!(x.type.underlying() instanceof Type.Pointer p)) {
-      c.error(s, "invalid operation: cannot indirect " + x);
+      c.error(x.expr, "invalid operation: cannot indirect " + x);
       return Operand.invalid(s);
     }
     return new Operand(M.VARIABLE, p.elem, null, s);
