@@ -27,17 +27,25 @@ import java.util.Set;
  * which owns the shared state (scopes, the current function, the output):
  * <ul>
  *   <li>this class: the package scope, out-of-order package-level declarations (resolved lazily on
- *       first use, with cycle detection), function bodies, initialization order, unused imports;</li>
+ *       first use, with cycle detection), function bodies, initialization order and loops, unused
+ *       imports;</li>
  *   <li>{@link TypeExprs}: type expressions and signatures;</li>
- *   <li>{@link Exprs}: operands (identifiers, literals, selectors, index/slice, composite and
- *       function literals) and the recording of types; {@link Operators}: unary and binary operators,
- *       shifts, comparisons, untyped conversion; {@link Calls} and {@link Builtins}: calls,
- *       conversions and built-in functions;</li>
- *   <li>{@link Relations}: assignability, convertibility, interface satisfaction; {@link Lookup}:
- *       fields and methods through embedding;</li>
- *   <li>{@link Stmts}: statements; {@link Flow}: labels and terminating statements;</li>
- *   <li>{@link Universe}, {@link Stdlib}: predeclared and standard-library declarations.</li>
+ *   <li>{@link Exprs}: operands (identifiers with captures, literals, index/slice, dereference,
+ *       type assertions) and the recording of types; {@link CompositeLits}; {@link Operators}: unary
+ *       and binary operators, shifts, comparisons, untyped conversion; {@link Calls}: calls,
+ *       conversions, selectors and method expressions; {@link Builtins};</li>
+ *   <li>{@link Constants} and {@link Literals}: exact constant values (go/constant's semantics);</li>
+ *   <li>{@link Relations}: assignability, convertibility, interface satisfaction, comparability;
+ *       {@link Lookup}: fields and methods through embedding;</li>
+ *   <li>{@link Stmts} and {@link Assignments}: statements; {@link Flow}: labels, gotos and
+ *       terminating statements;</li>
+ *   <li>{@link Universe}, {@link Stdlib} (with {@link StdlibDecls}): predeclared and
+ *       standard-library declarations;</li>
+ *   <li>{@link Operand}, {@link ExprString}, {@link Scope}: the vocabulary shared by the above.</li>
  * </ul>
+ *
+ * <p>Error positions and texts follow {@code go build} (cmd/compile's types2 in Go 1.19), found by
+ * compiling bad programs with real Go; tests/errors holds them, and the test suite compares.
  */
 public final class Checker {
 
