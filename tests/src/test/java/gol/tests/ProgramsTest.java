@@ -48,7 +48,8 @@ class ProgramsTest {
     all.addAll(GoldenProgram.loadAll(root.resolve("tests").resolve("programs")));
     all.addAll(GoldenProgram.loadAll(root.resolve("samples")));
     List<GoldenProgram> chosen = all.stream().filter(p -> GolCommand.selected(p.name())).toList();
-    if (chosen.isEmpty()) fail("no program matches gol.test.filter=" + System.getProperty("gol.test.filter"));
+    if (all.isEmpty()) fail("no program found under " + root);
+    // An empty selection is fine when gol.test.filter picks, say, only compile-error programs.
     pool = newPool(GolCommand.threads());
     return plan(chosen, GolCommand.prefix(), pool, Duration.ofSeconds(GolCommand.timeoutSeconds())).stream();
   }

@@ -43,6 +43,7 @@ final class Closures {
 
   /** The interface for function values of a shape, generated once. */
   String fnInterface(String shape) {
+    if (shape.equals("_V")) return "gol/runtime/FnV";   // func(): the runtime calls these too
     String name = prog.className + "$Fn$" + shape;
     if (interfaces.add(shape)) {
       ClassWriter cw = prog.newClassWriter();
@@ -177,6 +178,55 @@ final class Closures {
     gen.mv.visitFieldInsn(GETSTATIC, cls, "I", "L" + cls + ";");
   }
 
+  /**
+   * A method value {@code x.M}: a function value that remembers its receiver (evaluated now: the
+   * struct's object for a pointer receiver, a copy for a value receiver), class {@code main$T$M$bound}.
+   */
+  void emitMethodValue(CallGen gen, Expr x, Symbol.Func m) {
+    String cls = prog.className + "$" + prog.methodJvmName(m) + "$bound";
+    String shape = JvmTypes.shape(m.sig());
+    String iface = fnInterface(shape);
+    String rdesc = JvmTypes.desc(m.sig().recv.type);
+    if (funcValues.add(cls)) {
+      ClassWriter cw = prog.newClassWriter();
+      cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, cls, null, "java/lang/Object", new String[] {iface});
+      cw.visitField(ACC_PRIVATE | ACC_FINAL, "recv", rdesc, null, null).visitEnd();
+      org.objectweb.asm.Type rt = org.objectweb.asm.Type.getType(rdesc);
+      MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "<init>", "(" + rdesc + ")V", null, null);
+      mv.visitCode();
+      mv.visitVarInsn(ALOAD, 0);
+      mv.visitMethodInsn(INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+      mv.visitVarInsn(ALOAD, 0);
+      mv.visitVarInsn(rt.getOpcode(ILOAD), 1);
+      mv.visitFieldInsn(PUTFIELD, cls, "recv", rdesc);
+      mv.visitInsn(RETURN);
+      mv.visitMaxs(0, 0);
+      mv.visitEnd();
+      mv = cw.visitMethod(ACC_PUBLIC, "invoke", JvmTypes.shapeDesc(shape), null, null);
+      mv.visitCode();
+      mv.visitVarInsn(ALOAD, 1);
+      mv.visitVarInsn(ALOAD, 0);
+      mv.visitFieldInsn(GETFIELD, cls, "recv", rdesc);
+      if (!InterfaceGen.pointerReceiver(m) && JvmTypes.isStruct(m.sig().recv.type)) {   // each call gets a copy
+        String sc = JvmTypes.className(m.sig().recv.type);
+        mv.visitMethodInsn(INVOKEVIRTUAL, sc, "copy", "()L" + sc + ";", false);
+      }
+      loadErasedParams(mv, m.sig(), 2);
+      mv.visitMethodInsn(INVOKESTATIC, prog.className, prog.methodJvmName(m), prog.methodDesc(m), false);
+      mv.visitInsn(JvmTypes.resultKind(m.sig().results).ret);
+      mv.visitMaxs(0, 0);
+      mv.visitEnd();
+      cw.visitEnd();
+      prog.addClass(cls, cw.toByteArray());
+    }
+    MethodVisitor mv = gen.mv;
+    mv.visitTypeInsn(NEW, cls);
+    mv.visitInsn(DUP);
+    org.objectweb.asm.Type rt = org.objectweb.asm.Type.getType(rdesc);
+    gen.receiver(x, m);
+    mv.visitMethodInsn(INVOKESPECIAL, cls, "<init>", "(" + rdesc + ")V", false);
+  }
+
   static void emitDefaultCtor(ClassWriter cw) {
     MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "<init>", "()V", null, null);
     mv.visitCode();
@@ -231,6 +281,19 @@ final class Closures {
         fieldDescs.add("L" + calleeOwner + ";");
         break;
       }
+      case BUILTIN: {   // defer close(c) / defer panic(v): a runtime function with the same meaning
+        String b = ((Expr.Ident) Expr.unparen(c.fun())).name();
+        if (b.equals("close")) {
+          calleeOwner = JvmTypes.CHAN; calleeName = "close"; calleeDesc = "(Lgol/runtime/G;Lgol/runtime/Chan;)V";
+        } else if (b.equals("panic")) {
+          calleeOwner = "gol/runtime/Builtin"; calleeName = "panic"; calleeDesc = "(Lgol/runtime/G;Ljava/lang/Object;)V";
+        } else {
+          throw new Unsupported(c.pos(), "go or defer with built-in " + b);
+        }
+        invoke = INVOKESTATIC;
+        sig = null;
+        break;
+      }
       default:
         throw new Unsupported(c.pos(), "go with " + kind.name().toLowerCase().replace('_', ' '));
     }
@@ -245,7 +308,8 @@ final class Closures {
     mv.visitInsn(DUP);
     if (kind == Calls.Kind.FUNC_VALUE) { gen.expr(c.fun()); mv.visitTypeInsn(CHECKCAST, calleeOwner); }
     if (kind == Calls.Kind.LIB_METHOD) gen.expr(((Expr.Selector) Expr.unparen(c.fun())).x());
-    gen.args(c, sig);
+    if (sig != null) gen.args(c, sig);
+    else gen.exprAs(c.args().get(0), calleeName.equals("panic") ? gol.compiler.types.Types.EMPTY_INTERFACE : gen.typeOf(c.args().get(0)));
     mv.visitMethodInsn(INVOKESPECIAL, cls, "<init>", ctor.toString(), false);
 
     ClassWriter cw = prog.newClassWriter();

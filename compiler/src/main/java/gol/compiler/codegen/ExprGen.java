@@ -59,8 +59,13 @@ abstract class ExprGen extends FnBase {
 
   boolean callMaySuspend(Call c) {
     switch (Calls.kind(c, info)) {
-      case FUNC: return prog.maySuspend(Calls.callee(c, info).decl);
+      case FUNC: case METHOD: return prog.maySuspend(Calls.callee(c, info).decl);
       case FUNC_VALUE: return true;
+      case IFACE_METHOD: {   // a user method may block; the runtime's Error()/String() do not
+        Symbol.Func f = Calls.callee(c, info);
+        String ji = prog.interfaces.javaInterface(typeOf(((Selector) Expr.unparen(c.fun())).x()));
+        return ji != null && ji.startsWith(prog.className);
+      }
       case LIB_FUNC: case LIB_METHOD: return Calls.isSuspendingLib(Calls.callee(c, info));
       default: return false;
     }
@@ -170,6 +175,12 @@ abstract class ExprGen extends FnBase {
     if (e instanceof Call c) { emitCall(c); return; }
     if (e instanceof Unary u) { unary(u); return; }
     if (e instanceof Binary b) { binary(b); return; }
+    if (e instanceof Star st) {
+      Type pt = typeOf(st.x());
+      if (pt instanceof Type.Pointer p && JvmTypes.isStruct(p.elem)) { expr(st.x()); nilCheck(pt); return; }
+      throw new Unsupported(e.pos(), "pointers to non-struct values");
+    }
+    if (e instanceof TypeAssert ta) { typeAssert(ta, false); return; }
     throw new Unsupported(e.pos(), describe(e));
   }
 
@@ -189,53 +200,32 @@ abstract class ExprGen extends FnBase {
       return;
     }
     expr(e);
+    if (JvmTypes.isStruct(target) && !isFresh(e)) {   // value semantics: a struct that lives somewhere is copied
+      String c = JvmTypes.className(target);
+      mv.visitMethodInsn(INVOKEVIRTUAL, c, "copy", "()L" + c + ";", false);
+      return;
+    }
     coerce(from, target);
+  }
+
+  /** Does e produce a new struct value nobody else refers to (so no copy is needed)? */
+  boolean isFresh(Expr e) {
+    e = Expr.unparen(e);
+    if (lifted.containsKey(e)) return !(e instanceof Unary);   // a lifted call's result is its own
+    return e instanceof CompositeLit || e instanceof Call c && Calls.kind(c, info) != Calls.Kind.CONVERSION;
   }
 
   /** Converts the value on the stack from type from to an assignable type to (boxing into interfaces). */
   void coerce(Type from, Type to) {
     if (to == null || from == null) return;
     if (JvmTypes.isInterface(to) && !JvmTypes.isInterface(from)) box(from);
+    else if (JvmTypes.isInterface(to)) {   // interface to interface: the Java interface may differ
+      // nothing to do: interface values are Objects; calls checkcast at the call site
+    }
   }
 
   /** Boxes the value on the stack (of static type t) into an interface value (see gol.runtime.Box). */
-  void box(Type t) {
-    JKind k = JvmTypes.kind(t);
-    if (t instanceof Type.Named n && n.pkg != null && !n.pkg.equals("main") && k != JKind.A) {
-      // a library type with methods (time.Duration): the package boxes it, so fmt finds String()
-      mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/lib/" + JvmTypes.libPackageClass(n.pkg), n.name + "_box",
-          "(" + k.desc + ")Ljava/lang/Object;", false);
-      return;
-    }
-    Type.Kind bk = Types.kindOf(t);
-    switch (k) {
-      case J:
-        if (bk == Type.Kind.INT && !(t instanceof Type.Named)) {
-          mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "valueOf", "(J)Ljava/lang/Long;", false);
-        } else if (bk == Type.Kind.INT32 && !(t instanceof Type.Named)) {
-          mv.visitInsn(L2I);
-          mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "valueOf", "(I)Ljava/lang/Integer;", false);
-        } else {
-          prog.rtypes.push(mv, t);
-          mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/Box", "box", "(JLgol/runtime/RType;)Ljava/lang/Object;", false);
-        }
-        break;
-      case D:
-        if (bk == Type.Kind.FLOAT32) mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/Box", "boxFloat32", "(D)Ljava/lang/Object;", false);
-        else mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "valueOf", "(D)Ljava/lang/Double;", false);
-        break;
-      case Z:
-        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Boolean", "valueOf", "(Z)Ljava/lang/Boolean;", false);
-        break;
-      default:
-        if (t.underlying() instanceof Type.Slice) {   // an interface holding a nil slice is not nil
-          prog.rtypes.push(mv, t);
-          mv.visitInsn(SWAP);
-          mv.visitMethodInsn(INVOKESTATIC, JvmTypes.SLICE, "box", "(Lgol/runtime/RType;Lgol/runtime/Slice;)Ljava/lang/Object;", false);
-        }
-        break;
-    }
-  }
+  void box(Type t) { prog.boxForInterface(mv, t); }
 
   /** Unboxes the interface value on the stack into a value of type t. */
   void unbox(Type t) {
@@ -305,7 +295,39 @@ abstract class ExprGen extends FnBase {
       }
       throw new Unsupported(s.pos(), "library function " + pn.name + "." + s.sel().name() + " as a value");
     }
-    throw new Unsupported(s.pos(), "struct fields and methods");
+    Type xt = typeOf(s.x());
+    if (xt != null && sym instanceof Symbol.Var f && f.kind == Symbol.Var.Kind.FIELD) {
+      List<Symbol.Var> path = StructGen.fieldPath(xt, s.sel().name());
+      if (path == null) throw new Unsupported(s.pos(), "field " + s.sel().name());
+      expr(s.x());
+      if (xt instanceof Type.Pointer) nilCheck(xt);
+      Type cur = xt instanceof Type.Pointer p ? p.elem : xt;
+      for (int i = 0; i < path.size(); i++) {
+        Symbol.Var fv = path.get(i);
+        String cls = JvmTypes.className(cur);
+        int idx = StructGen.indexOf(cur, fv);
+        mv.visitFieldInsn(GETFIELD, cls, StructGen.fieldName(fv, idx), JvmTypes.desc(fv.type));
+        if (fv.type instanceof Type.Pointer && i + 1 < path.size()) nilCheck(fv.type);
+        cur = fv.type instanceof Type.Pointer p ? p.elem : fv.type;
+      }
+      return;
+    }
+    if (sym instanceof Symbol.Func m && m.decl != null && m.sig().recv != null) {   // a method value x.M
+      prog.closures.emitMethodValue((CallGen) this, s.x(), m);
+      return;
+    }
+    throw new Unsupported(s.pos(), "selector " + s.sel().name());
+  }
+
+  /** [ref] → [ref], panicking as Go does if it is nil. */
+  void nilCheck() {
+    mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/Panic", "nilCheck", "(Ljava/lang/Object;)Ljava/lang/Object;", false);
+  }
+
+  /** [ref of type t] → [ref], panicking if it is nil, still typed as t's class for the verifier. */
+  void nilCheck(Type t) {
+    nilCheck();
+    checkcast(JvmTypes.className(t));
   }
 
   // ================================================================== operators
@@ -333,6 +355,14 @@ abstract class ExprGen extends FnBase {
       case ARROW:
         recv(u, false);
         return;
+      case AND: {
+        Type xt = typeOf(u.x());
+        if (JvmTypes.isStruct(xt) || JvmTypes.libClass(xt) != null) {   // &v of a struct: the struct's own object
+          expr(u.x());
+          return;
+        }
+        throw new Unsupported(u.pos(), "pointers to non-struct values");
+      }
       default:
         throw new Unsupported(u.pos(), "operator " + u.op().text);
     }
@@ -523,7 +553,7 @@ abstract class ExprGen extends FnBase {
         mv.visitMethodInsn(INVOKEVIRTUAL, JvmTypes.STRING, "compareTo", "(Ljava/lang/String;)I", false);
         mv.visitJumpInsn(inverseIf(op), ifFalse);
       }
-    } else if (JvmTypes.isInterface(t)) {
+    } else if (JvmTypes.isInterface(t) || JvmTypes.isStruct(t)) {
       mv.visitMethodInsn(INVOKESTATIC, "java/util/Objects", "equals", "(Ljava/lang/Object;Ljava/lang/Object;)Z", false);
       mv.visitJumpInsn(op == Op.EQL ? IFEQ : IFNE, ifFalse);
     } else {
@@ -564,7 +594,16 @@ abstract class ExprGen extends FnBase {
       if (ek == JKind.A) checkcast(JvmTypes.className(s.elem));
       return;
     }
-    throw new Unsupported(ix.pos(), u instanceof Type.Map ? "maps" : u instanceof Type.Array ? "arrays" : "indexing " + xt);
+    if (u instanceof Type.Map mt) {   // m[k]: the element, or the zero value
+      expr(ix.x());
+      prog.rtypes.push(mv, xt);
+      exprAs(ix.index(), mt.key);
+      if (!JvmTypes.isInterface(mt.key)) box(mt.key);
+      mv.visitMethodInsn(INVOKESTATIC, JvmTypes.MAP, "get", "(Lgol/runtime/GoMap;Lgol/runtime/RType;Ljava/lang/Object;)Ljava/lang/Object;", false);
+      unboxAs(mt.elem);
+      return;
+    }
+    throw new Unsupported(ix.pos(), u instanceof Type.Array ? "arrays" : "indexing " + xt);
   }
 
   /** Suffix of the Index accessor for a slice element type: J, I, UI, B, UB, D, Z or A. */
@@ -626,6 +665,9 @@ abstract class ExprGen extends FnBase {
 
   private void compositeLit(CompositeLit c) {
     Type t = typeOf(c);
+    if (t instanceof Type.Pointer p && JvmTypes.isStruct(p.elem)) t = p.elem;   // elided &T{...}
+    if (JvmTypes.isStruct(t)) { structLit(c, t); return; }
+    if (t.underlying() instanceof Type.Map mt) { mapLit(c, t, mt); return; }
     if (!(t.underlying() instanceof Type.Slice st)) {
       throw new Unsupported(c.pos(), t.underlying() instanceof Type.Map ? "maps" : t.underlying() instanceof Type.Struct ? "structs" : "composite literals of type " + t);
     }
@@ -649,6 +691,50 @@ abstract class ExprGen extends FnBase {
     mv.visitMethodInsn(INVOKESPECIAL, JvmTypes.SLICE, "<init>", "(Lgol/runtime/RType;Ljava/lang/Object;III)V", false);
   }
 
+  /** map[K]V{k: v, ...} */
+  private void mapLit(CompositeLit c, Type t, Type.Map mt) {
+    newMap(t, () -> pushLong(c.elems().size()));
+    for (Element el : c.elems()) {
+      mv.visitInsn(DUP);
+      exprAs(el.key(), mt.key);
+      if (!JvmTypes.isInterface(mt.key)) box(mt.key);
+      exprAs(el.value(), mt.elem);
+      if (!JvmTypes.isInterface(mt.elem)) box(mt.elem);
+      mv.visitMethodInsn(INVOKESTATIC, JvmTypes.MAP, "put", "(Lgol/runtime/GoMap;Ljava/lang/Object;Ljava/lang/Object;)V", false);
+    }
+  }
+
+  /** new GoMap(type, hint) */
+  void newMap(Type t, Runnable hint) {
+    mv.visitTypeInsn(NEW, JvmTypes.MAP);
+    mv.visitInsn(DUP);
+    prog.rtypes.push(mv, t);
+    hint.run();
+    mv.visitMethodInsn(INVOKESPECIAL, JvmTypes.MAP, "<init>", "(Lgol/runtime/RType;J)V", false);
+  }
+
+  /** T{a, b} or T{X: a}: a new zero object with the given fields set. */
+  private void structLit(CompositeLit c, Type t) {
+    String cls = JvmTypes.className(t);
+    List<Symbol.Var> fs = StructGen.fields(t);
+    mv.visitTypeInsn(NEW, cls);
+    mv.visitInsn(DUP);
+    mv.visitMethodInsn(INVOKESPECIAL, cls, "<init>", "()V", false);
+    for (int i = 0; i < c.elems().size(); i++) {
+      Element el = c.elems().get(i);
+      int idx = i;
+      if (el.key() != null) {
+        String name = ((Ident) Expr.unparen(el.key())).name();
+        idx = -1;
+        for (int j = 0; j < fs.size(); j++) if (fs.get(j).name.equals(name)) idx = j;
+      }
+      Symbol.Var f = fs.get(idx);
+      mv.visitInsn(DUP);
+      exprAs(el.value(), f.type);
+      mv.visitFieldInsn(PUTFIELD, cls, StructGen.fieldName(f, idx), JvmTypes.desc(f.type));
+    }
+  }
+
   void newArray(String ad) {
     switch (ad) {
       case "[J": mv.visitIntInsn(NEWARRAY, T_LONG); break;
@@ -670,6 +756,126 @@ abstract class ExprGen extends FnBase {
       case "[Z": mv.visitInsn(BASTORE); break;
       default: mv.visitInsn(AASTORE); break;
     }
+  }
+
+  /**
+   * {@code x.(T)}: with commaOk pushes a Tuple (a0 = the value boxed as an interface holds it, j0 = ok),
+   * else the value of type T (panicking with Go's message if x does not hold a T).
+   */
+  void typeAssert(TypeAssert ta, boolean commaOk) {
+    Type target = typeOf(ta);
+    if (commaOk && target instanceof Type.Tuple tt) target = tt.types.get(0);
+    Type from = typeOf(ta.x());
+    expr(ta.x());
+    mv.visitInsn(DUP);
+    Label fail = new Label(), done = new Label();
+    typeTest(target, fail);
+    // success: [x]
+    if (commaOk) {
+      int tmp = allocSlot(JKind.A);
+      mv.visitVarInsn(ASTORE, tmp);
+      mv.visitTypeInsn(NEW, JvmTypes.TUPLE);
+      mv.visitInsn(DUP);
+      mv.visitMethodInsn(INVOKESPECIAL, JvmTypes.TUPLE, "<init>", "()V", false);
+      mv.visitInsn(DUP);
+      mv.visitVarInsn(ALOAD, tmp);
+      mv.visitFieldInsn(PUTFIELD, JvmTypes.TUPLE, "a0", "Ljava/lang/Object;");
+      mv.visitInsn(DUP);
+      mv.visitInsn(LCONST_1);
+      mv.visitFieldInsn(PUTFIELD, JvmTypes.TUPLE, "j0", "J");
+      mv.visitJumpInsn(GOTO, done);
+      mv.visitLabel(fail);
+      mv.visitInsn(POP);
+      mv.visitTypeInsn(NEW, JvmTypes.TUPLE);
+      mv.visitInsn(DUP);
+      mv.visitMethodInsn(INVOKESPECIAL, JvmTypes.TUPLE, "<init>", "()V", false);
+      mv.visitLabel(done);
+      return;
+    }
+    unboxAs(target);
+    mv.visitJumpInsn(GOTO, done);
+    mv.visitLabel(fail);
+    // [x] → panic: interface conversion
+    mv.visitLdcInsn(from.toString().equals("any") ? "interface {}" : ifaceName(from));
+    mv.visitLdcInsn(goTypeName(target));
+    mv.visitInsn(JvmTypes.isInterface(target) ? ICONST_1 : ICONST_0);
+    mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/Panic", "assertFailed", "(Ljava/lang/Object;Ljava/lang/String;Ljava/lang/String;Z)Lgol/runtime/Panic;", false);
+    mv.visitInsn(ATHROW);
+    mv.visitLabel(done);
+  }
+
+  static String ifaceName(Type t) {
+    if (t instanceof Type.Named n) return n.qualifiedName();
+    return t.underlying() instanceof Type.Interface i && i.isEmpty() ? "interface {}" : t.toString();
+  }
+
+  /** The type's name as the runtime prints it (%T): main.T, *main.T, []int. */
+  static String goTypeName(Type t) {
+    if (t instanceof Type.Named n) return n.qualifiedName();
+    if (t instanceof Type.Pointer p) return "*" + goTypeName(p.elem);
+    if (t instanceof Type.Slice s) return "[]" + goTypeName(s.elem);
+    if (t.underlying() instanceof Type.Interface i && i.isEmpty()) return "interface {}";
+    if (t instanceof Type.Basic b && b.kind == Type.Kind.UINT8) return "uint8";
+    if (t instanceof Type.Basic b && b.kind == Type.Kind.INT32) return "int32";
+    return t.toString();
+  }
+
+  /** [x, x] → [x], jumping to fail (with [x] left) unless the interface value x holds a T. */
+  void typeTest(Type t, Label fail) {
+    Label ok = new Label();
+    if (JvmTypes.isInterface(t)) {
+      String ji = prog.interfaces.javaInterface(t);
+      if (ji.equals(JvmTypes.OBJECT)) { mv.visitJumpInsn(IFNULL, fail); return; }   // any non-nil value
+      mv.visitTypeInsn(INSTANCEOF, ji);
+      mv.visitJumpInsn(IFEQ, fail);
+      return;
+    }
+    String box = prog.interfaces.boxClass(t);
+    String cls = box != null ? box : classHolding(t);
+    if (cls != null) {
+      mv.visitTypeInsn(INSTANCEOF, cls);
+      mv.visitJumpInsn(IFEQ, fail);
+      return;
+    }
+    // other types: compare run-time types (Box.Int with its RType, slices, channels)
+    mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/Box", "typeOf", "(Ljava/lang/Object;)Lgol/runtime/RType;", false);
+    mv.visitMethodInsn(INVOKEVIRTUAL, "gol/runtime/RType", "toString", "()Ljava/lang/String;", false);
+    mv.visitLdcInsn(goTypeName(t));
+    mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/String", "equals", "(Ljava/lang/Object;)Z", false);
+    mv.visitJumpInsn(IFEQ, fail);
+  }
+
+  /** The Java class an interface uses for values of t, when that class alone identifies t. */
+  private String classHolding(Type t) {
+    Type.Kind k = Types.kindOf(t);
+    if (!(t instanceof Type.Named) && k != null) {
+      switch (k) {
+        case INT: return "java/lang/Long";
+        case INT32: return "java/lang/Integer";
+        case FLOAT64: return "java/lang/Double";
+        case STRING: return "java/lang/String";
+        case BOOL: return "java/lang/Boolean";
+        default: return null;
+      }
+    }
+    if (JvmTypes.isStruct(t)) return JvmTypes.className(t);
+    return null;
+  }
+
+  /** [x] (an interface value known to hold a T) → the T value. */
+  void unboxAs(Type t) {
+    if (JvmTypes.isInterface(t)) return;
+    String box = prog.interfaces.boxClass(t);
+    if (box != null) {
+      boolean ptr = t instanceof Type.Pointer;
+      JKind k = JvmTypes.kind(t);
+      String fd = ptr || k == JKind.A ? "L" + JvmTypes.className(t) + ";" : k.desc;
+      mv.visitTypeInsn(CHECKCAST, box);
+      mv.visitFieldInsn(GETFIELD, box, ptr ? "p" : "v", fd);
+      return;
+    }
+    if (JvmTypes.isStruct(t)) { checkcast(JvmTypes.className(t)); return; }
+    unbox(t);
   }
 
   /** Calls, conversions and built-ins: see {@link CallGen}. */

@@ -70,8 +70,8 @@ abstract class StmtGen extends CallGen {
     else if (s instanceof Labeled l) { pendingLabel = l.label().name(); stmt(l.stmt()); }
     else if (s instanceof DeclStmt d) declStmt(d.decl());
     else if (s instanceof Empty) { /* nothing */ }
-    else if (s instanceof Defer) throw new Unsupported(s.pos(), "defer");
-    else if (s instanceof TypeSwitch) throw new Unsupported(s.pos(), "type switches");
+    else if (s instanceof Defer d) deferStmt(d);
+    else if (s instanceof TypeSwitch ts) typeSwitch(ts, label);
     else throw new Unsupported(s.pos(), s.getClass().getSimpleName());
     dropTemps(mark);
   }
@@ -112,11 +112,16 @@ abstract class StmtGen extends CallGen {
       Symbol s = info.symbolOf(id);
       if (s instanceof Symbol.Var v) {
         Local l = vars.get(v);
+        if (l != null && JvmTypes.isStruct(v.type)) return structInto(v.type, () -> load(l));
         if (l != null) return new LValue() {
           public Type type() { return v.type; }
           public void assign(Runnable value, JKind k) { value.run(); store(l); }
           public void load() { StmtGen.this.load(l); }
         };
+        if (v.kind == Symbol.Var.Kind.GLOBAL && JvmTypes.isStruct(v.type)) {
+          String name = prog.globalName(v), desc = JvmTypes.desc(v.type);
+          return structInto(v.type, () -> mv.visitFieldInsn(GETSTATIC, prog.className, name, desc));
+        }
         if (v.kind == Symbol.Var.Kind.GLOBAL) {
           String name = prog.globalName(v), desc = JvmTypes.desc(v.type);
           return new LValue() {
@@ -151,7 +156,84 @@ abstract class StmtGen extends CallGen {
         }
       };
     }
+    if (x instanceof Index ix && typeOf(ix.x()).underlying() instanceof Type.Map mt) {   // m[k] = v
+      Type mapType = typeOf(ix.x());
+      int mSlot = allocSlot(JKind.A), kSlot = allocSlot(JKind.A);
+      expr(ix.x());
+      mv.visitVarInsn(ASTORE, mSlot);
+      exprAs(ix.index(), mt.key);
+      if (!JvmTypes.isInterface(mt.key)) box(mt.key);
+      mv.visitVarInsn(ASTORE, kSlot);
+      return new LValue() {
+        public Type type() { return mt.elem; }
+        public void assign(Runnable value, JKind k) {
+          mv.visitVarInsn(ALOAD, mSlot);
+          mv.visitTypeInsn(CHECKCAST, JvmTypes.MAP);
+          mv.visitVarInsn(ALOAD, kSlot);
+          value.run();
+          if (!JvmTypes.isInterface(mt.elem)) box(mt.elem);
+          mv.visitMethodInsn(INVOKESTATIC, JvmTypes.MAP, "put", "(Lgol/runtime/GoMap;Ljava/lang/Object;Ljava/lang/Object;)V", false);
+        }
+        public void load() {
+          mv.visitVarInsn(ALOAD, mSlot);
+          mv.visitTypeInsn(CHECKCAST, JvmTypes.MAP);
+          prog.rtypes.push(mv, mapType);
+          mv.visitVarInsn(ALOAD, kSlot);
+          mv.visitMethodInsn(INVOKESTATIC, JvmTypes.MAP, "get", "(Lgol/runtime/GoMap;Lgol/runtime/RType;Ljava/lang/Object;)Ljava/lang/Object;", false);
+          unboxAs(mt.elem);
+        }
+      };
+    }
+    if (x instanceof Selector sel && info.symbolOf(sel.sel()) instanceof Symbol.Var f && f.kind == Symbol.Var.Kind.FIELD) {
+      // x.f = v: evaluate the object now (through embedded fields), then store the field
+      Type xt = typeOf(sel.x());
+      List<Symbol.Var> path = StructGen.fieldPath(xt, sel.sel().name());
+      int obj = allocSlot(JKind.A);
+      expr(sel.x());
+      if (xt instanceof Type.Pointer) nilCheck(xt);
+      Type cur = xt instanceof Type.Pointer p ? p.elem : xt;
+      for (int i = 0; i < path.size() - 1; i++) {
+        Symbol.Var fv = path.get(i);
+        mv.visitFieldInsn(GETFIELD, JvmTypes.className(cur), StructGen.fieldName(fv, StructGen.indexOf(cur, fv)), JvmTypes.desc(fv.type));
+        if (fv.type instanceof Type.Pointer) nilCheck(fv.type);
+        cur = fv.type instanceof Type.Pointer p ? p.elem : fv.type;
+      }
+      Symbol.Var last = path.get(path.size() - 1);
+      String cls = JvmTypes.className(cur), fname = StructGen.fieldName(last, StructGen.indexOf(cur, last)), fdesc = JvmTypes.desc(last.type);
+      mv.visitTypeInsn(CHECKCAST, cls);
+      mv.visitVarInsn(ASTORE, obj);
+      if (JvmTypes.isStruct(last.type)) return structInto(last.type, () -> { mv.visitVarInsn(ALOAD, obj); mv.visitFieldInsn(GETFIELD, cls, fname, fdesc); });
+      return new LValue() {
+        public Type type() { return last.type; }
+        public void assign(Runnable value, JKind k) { mv.visitVarInsn(ALOAD, obj); value.run(); mv.visitFieldInsn(PUTFIELD, cls, fname, fdesc); }
+        public void load() { mv.visitVarInsn(ALOAD, obj); mv.visitFieldInsn(GETFIELD, cls, fname, fdesc); }
+      };
+    }
+    if (x instanceof Star st && typeOf(st.x()) instanceof Type.Pointer p && JvmTypes.isStruct(p.elem)) {
+      int obj = allocSlot(JKind.A);
+      expr(st.x());
+      nilCheck(p);
+      mv.visitVarInsn(ASTORE, obj);
+      return structInto(p.elem, () -> mv.visitVarInsn(ALOAD, obj));
+    }
     throw new Unsupported(e.pos(), "assignment to " + describe(x));
+  }
+
+  /**
+   * A place holding a struct: assignment copies the new value's fields into the existing object
+   * ({@code set}), so pointers to the place keep seeing it, as in Go.
+   */
+  private LValue structInto(Type t, Runnable loadObject) {
+    String c = JvmTypes.className(t);
+    return new LValue() {
+      public Type type() { return t; }
+      public void assign(Runnable value, JKind k) {
+        loadObject.run();
+        value.run();
+        mv.visitMethodInsn(INVOKEVIRTUAL, c, "set", "(L" + c + ";)V", false);
+      }
+      public void load() { loadObject.run(); }
+    };
   }
 
   private LValue blank(Type t) {
@@ -298,6 +380,71 @@ abstract class StmtGen extends CallGen {
       }
       return;
     }
+    if (ru instanceof Index mix && typeOf(mix.x()).underlying() instanceof Type.Map mt) {   // v, ok := m[k]
+      expr(mix.x());
+      prog.rtypes.push(mv, typeOf(mix.x()));
+      exprAs(mix.index(), mt.key);
+      if (!JvmTypes.isInterface(mt.key)) box(mt.key);
+      mv.visitMethodInsn(INVOKESTATIC, JvmTypes.MAP, "get2", "(Lgol/runtime/GoMap;Lgol/runtime/RType;Ljava/lang/Object;)Lgol/runtime/Tuple;", false);
+      int tup = allocSlot(JKind.A);
+      mv.visitVarInsn(ASTORE, tup);
+      List<LValue> lvs = new ArrayList<>();
+      if (!define) for (Expr l : lhs) lvs.add(lvalue(l));
+      for (int i = 0; i < 2; i++) {
+        final int idx = i;
+        Type target = define ? defineType(lhs.get(i), null) : lvs.get(i).type();
+        if (target == null) target = idx == 0 ? mt.elem : Types.BOOL;
+        final Type tt = target;
+        Runnable value = () -> {
+          mv.visitVarInsn(ALOAD, tup);
+          if (idx == 0) {
+            mv.visitFieldInsn(GETFIELD, JvmTypes.TUPLE, "a0", "Ljava/lang/Object;");
+            unboxAs(mt.elem);
+            coerce(mt.elem, tt);
+          } else {
+            mv.visitFieldInsn(GETFIELD, JvmTypes.TUPLE, "j0", "J");
+            mv.visitInsn(L2I);
+          }
+        };
+        if (define) defineOrAssign(lhs.get(i), value); else lvs.get(i).assign(value, JvmTypes.kind(tt));
+      }
+      return;
+    }
+    if (ru instanceof TypeAssert ta) {   // v, ok := x.(T)
+      Type t = info.typeOf(ta) instanceof Type.Tuple tt0 ? tt0.types.get(0) : info.typeOf(ta.type());
+      typeAssert(ta, true);
+      int tup = allocSlot(JKind.A);
+      mv.visitVarInsn(ASTORE, tup);
+      List<LValue> lvs = new ArrayList<>();
+      if (!define) for (Expr l : lhs) lvs.add(lvalue(l));
+      for (int i = 0; i < 2; i++) {
+        final int idx = i;
+        Type target = define ? defineType(lhs.get(i), null) : lvs.get(i).type();
+        if (target == null) target = idx == 0 ? t : Types.BOOL;
+        final Type tt = target;
+        Runnable value = () -> {
+          mv.visitVarInsn(ALOAD, tup);
+          if (idx == 0) {
+            Label nil = new Label(), done = new Label();
+            mv.visitFieldInsn(GETFIELD, JvmTypes.TUPLE, "a0", "Ljava/lang/Object;");
+            mv.visitInsn(DUP);
+            mv.visitJumpInsn(IFNULL, nil);
+            unboxAs(t);
+            coerce(t, tt);
+            mv.visitJumpInsn(GOTO, done);
+            mv.visitLabel(nil);   // failed: the zero value of T
+            mv.visitInsn(POP);
+            pushZero(tt);
+            mv.visitLabel(done);
+          } else {
+            mv.visitFieldInsn(GETFIELD, JvmTypes.TUPLE, "j0", "J");
+            mv.visitInsn(L2I);
+          }
+        };
+        if (define) defineOrAssign(lhs.get(i), value); else lvs.get(i).assign(value, JvmTypes.kind(tt));
+      }
+      return;
+    }
     if (!(typeOf(r) instanceof Type.Tuple tt)) throw new Unsupported(r.pos(), "comma-ok form of " + describe(ru));
     types = tt.types;
     expr(r);
@@ -410,9 +557,44 @@ abstract class StmtGen extends CallGen {
     mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/Sched", "go", "(Lgol/runtime/G;Lgol/runtime/Entry;)V", false);
   }
 
+  /** {@code defer f(x)}: f and x are evaluated now; the call is pushed on the defer list. */
+  private void deferStmt(Defer d) {
+    Call c = d.call();
+    List<Expr> parts = new ArrayList<>();
+    Calls.Kind k = Calls.kind(c, info);
+    if (k == Calls.Kind.FUNC_VALUE) parts.add(c.fun());
+    if (k == Calls.Kind.LIB_METHOD) parts.add(((Selector) Expr.unparen(c.fun())).x());
+    parts.addAll(c.args());
+    prepareAll(parts);
+    mv.visitTypeInsn(NEW, "gol/runtime/Defer");
+    mv.visitInsn(DUP);
+    prog.closures.emitGo(this, c);
+    load(deferList);
+    mv.visitMethodInsn(INVOKESPECIAL, "gol/runtime/Defer", "<init>", "(Lgol/runtime/Entry;Lgol/runtime/Defer;)V", false);
+    store(deferList);
+  }
+
+  /** In a function with defers: its defer list, its result locals, and its exit block. */
+  Local deferList;
+  List<Local> resultLocals;
+  Label exitLabel;
+
+  /** Loads the result locals and returns them (the exit of a function with defers). */
+  void returnResultLocals() {
+    List<Symbol.Var> results = fn.sig.results;
+    if (results.size() == 1) load(resultLocals.get(0));
+    else if (results.size() > 1) {
+      newTuple();
+      int[] counters = new int[3];
+      for (int i = 0; i < results.size(); i++) { mv.visitInsn(DUP); load(resultLocals.get(i)); tuplePut(results.get(i).type, counters); }
+    }
+    emitReturn();
+  }
+
   private void ret(Return r) {
     List<Symbol.Var> results = fn.sig.results;
     prepareAll(r.results());
+    if (exitLabel != null) { retViaExit(r); return; }
     if (results.isEmpty()) { emitReturn(); return; }
     List<Expr> rs = r.results();
     if (rs.isEmpty()) {   // bare return of named results
@@ -455,6 +637,40 @@ abstract class StmtGen extends CallGen {
       tuplePut(results.get(i).type, counters);
     }
     emitReturn();
+  }
+
+  /** return in a function with defers: set the result locals (all values first), then go to the exit. */
+  private void retViaExit(Return r) {
+    List<Symbol.Var> results = fn.sig.results;
+    List<Expr> rs = r.results();
+    if (!rs.isEmpty()) {
+      if (rs.size() == 1 && results.size() > 1) {   // return f()
+        Type.Tuple tt = (Type.Tuple) typeOf(rs.get(0));
+        expr(rs.get(0));
+        int tup = allocSlot(JKind.A);
+        mv.visitVarInsn(ASTORE, tup);
+        int[] in = new int[3];
+        for (int i = 0; i < results.size(); i++) {
+          mv.visitVarInsn(ALOAD, tup);
+          tupleGet(tt.types.get(i), in);
+          coerce(tt.types.get(i), results.get(i).type);
+          store(resultLocals.get(i));
+        }
+      } else {
+        int[] slots = new int[rs.size()];
+        for (int i = 0; i < rs.size(); i++) {
+          JKind k = JvmTypes.kind(results.get(i).type);
+          slots[i] = allocSlot(k);
+          exprAs(rs.get(i), results.get(i).type);
+          mv.visitVarInsn(k.store, slots[i]);
+        }
+        for (int i = 0; i < rs.size(); i++) {
+          mv.visitVarInsn(JvmTypes.kind(results.get(i).type).load, slots[i]);
+          store(resultLocals.get(i));
+        }
+      }
+    }
+    mv.visitJumpInsn(GOTO, exitLabel);
   }
 
   private void newTuple() {
@@ -550,6 +766,7 @@ abstract class StmtGen extends CallGen {
       scopeRelease(m);
       return;
     }
+    if (u instanceof Type.Map mt) { rangeMap(r, label, xt, mt, head, post, end); scopeRelease(m); return; }
     boolean str = JvmTypes.isString(xt);
     if (!str && !(u instanceof Type.Slice)) throw new Unsupported(r.pos(), "range over " + xt);
     Local xs = temp(JKind.A, str ? JvmTypes.STRING : JvmTypes.SLICE);
@@ -611,6 +828,58 @@ abstract class StmtGen extends CallGen {
     backEdge(head);
     mv.visitLabel(end);
     scopeRelease(m);
+  }
+
+  /** for k, v := range m: over a snapshot of the keys, skipping keys deleted meanwhile (as Go does). */
+  private void rangeMap(Range r, String label, Type xt, Type.Map mt, Label head, Label post, Label end) {
+    Local mp = temp(JKind.A, JvmTypes.MAP);
+    expr(r.x());
+    store(mp);
+    Local keys = temp(JKind.A, "[Ljava/lang/Object;");
+    load(mp);
+    mv.visitMethodInsn(INVOKESTATIC, JvmTypes.MAP, "keys", "(Lgol/runtime/GoMap;)[Ljava/lang/Object;", false);
+    store(keys);
+    Local idx = temp(JKind.J, null);
+    mv.visitInsn(LCONST_0);
+    store(idx);
+    rangeVars(r, mt.elem, mt.key);
+    Local key = temp(JKind.A, JvmTypes.OBJECT);
+    mv.visitInsn(ACONST_NULL);
+    store(key);
+    mv.visitLabel(head);
+    load(idx);
+    load(keys);
+    mv.visitInsn(ARRAYLENGTH);
+    mv.visitInsn(I2L);
+    mv.visitInsn(LCMP);
+    mv.visitJumpInsn(IFGE, end);
+    load(keys);
+    load(idx);
+    mv.visitInsn(L2I);
+    mv.visitInsn(AALOAD);
+    store(key);
+    load(mp);
+    load(key);
+    mv.visitMethodInsn(INVOKESTATIC, JvmTypes.MAP, "has", "(Lgol/runtime/GoMap;Ljava/lang/Object;)Z", false);
+    mv.visitJumpInsn(IFEQ, post);
+    if (r.key() != null) rangeAssign(r.key(), r.define(), () -> { load(key); unboxAs(mt.key); });
+    if (r.value() != null) rangeAssign(r.value(), r.define(), () -> {
+      load(mp);
+      prog.rtypes.push(mv, xt);
+      load(key);
+      mv.visitMethodInsn(INVOKESTATIC, JvmTypes.MAP, "get", "(Lgol/runtime/GoMap;Lgol/runtime/RType;Ljava/lang/Object;)Ljava/lang/Object;", false);
+      unboxAs(mt.elem);
+    });
+    targets.push(new Target(label, end, post));
+    block(r.body());
+    targets.pop();
+    mv.visitLabel(post);
+    load(idx);
+    mv.visitInsn(LCONST_1);
+    mv.visitInsn(LADD);
+    store(idx);
+    backEdge(head);
+    mv.visitLabel(end);
   }
 
   /**
@@ -695,6 +964,75 @@ abstract class StmtGen extends CallGen {
       boolean fall = !body.isEmpty() && body.get(body.size() - 1) instanceof Branch b && b.kind() == BranchKind.FALLTHROUGH;
       stmts(fall ? body.subList(0, body.size() - 1) : body);
       mv.visitJumpInsn(GOTO, fall && i + 1 < cs.size() ? bodies[i + 1] : end);
+    }
+    targets.pop();
+    mv.visitLabel(end);
+    scopeRelease(m);
+  }
+
+  /**
+   * {@code switch v := x.(type) { case T1, T2: ... case nil: ... default: ... }}: the cases are tested
+   * in order; in a clause with one type, v has that type, otherwise v is x itself.
+   */
+  private void typeSwitch(TypeSwitch ts, String label) {
+    int m = scopeMark();
+    stmt(ts.init());
+    prepare(ts.x());
+    Local x = temp(JKind.A, JvmTypes.OBJECT);
+    expr(ts.x());
+    store(x);
+    Label end = new Label();
+    List<CaseClause> cs = ts.clauses();
+    Label[] bodies = new Label[cs.size()];
+    for (int i = 0; i < cs.size(); i++) bodies[i] = new Label();
+    int deflt = -1;
+    for (int i = 0; i < cs.size(); i++) {
+      CaseClause c = cs.get(i);
+      if (c.list() == null) { deflt = i; continue; }
+      for (Expr te : c.list()) {
+        Label next = new Label();
+        if (info.symbolOf(te instanceof Ident id ? id : null) instanceof Symbol.Nil || (Expr.unparen(te) instanceof Ident id2 && id2.name().equals("nil"))) {
+          load(x);
+          mv.visitJumpInsn(IFNONNULL, next);
+        } else {
+          load(x);
+          load(x);
+          typeTest(info.typeOf(te), next);
+          mv.visitInsn(POP);
+          Label ok = new Label();
+          mv.visitJumpInsn(GOTO, ok);
+          mv.visitLabel(next);
+          mv.visitInsn(POP);
+          Label next2 = new Label();
+          mv.visitJumpInsn(GOTO, next2);
+          mv.visitLabel(ok);
+          mv.visitJumpInsn(GOTO, bodies[i]);
+          mv.visitLabel(next2);
+          continue;
+        }
+        mv.visitJumpInsn(GOTO, bodies[i]);
+        mv.visitLabel(next);
+      }
+    }
+    mv.visitJumpInsn(GOTO, deflt >= 0 ? bodies[deflt] : end);
+    targets.push(new Target(label, end, null));
+    for (int i = 0; i < cs.size(); i++) {
+      mv.visitLabel(bodies[i]);
+      int cm = scopeMark();
+      Symbol.Var v = info.implicits.get(cs.get(i));
+      if (v != null && ts.binding() != null) {   // the clause's variable: x as that clause's type
+        Local l = declare(v);
+        load(x);
+        List<Expr> list = cs.get(i).list();
+        boolean single = list != null && list.size() == 1 && !(Expr.unparen(list.get(0)) instanceof Ident n && n.name().equals("nil"));
+        if (single && !JvmTypes.isInterface(v.type)) unboxAs(v.type);
+        else if (!JvmTypes.isInterface(v.type)) unboxAs(v.type);
+        init(l);
+        enter(l);
+      }
+      for (Stmt st : cs.get(i).body()) stmt(st);
+      scopeRelease(cm);
+      mv.visitJumpInsn(GOTO, end);
     }
     targets.pop();
     mv.visitLabel(end);

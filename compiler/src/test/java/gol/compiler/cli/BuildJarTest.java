@@ -1,0 +1,58 @@
+package gol.compiler.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code gol build -o app.jar} writes a jar that runs with plain {@code java -jar}, runtime inside. */
+class BuildJarTest {
+  @TempDir Path dir;
+
+  @Test void builtJarRunsWithJavaDashJar() throws Exception {
+    Path src = dir.resolve("args.gol");
+    Files.writeString(src, """
+        package main
+
+        import (
+        \t"fmt"
+        \t"os"
+        )
+
+        func main() {
+        \tc := make(chan string)
+        \tgo func() { c <- os.Args[1] + os.Args[2] }()
+        \tfmt.Println(len(os.Args), <-c)
+        \tos.Exit(3)
+        }
+        """);
+    Path jar = dir.resolve("app.jar");
+    assertEquals(0, Main.run(new String[] {"build", "-o", jar.toString(), src.toString()}));
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process p = new ProcessBuilder(java, "-jar", jar.toString(), "x", "y").redirectErrorStream(true).start();
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the jar did not finish");
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals("3 xy\n", out);
+    assertEquals(3, p.exitValue());
+  }
+
+  @Test void compileErrorsExitOneWithGoPositions() throws Exception {
+    Path src = dir.resolve("bad.gol");
+    Files.writeString(src, "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tx := 1\n}\n");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "gol.compiler.cli.Main", "run", src.toString())
+        .directory(dir.toFile()).redirectErrorStream(true).start();
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(1, p.exitValue(), out);
+    assertTrue(out.contains(src + ":3:8: imported and not used: \"fmt\""), out);   // Go 1.19 wording
+    assertTrue(out.contains(src + ":6:2: x declared but not used"), out);
+    assertTrue(!out.contains("Exception"), out);
+  }
+}
