@@ -153,7 +153,13 @@ final class Exprs {
       if (u.op() != Op.ARROW && u.op() != Op.AND) updateExprType(u.x(), t, null);
     } else if (e instanceof Expr.Binary b) {
       if (b.op().prec == 3) { /* comparison: operands already have their types */ }
-      else if (b.op() == Op.SHL || b.op() == Op.SHR) updateExprType(b.x(), t, null);
+      else if (b.op() == Op.SHL || b.op() == Op.SHR) {
+        // a non-constant shift of an untyped constant gets its type only now; it must be an integer
+        if (old.mode() != Mode.CONSTANT && !Types.isUntyped(t) && !(Types.kindOf(t) != null && Types.kindOf(t).isInteger())) {
+          c.error(e, "invalid operation: " + ExprString.of(e) + " (shift of type " + t + ")");
+        }
+        updateExprType(b.x(), t, null);
+      }
       else { updateExprType(b.x(), t, null); updateExprType(b.y(), t, null); }
     }
     Constant v = old.mode() == Mode.CONSTANT ? (val != null && e != null ? val : old.value()) : null;

@@ -328,7 +328,7 @@ final class Operators {
       if (x.untyped()) {
         // a non-constant shift of an untyped constant is an untyped value: the context gives it
         // its type later, and updateExprType passes that type down to the shifted constant
-        return new Operand(M.VALUE, xk == Kind.UNTYPED_FLOAT ? Types.UNTYPED_INT : x.type, null, e);
+        return new Operand(M.VALUE, x.type, null, e);
       }
     }
     return new Operand(M.VALUE, x.type, null, e);
