@@ -77,7 +77,7 @@ final class CompositeLits {
         }
         c.info.uses.put(key, field);
         if (!seen.add(key.name())) {
-          c.error(key, "duplicate field name " + key.name() + " in struct literal");
+          c.error(colonPos(key), "duplicate field name " + key.name() + " in struct literal");
           c.exprs.expr(el.value());
           continue;
         }
