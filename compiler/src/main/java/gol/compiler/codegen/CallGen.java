@@ -322,6 +322,9 @@ abstract class CallGen extends ExprGen {
         else if (t.underlying() instanceof Type.Slice) mv.visitMethodInsn(INVOKESTATIC, JvmTypes.SLICE, name, "(Lgol/runtime/Slice;)I", false);
         else if (t.underlying() instanceof Type.Chan) { mv.visitMethodInsn(INVOKESTATIC, JvmTypes.CHAN, name, "(Lgol/runtime/Chan;)J", false); return; }
         else if (t.underlying() instanceof Type.Map) { mv.visitMethodInsn(INVOKESTATIC, JvmTypes.MAP, "len", "(Lgol/runtime/GoMap;)J", false); return; }
+        else if (JvmTypes.isArray(t) || t instanceof Type.Pointer pa && JvmTypes.isArray(pa.elem)) {
+          mv.visitMethodInsn(INVOKESTATIC, JvmTypes.SLICE, "arrayLength", "(Ljava/lang/Object;)I", false);
+        }
         else throw new Unsupported(c.pos(), name + " of " + t);
         mv.visitInsn(I2L);
         return;

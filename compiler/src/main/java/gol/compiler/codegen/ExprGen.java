@@ -213,6 +213,11 @@ abstract class ExprGen extends FnBase {
       mv.visitMethodInsn(INVOKEVIRTUAL, c, "copy", "()L" + c + ";", false);
       return;
     }
+    if (JvmTypes.isArray(target) && !isFresh(e)) {   // arrays are values too
+      mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/ArrayOps", "copy", "(Ljava/lang/Object;)Ljava/lang/Object;", false);
+      mv.visitTypeInsn(CHECKCAST, JvmTypes.className(target));
+      return;
+    }
     coerce(from, target);
   }
 
@@ -567,6 +572,9 @@ abstract class ExprGen extends FnBase {
         mv.visitMethodInsn(INVOKEVIRTUAL, JvmTypes.STRING, "compareTo", "(Ljava/lang/String;)I", false);
         mv.visitJumpInsn(inverseIf(op), ifFalse);
       }
+    } else if (JvmTypes.isArray(t)) {
+      mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/ArrayOps", "equal", "(Ljava/lang/Object;Ljava/lang/Object;)Z", false);
+      mv.visitJumpInsn(op == Op.EQL ? IFEQ : IFNE, ifFalse);
     } else if (JvmTypes.isInterface(t) || JvmTypes.isStruct(t)) {
       mv.visitMethodInsn(INVOKESTATIC, "java/util/Objects", "equals", "(Ljava/lang/Object;Ljava/lang/Object;)Z", false);
       mv.visitJumpInsn(op == Op.EQL ? IFEQ : IFNE, ifFalse);
@@ -617,7 +625,16 @@ abstract class ExprGen extends FnBase {
       unboxAs(mt.elem);
       return;
     }
-    throw new Unsupported(ix.pos(), u instanceof Type.Array ? "arrays" : "indexing " + xt);
+    if (u instanceof Type.Array at) {
+      expr(ix.x());
+      expr(ix.index());
+      String acc = accessor(at.elem);
+      JKind ek = JvmTypes.kind(at.elem);
+      mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/ArrayOps", "get" + acc, "(" + JvmTypes.arrayDesc(at.elem) + "J)" + (ek == JKind.A ? "Ljava/lang/Object;" : ek.desc), false);
+      if (ek == JKind.A) checkcast(JvmTypes.className(at.elem));
+      return;
+    }
+    throw new Unsupported(ix.pos(), "indexing " + xt);
   }
 
   /** Suffix of the Index accessor for a slice element type: J, I, UI, B, UB, D, Z or A. */
@@ -657,6 +674,20 @@ abstract class ExprGen extends FnBase {
       mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/GoString", "slice", "(Ljava/lang/String;JJ)Ljava/lang/String;", false);
       return;
     }
+    if (xt.underlying() instanceof Type.Array at || xt instanceof Type.Pointer pa && pa.elem.underlying() instanceof Type.Array) {
+      Type.Array arr = (Type.Array) (xt instanceof Type.Pointer pp ? pp.elem : xt).underlying();
+      prog.rtypes.push(mv, typeOf(s));
+      expr(s.x());
+      if (s.lo() != null) expr(s.lo()); else mv.visitInsn(LCONST_0);
+      if (s.hi() != null) expr(s.hi()); else pushLong(arr.len);
+      if (s.slice3()) {
+        expr(s.max());
+        mv.visitMethodInsn(INVOKESTATIC, JvmTypes.SLICE, "slice3Array", "(Lgol/runtime/RType;Ljava/lang/Object;JJJ)Lgol/runtime/Slice;", false);
+      } else {
+        mv.visitMethodInsn(INVOKESTATIC, JvmTypes.SLICE, "sliceArray", "(Lgol/runtime/RType;Ljava/lang/Object;JJ)Lgol/runtime/Slice;", false);
+      }
+      return;
+    }
     if (!(xt.underlying() instanceof Type.Slice)) throw new Unsupported(s.pos(), "slicing " + xt);
     int tmp = allocSlot(JKind.A);
     expr(s.x());
@@ -682,6 +713,7 @@ abstract class ExprGen extends FnBase {
     if (t instanceof Type.Pointer p && JvmTypes.isStruct(p.elem)) t = p.elem;   // elided &T{...}
     if (JvmTypes.isStruct(t)) { structLit(c, t); return; }
     if (t.underlying() instanceof Type.Map mt) { mapLit(c, t, mt); return; }
+    if (t.underlying() instanceof Type.Array at) { arrayLit(c, t, at); return; }
     if (!(t.underlying() instanceof Type.Slice st)) {
       throw new Unsupported(c.pos(), t.underlying() instanceof Type.Map ? "maps" : t.underlying() instanceof Type.Struct ? "structs" : "composite literals of type " + t);
     }
@@ -703,6 +735,20 @@ abstract class ExprGen extends FnBase {
     pushInt(n);
     pushInt(n);
     mv.visitMethodInsn(INVOKESPECIAL, JvmTypes.SLICE, "<init>", "(Lgol/runtime/RType;Ljava/lang/Object;III)V", false);
+  }
+
+  /** [N]T{a, b, k: c}: a zero array with the given elements set. */
+  private void arrayLit(CompositeLit c, Type t, Type.Array at) {
+    pushZero(t);
+    String ad = JvmTypes.arrayDesc(at.elem);
+    long idx = 0;
+    for (Element el : c.elems()) {
+      if (el.key() != null) idx = ((Constant.Int) info.constOf(el.key())).value().longValue();
+      mv.visitInsn(DUP);
+      pushInt((int) idx++);
+      exprAs(el.value(), at.elem);
+      arrayStore(ad);
+    }
   }
 
   /** map[K]V{k: v, ...} */
@@ -889,6 +935,11 @@ abstract class ExprGen extends FnBase {
       return;
     }
     if (JvmTypes.isStruct(t)) { checkcast(JvmTypes.className(t)); return; }
+    if (JvmTypes.isArray(t)) {
+      mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/ArrayOps", "unbox", "(Ljava/lang/Object;)Ljava/lang/Object;", false);
+      checkcast(JvmTypes.className(t));
+      return;
+    }
     unbox(t);
   }
 

@@ -46,6 +46,7 @@ final class JvmTypes {
     if (u instanceof Type.Chan) return CHAN;
     if (u instanceof Type.Tuple) return TUPLE;
     if (u instanceof Type.Map) return MAP;
+    if (u instanceof Type.Array a) return arrayDesc(a.elem);   // [N]T: a Java array (its descriptor is its name)
     String lib = libClass(t);
     if (lib != null) return lib;
     String user = structClass(t);
@@ -98,8 +99,11 @@ final class JvmTypes {
   static String desc(Type t) {
     JKind k = kind(t);
     if (k != JKind.A) return k.desc;
-    return "L" + className(t) + ";";
+    String c = className(t);
+    return c.startsWith("[") ? c : "L" + c + ";";
   }
+
+  static boolean isArray(Type t) { return t != null && t.underlying() instanceof Type.Array; }
 
   /** Descriptor of the results: V, the single result's descriptor, or Tuple. */
   static String resultDesc(List<Symbol.Var> results) {

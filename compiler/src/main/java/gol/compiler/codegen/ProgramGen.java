@@ -236,6 +236,12 @@ public final class ProgramGen {
       mv.visitMethodInsn(INVOKEVIRTUAL, c, "copy", "()L" + c + ";", false);
       return;
     }
+    if (JvmTypes.isArray(t)) {   // an array in an interface: a Slice header with the array type
+      rtypes.push(mv, t);
+      mv.visitInsn(SWAP);
+      mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/ArrayOps", "box", "(Lgol/runtime/RType;Ljava/lang/Object;)Ljava/lang/Object;", false);
+      return;
+    }
     Type.Kind bk = gol.compiler.types.Types.kindOf(t);
     if (t instanceof Type.Named n && n.pkg != null && !n.pkg.equals("main") && k != JKind.A) {
       // a library type with methods (time.Duration): the package boxes it, so fmt finds String()
@@ -383,7 +389,7 @@ public final class ProgramGen {
     return resumable.size() - 1;
   }
 
-  private void zeroValue(MethodVisitor mv, Type t) { StructGen.zero(mv, t); }
+  private void zeroValue(MethodVisitor mv, Type t) { StructGen.zero(this, mv, t); }
 
   /** {@code public static void main(String[] args)}: os.Args, then the runtime runs main.main. */
   private void emitJavaMain(ClassWriter cw) {
