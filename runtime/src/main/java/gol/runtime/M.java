@@ -30,6 +30,13 @@ public final class M {
   G curg;
   /** Next idle M (the idle list is a stack under the scheduler lock). */
   M schedlink;
+  /** The P this M released when its goroutine entered a blocking call (Go's m.oldp); it tries to get it back. */
+  P oldp;
+  /**
+   * The scheduler's own goroutine on this M (Go's g0): the waker when the scheduler itself readies
+   * goroutines (timers fired from findRunnable). Never runs gol code.
+   */
+  final G g0 = new G();
 
   /** The park note: set by {@link #wake}, consumed by {@link #sleep}. */
   private volatile boolean note;
@@ -42,6 +49,7 @@ public final class M {
   M(Sched sched, int id) {
     this.sched = sched;
     this.id = id;
+    g0.m = this;
   }
 
   /** Starts the thread; it runs the schedule loop with {@link #nextp}. */
@@ -58,6 +66,22 @@ public final class M {
   void sleep() {
     while (!note) LockSupport.park(this);
     note = false;
+  }
+
+  /**
+   * Like {@link #sleep}, but returns by {@code deadline} (System.nanoTime) at the latest. Returns
+   * true if woken (the note was consumed), false on timeout (the note stays clear).
+   */
+  boolean sleepUntil(long deadline) {
+    for (;;) {
+      if (note) {
+        note = false;
+        return true;
+      }
+      long left = deadline - System.nanoTime();
+      if (left <= 0) return false;
+      LockSupport.parkNanos(this, left);
+    }
   }
 
   /** Wakes the M from {@link #sleep}, or makes its next sleep return at once. Any thread. */

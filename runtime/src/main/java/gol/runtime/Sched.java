@@ -119,6 +119,12 @@ public final class Sched {
   volatile int runqsize;
 
   final AtomicInteger nmspinning = new AtomicInteger();
+  /**
+   * Goroutines inside a blocking call (between entersyscall and the moment they hold a P again or
+   * are on the global queue). Deadlock detection requires 0: such a goroutine will come back.
+   */
+  final AtomicInteger nsyscall = new AtomicInteger();
+  final Sysmon sysmon = new Sysmon(this);
   /** Goroutine id generator: handed out to Ps in batches. */
   final AtomicLong goidgen = new AtomicLong(1);
   /** Every G ever allocated in this run, in allocation order (for dumps), guarded by itself. */
@@ -212,6 +218,7 @@ public final class Sched {
     m0.nextp = p0;
     mainStarted = true;
     m0.start();
+    sysmon.start();
     try {
       finished.await();
     } catch (InterruptedException e) {
@@ -239,6 +246,7 @@ public final class Sched {
   /** Stops the Ms: idle ones wake and exit; running ones exit at their next scheduling point. */
   private void shutdown() {
     timers.stop();
+    sysmon.stop();
     List<M> ms;
     synchronized (lock) {
       ms = new ArrayList<>(allm);
@@ -439,14 +447,21 @@ public final class Sched {
    * undoes the caller's nmspinning increment). Any thread.
    */
   private void startm(boolean spinning) {
-    P p;
+    startm(null, spinning);
+  }
+
+  /**
+   * startm with a P: runs {@code p} (which the caller owns and which is on no list), or an idle P
+   * when {@code p} is null.
+   */
+  private void startm(P p, boolean spinning) {
     M m;
     synchronized (lock) {
       if (done) {
         if (spinning) nmspinning.decrementAndGet();
         return;
       }
-      p = pidleget();
+      if (p == null) p = pidleget();
       if (p == null) {
         if (spinning) nmspinning.decrementAndGet();
         return;
@@ -478,6 +493,83 @@ public final class Sched {
     startm(true);
   }
 
+  /**
+   * Hands off a P taken from a blocking call (sysmon's retake; Go's handoffp): starts an M on it if
+   * it has work or if nobody could otherwise pick up new work; else puts it on the idle list.
+   */
+  void handoffp(P p) {
+    p.m = null;
+    if (!p.runqEmpty() || runqsize > 0) {
+      startm(p, false);
+      return;
+    }
+    if (nmspinning.get() + npidle == 0 && nmspinning.compareAndSet(0, 1)) {
+      startm(p, true);
+      return;
+    }
+    synchronized (lock) {
+      if (runqsize > 0 && !done) {
+        // work appeared meanwhile: run it
+      } else {
+        pidleput(p);
+        return;
+      }
+    }
+    startm(p, false);
+  }
+
+  // ==================================================================== blocking calls ("syscalls")
+
+  /**
+   * Called by library code before it blocks its thread in Java (reading stdin, ...): lends the P
+   * (status SYSCALL) so that sysmon can hand it to another M if the call lasts (Go's entersyscall).
+   * The goroutine keeps running on this M; it must not touch its P until {@link #exitsyscall}.
+   */
+  public static void entersyscall(G g) {
+    M m = g.m;
+    Sched s = m.sched;
+    if (s == null) return; // a test M outside any scheduler
+    P p = m.p;
+    s.nsyscall.incrementAndGet();
+    m.oldp = p;
+    m.p = null;
+    p.m = null;
+    p.status = P.SYSCALL; // publishes the above; from now on sysmon may retake p
+  }
+
+  /**
+   * Called by library code after its blocking call returned (Go's exitsyscall). Fast path: get the
+   * old P back (CAS SYSCALL to RUNNING), else take any idle P; the goroutine runs on. Slow path (no
+   * P free): the goroutine must give way, so this sets PREEMPT in its status word: the calling
+   * library function returns its result normally, the compiled caller saves it and unwinds, and the
+   * scheduler puts the goroutine on the global queue; this M then parks until it is given a P.
+   * Returns true on the fast path.
+   */
+  public static boolean exitsyscall(G g) {
+    M m = g.m;
+    Sched s = m.sched;
+    if (s == null) return true;
+    P old = m.oldp;
+    m.oldp = null;
+    if (old.casStatus(P.SYSCALL, P.RUNNING)) {
+      old.syscalltick++;
+      s.acquirep(m, old);
+      s.nsyscall.decrementAndGet();
+      return true;
+    }
+    P p;
+    synchronized (s.lock) {
+      p = s.done ? null : s.pidleget();
+    }
+    if (p != null) {
+      s.acquirep(m, p);
+      s.nsyscall.decrementAndGet();
+      return true;
+    }
+    g.status |= G.PREEMPT; // nsyscall drops once g is on the global queue (execute)
+    return false;
+  }
+
   private void acquirep(M m, P p) {
     m.p = p;
     p.m = m;
@@ -497,6 +589,10 @@ public final class Sched {
         boolean inherit = m.p.lastInherit;
         if (m.spinning) resetspinning(m);
         execute(m, g, inherit);
+        if (m.p == null) { // g left a blocking call and found no P: this M waits for one (exitsyscall's slow path)
+          stopm(m);
+          if (m.p == null) return;
+        }
       }
     } catch (Throwable t) {
       end(2, () -> Traceback.internalError(t));
@@ -624,7 +720,7 @@ public final class Sched {
 
   /** Under lock, when a P goes idle: if every P is idle and nothing can wake a goroutine, deadlock. */
   private void checkdead() {
-    if (done || npidle != allp.length || runqsize != 0 || timers.pending() != 0) return;
+    if (done || npidle != allp.length || runqsize != 0 || nsyscall.get() != 0 || timers.pending() != 0) return;
     if (mainGoexited && liveGoroutines() == 0) {
       end(2, () -> Out.stderr("fatal error: no goroutines (main called runtime.Goexit) - deadlock!\n"));
       return;
@@ -738,9 +834,12 @@ public final class Sched {
       if ((g.status & G.PREEMPT) != 0) { // yield (Gosched, preemption): to the global queue
         g.state = G.RUNNABLE;
         m.curg = null;
+        boolean fromSyscall = m.p == null;
         synchronized (lock) {
           globrunqput(g);
+          if (fromSyscall) nsyscall.decrementAndGet(); // under the lock: checkdead sees g queued or in the call
         }
+        if (fromSyscall) wakep();
         return;
       }
       m.curg = null;
