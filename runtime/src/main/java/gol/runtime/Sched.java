@@ -175,6 +175,11 @@ public final class Sched {
     m.sched.newproc(m.p, e);
   }
 
+  /** The scheduler of the current (latest) run (for tests). */
+  static Sched current() {
+    return current;
+  }
+
   /** The Resumer of the current (latest) run, for dumps. */
   public static Resumer resumer() {
     Sched s = current;
@@ -530,6 +535,7 @@ public final class Sched {
     Sched s = m.sched;
     if (s == null) return; // a test M outside any scheduler
     P p = m.p;
+    if (p == null) return; // still without a P since a previous call's slow exit: still counted
     s.nsyscall.incrementAndGet();
     m.oldp = p;
     m.p = null;
@@ -551,7 +557,7 @@ public final class Sched {
     if (s == null) return true;
     P old = m.oldp;
     m.oldp = null;
-    if (old.casStatus(P.SYSCALL, P.RUNNING)) {
+    if (old != null && old.casStatus(P.SYSCALL, P.RUNNING)) {
       old.syscalltick++;
       s.acquirep(m, old);
       s.nsyscall.decrementAndGet();
