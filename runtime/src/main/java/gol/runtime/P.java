@@ -61,6 +61,9 @@ final class P {
   @SuppressWarnings("unused") private volatile int tail;
   @SuppressWarnings("unused") private volatile G runnext;
 
+  /** This P's timers (Go 1.14+: per-P heaps, run by the scheduler). */
+  final Timers timers = new Timers();
+
   /** Dead Gs ready for reuse (linked by schedlink). */
   G gfree;
   int gfreeCount;

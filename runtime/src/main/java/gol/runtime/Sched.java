@@ -34,8 +34,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *       parks a goroutine as a few hundred bytes of heap and switches in user space.</li>
  *   <li><b>One global run queue.</b> Every go statement and every wake-up would take one lock that
  *       all threads contend for (Go before 1.1). Per-P queues make the common case lock-free; the
- *       global queue is only for overflow, yields, preemption and wake-ups from threads without a
- *       P (timers). It is polled every 61st schedule so it cannot starve.</li>
+ *       global queue is only for overflow, yields, preemption and goroutines returning from
+ *       blocking calls without a P. It is polled every 61st schedule so it cannot starve.</li>
  *   <li><b>Re-calling the whole stack on resume</b> (Quasar, Kilim, Javaflow): each frame's prologue
  *       jumps back to its call site, so resuming costs O(depth). gol resumes only the innermost
  *       saved frame; when it returns, the trampoline in {@link #execute} resumes the next one with
@@ -91,11 +91,32 @@ import java.util.concurrent.atomic.AtomicLong;
  *       are spinning, and they do the re-check.</li>
  * </ol>
  *
+ * <h2>Timers</h2>
+ * Each P has a 4-ary timer heap ({@link Timers}); a goroutine's timers go to the heap of the P it
+ * runs on. findRunnable runs its own P's due timers first; a stealing M's last pass runs every
+ * other P's due timers (idle Ps included). An M that goes idle while timers are pending, and
+ * finds no other M sleeping on them, sleeps until the earliest deadline ({@link #stopmTimers});
+ * a timer added earlier than that deadline wakes it ({@link #timerAdded}, a Dekker-style
+ * handshake written down there). sysmon starts an M for an overdue timer if a P is idle.
+ *
  * <h2>Program end</h2>
  * The first of: main returning (exit 0), an unrecovered panic or fatal error (its message, exit 2),
- * os.Exit (its code), or deadlock. Deadlock is detected by the M whose P goes idle last: every P
- * idle means no M runs gol code; if the global queue is empty and no timer is pending, no goroutine
- * can ever run again. Then {@link #run} returns; other goroutines are abandoned, as in Go.
+ * os.Exit (its code), or deadlock. Deadlock is detected by the M whose P goes idle last
+ * ({@link #checkdead}), under the scheduler lock. The rule: it is a deadlock when
+ * <ol>
+ *   <li>every P is idle (no M runs gol code, so no goroutine can change anything), and</li>
+ *   <li>the global run queue is empty (Ps' local queues are empty when they go idle), and</li>
+ *   <li>no goroutine is in a blocking call (it will come back and may wake others), and</li>
+ *   <li>no pending timer can wake a goroutine. A sleep timer readies its goroutine, and an
+ *       AfterFunc timer starts one: they can. A channel timer (time.After, NewTimer, Ticker) only
+ *       sends on its channel, with buffer 1; that wakes someone only if a goroutine is waiting to
+ *       receive from that channel (directly or in a select) right now. With nothing running,
+ *       no goroutine can start waiting later, so a channel timer without a receiver is inert.</li>
+ * </ol>
+ * Go stops at "some timer is pending" (a forgotten Ticker makes a deadlocked program hang
+ * forever); gol reports such programs. The state is quiescent while the rule is evaluated, so
+ * reading channels' wait queues without their locks is exact. Then {@link #run} returns; other
+ * goroutines are abandoned, as in Go.
  */
 public final class Sched {
   final Resumer resumer;
@@ -103,7 +124,6 @@ public final class Sched {
   final P[] allp;
   /** Guards the global run queue, the idle lists, the global free list and the M list. */
   final Object lock = new Object();
-  final Timers timers;
 
   // ---- under lock
   private P pidle;
@@ -148,7 +168,6 @@ public final class Sched {
     this.allp = new P[procs];
     this.gomaxprocs = procs;
     for (int i = 0; i < procs; i++) allp[i] = new P(this, i);
-    this.timers = new Timers(this);
   }
 
   // ==================================================================== public API (known to the compiler)
@@ -250,7 +269,6 @@ public final class Sched {
 
   /** Stops the Ms: idle ones wake and exit; running ones exit at their next scheduling point. */
   private void shutdown() {
-    timers.stop();
     sysmon.stop();
     List<M> ms;
     synchronized (lock) {
@@ -313,15 +331,6 @@ public final class Sched {
     m.sched.wakep();
   }
 
-  /** Makes g runnable from a thread without a P (the timer thread): global queue, then wakep. */
-  void readyGlobal(G g) {
-    g.waitReason = null;
-    g.state = G.RUNNABLE;
-    synchronized (lock) {
-      globrunqput(g);
-    }
-    wakep();
-  }
 
   /** Number of live goroutines (runtime.NumGoroutine): created minus exited, over all Ps. */
   long gcount() {
@@ -596,7 +605,7 @@ public final class Sched {
         if (m.spinning) resetspinning(m);
         execute(m, g, inherit);
         if (m.p == null) { // g left a blocking call and found no P: this M waits for one (exitsyscall's slow path)
-          stopm(m);
+          stopmTimers(m);
           if (m.p == null) return;
         }
       }
@@ -620,6 +629,7 @@ public final class Sched {
       if (done) return null;
       P p = m.p;
       G g;
+      if (p.timers.size > 0) p.timers.runDue(m.g0, System.nanoTime()); // readies go to p's runnext
       // Fairness: now and then look at the global queue first, so it cannot starve.
       if (p.schedtick % 61 == 0 && runqsize > 0) {
         synchronized (lock) {
@@ -681,7 +691,7 @@ public final class Sched {
           }
         }
       }
-      stopm(m);
+      stopmTimers(m);
       if (m.p == null) return null;
     }
   }
@@ -691,18 +701,147 @@ public final class Sched {
     return false;
   }
 
-  /** Parks m on the idle list until startm hands it a P (or the run ends: m.p stays null). */
-  private void stopm(M m) {
-    synchronized (lock) {
-      if (done) return;
-      m.schedlink = midle;
-      midle = m;
-      nmidle++;
+  // ==================================================================== timers and idle Ms
+
+  /**
+   * The M sleeping until the earliest timer (Go's M blocked in netpoll with a timeout), or null.
+   * At most one M has this role; other idle Ms sleep without a deadline.
+   */
+  private volatile M timerSleeper;
+  /** The deadline timerSleeper sleeps until (valid while timerSleeper != null). */
+  private volatile long sleepUntil;
+
+  /** The earliest deadline over all Ps' timers, or {@code none} if there is no timer. Racy. */
+  private long earliestTimer(long none) {
+    long best = none;
+    boolean any = false;
+    for (P p : allp) {
+      if (p.timers.size == 0) continue;
+      long w = p.timers.next;
+      if (!any || w - best < 0) best = w;
+      any = true;
     }
-    m.sleep();
-    P p = m.nextp;
-    m.nextp = null;
-    if (p != null && !done) acquirep(m, p);
+    return best;
+  }
+
+  /** True if a pending timer of some P could wake a goroutine (deadlock detection; see the essay). */
+  private boolean anyTimerCanWake() {
+    for (P p : allp) if (p.timers.size > 0 && p.timers.anyCanWake()) return true;
+    return false;
+  }
+
+  /**
+   * A timer was added as the earliest of its heap (Go's wakeNetPoller). The adder published it (the
+   * heap's volatile next), then this fence, then reads the sleeper: if the sleeper's deadline is
+   * later, wake it so it re-times its sleep; if nobody sleeps on timers, wake an idle P's M, which
+   * will take the role when it finds nothing else to do. The sleeper publishes its role and
+   * deadline, fences, and re-reads the heaps (stopmTimers), so one of the two sees the other.
+   */
+  void timerAdded(long when) {
+    java.lang.invoke.VarHandle.fullFence();
+    M s = timerSleeper;
+    if (s != null) {
+      if (when - sleepUntil < 0) s.wake();
+    } else {
+      wakep();
+    }
+  }
+
+  /** sysmon: a timer is overdue and nobody sleeps on timers while a P is idle: get an M to run it. */
+  void sysmonTimers(long now) {
+    if (npidle == 0 || timerSleeper != null) return;
+    long w = earliestTimer(now + 1);
+    if (w - now < 0) wakep();
+  }
+
+  /**
+   * The idle path of findRunnable (m has just given up its P): parks m until startm hands it a P
+   * (m.p is then set) or the run ends (m.p stays null). If timers are pending and no other M sleeps
+   * on them, m sleeps only until the earliest one, then takes an idle P and goes looking for work
+   * as a spinning M (its steal pass runs every P's due timers).
+   */
+  private void stopmTimers(M m) {
+    for (;;) {
+      boolean sleeper = false;
+      long until = 0;
+      synchronized (lock) {
+        if (done) return;
+        m.schedlink = midle;
+        midle = m;
+        nmidle++;
+        if (timerSleeper == null) {
+          long now = System.nanoTime();
+          until = earliestTimer(now - 1);
+          if (until != now - 1) {
+            sleeper = true;
+            timerSleeper = m;
+            sleepUntil = until;
+          }
+        }
+      }
+      if (sleeper) {
+        java.lang.invoke.VarHandle.fullFence();
+        long again = earliestTimer(until);
+        if (again - until < 0) sleepUntil = until = again;
+        m.sleepUntil(until);
+      } else {
+        m.sleep();
+      }
+      P p = m.nextp;
+      if (p != null) { // startm popped us from midle and handed us a P
+        m.nextp = null;
+        if (timerSleeper == m) timerSleeper = null;
+        if (done) return;
+        acquirep(m, p);
+        return;
+      }
+      if (done) return;
+      // Timed out, or woken by timerAdded: leave the idle list (unless startm just took us).
+      boolean handedOff;
+      synchronized (lock) {
+        if (timerSleeper == m) timerSleeper = null;
+        handedOff = !midleRemove(m);
+        if (!handedOff && earliestTimer(Long.MAX_VALUE) - System.nanoTime() <= 0) {
+          P idle = pidleget();
+          if (idle != null) {
+            acquirep(m, idle);
+            m.spinning = true;
+            nmspinning.incrementAndGet();
+            return;
+          }
+          // Every P is busy: they run their own timers at their next schedule; wait for work.
+          m.schedlink = midle;
+          midle = m;
+          nmidle++;
+          handedOff = true;
+        }
+      }
+      if (handedOff) { // the P (and the wake) from startm are on their way
+        do {
+          m.sleep(); // a stale wake from timerAdded may come first: wait for the P
+          p = m.nextp;
+        } while (p == null && !done);
+        m.nextp = null;
+        if (p == null || done) return;
+        acquirep(m, p);
+        return;
+      }
+      // a timer moved earlier (or a spurious wake): sleep again with the new deadline
+    }
+  }
+
+  /** Removes m from the idle M list; false if it is not there. Under lock. */
+  private boolean midleRemove(M m) {
+    M prev = null;
+    for (M x = midle; x != null; prev = x, x = x.schedlink) {
+      if (x != m) continue;
+      if (prev == null) midle = x.schedlink;
+      else prev.schedlink = x.schedlink;
+      x.schedlink = null;
+      nmidle--;
+      return true;
+    }
+    return false;
   }
 
   /** Four passes over the other Ps in random order, stealing half a ring (runnext on the last pass). */
@@ -715,7 +854,14 @@ public final class Sched {
       int start = java.util.concurrent.ThreadLocalRandom.current().nextInt(n);
       for (int i = 0; i < n; i++) {
         P victim = allp[(start + i) % n];
-        if (victim == mine || victim.status == P.IDLE) continue;
+        if (victim == mine) continue;
+        if (last && victim.timers.due(System.nanoTime())) {
+          // Run the victim's due timers here: what they ready lands in our run queue.
+          victim.timers.runDue(m.g0, System.nanoTime());
+          G g = mine.runqget();
+          if (g != null) return g;
+        }
+        if (victim.status == P.IDLE) continue;
         G g = victim.runqsteal(mine, last);
         if (g != null) return g;
       }
@@ -726,7 +872,7 @@ public final class Sched {
 
   /** Under lock, when a P goes idle: if every P is idle and nothing can wake a goroutine, deadlock. */
   private void checkdead() {
-    if (done || npidle != allp.length || runqsize != 0 || nsyscall.get() != 0 || timers.pending() != 0) return;
+    if (done || npidle != allp.length || runqsize != 0 || nsyscall.get() != 0 || anyTimerCanWake()) return;
     if (mainGoexited && liveGoroutines() == 0) {
       end(2, () -> Out.stderr("fatal error: no goroutines (main called runtime.Goexit) - deadlock!\n"));
       return;
@@ -743,12 +889,6 @@ public final class Sched {
     return n;
   }
 
-  /** The last pending timer was retired (timer thread): deadlock may now hold. */
-  void checkdeadFromTimers() {
-    synchronized (lock) {
-      checkdead();
-    }
-  }
 
   // ==================================================================== running a goroutine: the trampoline
 

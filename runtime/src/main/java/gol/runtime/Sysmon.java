@@ -70,6 +70,7 @@ final class Sysmon {
       if (sched.done) return;
       long now = System.nanoTime();
       idle = retake(now) > 0 ? 0 : idle + 1;
+      sched.sysmonTimers(now);
     }
   }
 

@@ -305,6 +305,16 @@ abstract class ExprGen extends FnBase {
       }
       throw new Unsupported(s.pos(), "library function " + pn.name + "." + s.sel().name() + " as a value");
     }
+    // An exported field of a library struct (time.Timer's C): a public final field of its Java class.
+    String libOwner = JvmTypes.libClass(typeOf(s.x()));
+    if (libOwner != null && sym instanceof Symbol.Var v && v.kind == Symbol.Var.Kind.FIELD) {
+      expr(s.x());
+      mv.visitInsn(DUP);
+      mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/Panic", "nilCheck", "(Ljava/lang/Object;)Ljava/lang/Object;", false);
+      mv.visitInsn(POP);
+      mv.visitFieldInsn(GETFIELD, libOwner, v.name, JvmTypes.desc(v.type));
+      return;
+    }
     throw new Unsupported(s.pos(), "struct fields and methods");
   }
 

@@ -130,7 +130,16 @@ public final class Stdlib {
         "func Since(t Time) Duration",
         "func Sleep(d Duration)",
         "func After(d Duration) <-chan Time",
-        "func Tick(d Duration) <-chan Time");
+        "func Tick(d Duration) <-chan Time",
+        "type Timer struct{ C <-chan Time }",
+        "func NewTimer(d Duration) *Timer",
+        "func AfterFunc(d Duration, f func()) *Timer",
+        "func (*Timer) Stop() bool",
+        "func (*Timer) Reset(d Duration) bool",
+        "type Ticker struct{ C <-chan Time }",
+        "func NewTicker(d Duration) *Ticker",
+        "func (*Ticker) Stop()",
+        "func (*Ticker) Reset(d Duration)");
     pkg("sync",
         "type WaitGroup struct{}",
         "func (*WaitGroup) Add(delta int)",
