@@ -35,6 +35,8 @@ final class P {
   static final int RUNQ_SIZE = 256;
   /** P statuses, as Go's: idle (on the idle list), running gol code, or lent to an M in a blocking call. */
   static final int IDLE = 0, RUNNING = 1, SYSCALL = 2;
+  /** Stopped by a stop-the-world (runtime.GOMAXPROCS): on no list, held by the world-stopper. */
+  static final int STOP = 3;
   /** Goroutine ids are taken from the global counter in batches of this size (Go's _GoidCacheBatch). */
   static final int GOID_BATCH = 16;
   /** Local free-list length above which dead Gs move to the global free list (Go: 64, down to 32). */

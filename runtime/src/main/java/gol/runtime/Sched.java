@@ -121,7 +121,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Sched {
   final Resumer resumer;
   final String[] args;
-  final P[] allp;
+  /** The Ps; replaced (never mutated) by runtime.GOMAXPROCS with the world stopped. */
+  volatile P[] allp;
   /** Guards the global run queue, the idle lists, the global free list and the M list. */
   final Object lock = new Object();
 
@@ -344,14 +345,21 @@ public final class Sched {
   }
 
   /**
-   * runtime.GOMAXPROCS(n): returns the previous setting; n >= 1 records the new one.
-   * TODO(next issue): resize the set of Ps (Go stops the world and runs procresize); for now the
-   * number of Ps stays what the run started with, only the reported value changes.
+   * runtime.GOMAXPROCS(n) on the goroutine g: returns the previous setting; n >= 1 different from it
+   * stops the world, resizes the set of Ps and restarts (see {@link StopTheWorld}).
    */
-  int setGomaxprocs(int n) {
+  int setGomaxprocs(G g, int n) {
     int old = gomaxprocs;
-    if (n >= 1) gomaxprocs = n;
+    if (n < 1 || n == old) return old;
+    stw.resize(g.m, n);
     return old;
+  }
+
+  final StopTheWorld stw = new StopTheWorld(this);
+
+  /** Records the new GOMAXPROCS (procresize, under lock). */
+  void gomaxprocsSet(int n) {
+    gomaxprocs = n;
   }
 
   // ==================================================================== the global run queue and free list (under lock)
@@ -391,7 +399,7 @@ public final class Sched {
     return g;
   }
 
-  private G popGlobal() {
+  G popGlobal() {
     G g = runqhead;
     runqhead = g.schedlink;
     if (runqhead == null) runqtail = null;
@@ -430,7 +438,7 @@ public final class Sched {
 
   // ==================================================================== Ps and Ms
 
-  private void pidleput(P p) {
+  void pidleput(P p) {
     p.status = P.IDLE;
     p.m = null;
     p.link = pidle;
@@ -438,7 +446,7 @@ public final class Sched {
     npidle++;
   }
 
-  private P pidleget() {
+  P pidleget() {
     P p = pidle;
     if (p != null) {
       pidle = p.link;
@@ -468,7 +476,7 @@ public final class Sched {
    * startm with a P: runs {@code p} (which the caller owns and which is on no list), or an idle P
    * when {@code p} is null.
    */
-  private void startm(P p, boolean spinning) {
+  void startm(P p, boolean spinning) {
     M m;
     synchronized (lock) {
       if (done) {
@@ -522,6 +530,10 @@ public final class Sched {
       return;
     }
     synchronized (lock) {
+      if (stw.waiting) {
+        stw.stopPLocked(p);
+        return;
+      }
       if (runqsize > 0 && !done) {
         // work appeared meanwhile: run it
       } else {
@@ -585,7 +597,7 @@ public final class Sched {
     return false;
   }
 
-  private void acquirep(M m, P p) {
+  void acquirep(M m, P p) {
     m.p = p;
     p.m = m;
     p.status = P.RUNNING;
@@ -627,6 +639,16 @@ public final class Sched {
   private G findRunnable(M m) {
     for (;;) {
       if (done) return null;
+      if (stw.waiting) {
+        if (m.spinning) {
+          m.spinning = false;
+          nmspinning.decrementAndGet();
+        }
+        stw.stopP(m);
+        stopmTimers(m);
+        if (m.p == null) return null;
+        continue;
+      }
       P p = m.p;
       G g;
       if (p.timers.size > 0) p.timers.runDue(m.g0, System.nanoTime()); // readies go to p's runnext
@@ -672,7 +694,8 @@ public final class Sched {
           return g;
         }
         m.p = null;
-        pidleput(p);
+        if (stw.waiting) stw.stopPLocked(p);
+        else pidleput(p);
         checkdead();
       }
       if (m.spinning) {
@@ -1044,7 +1067,7 @@ public final class Sched {
 
   /** runtime.GOMAXPROCS(n): the previous setting; n < 1 only queries. */
   public static long gomaxprocs(G g, long n) {
-    return g.m.sched.setGomaxprocs(n < 1 ? 0 : (int) Math.min(n, 1 << 20));
+    return g.m.sched.setGomaxprocs(g, n < 1 ? 0 : (int) Math.min(n, 1024));
   }
 
   /** Snapshot of all Gs (for dumps and tests). */

@@ -79,7 +79,7 @@ final class Sysmon {
     int n = 0;
     for (P p : sched.allp) {
       int s = p.status;
-      if (s == P.IDLE) continue;
+      if (s == P.IDLE || s == P.STOP) continue;
       int t = p.schedtick;
       if (p.smSchedtick != t) {
         p.smSchedtick = t;
