@@ -164,7 +164,7 @@ public final class Sched {
   private static volatile Sched current;
 
   private Sched(Resumer resumer, String[] args, int procs) {
-    this.resumer = resumer;
+    this.resumer = RuntimeFrames.wrap(resumer);
     this.args = args;
     this.allp = new P[procs];
     this.gomaxprocs = procs;

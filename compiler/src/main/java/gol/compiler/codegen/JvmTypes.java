@@ -66,6 +66,7 @@ final class JvmTypes {
     switch (pkgPathOrName) {
       case "rand": case "math/rand": return "math_rand";
       case "utf8": case "unicode/utf8": return "unicode_utf8";
+      case "atomic": case "sync/atomic": return "sync_atomic";
       default: return pkgPathOrName.replace('/', '_');
     }
   }
