@@ -154,6 +154,13 @@ public final class Sched {
   private G mainG;
   private volatile boolean mainStarted;
 
+  /**
+   * The maximum goroutine stack in Go bytes (runtime/debug.SetMaxStack; Go's default 1 GB). It sizes
+   * the JVM stacks of Ms started from then on ({@link M#stackBytesFor}); Ms already running keep
+   * theirs. The stack overflow message reports it.
+   */
+  volatile long maxStack = 1_000_000_000L;
+
   /** Set once the program is ending: Ms stop at their next scheduling point. */
   volatile boolean done;
   private final AtomicInteger ending = new AtomicInteger();
@@ -615,6 +622,10 @@ public final class Sched {
         if (g == null) return;
         boolean inherit = m.p.lastInherit;
         if (m.spinning) resetspinning(m);
+        if (m.stackBytes != M.stackBytesFor(maxStack)) { // debug.SetMaxStack: goroutines move to Ms with the new stack size
+          retire(m, g);
+          return;
+        }
         execute(m, g, inherit);
         if (m.p == null) { // g left a blocking call and found no P: this M waits for one (exitsyscall's slow path)
           stopmTimers(m);
@@ -624,6 +635,19 @@ public final class Sched {
     } catch (Throwable t) {
       end(2, () -> Traceback.internalError(t));
     }
+  }
+
+  /**
+   * Retires m, whose JVM stack no longer matches the maximum stack size: g goes back to the front
+   * of m's P, which a new M (started with the new size) takes over; m's thread ends.
+   */
+  private void retire(M m, G g) {
+    P p = m.p;
+    p.runqput(g, true);
+    m.p = null;
+    M nm = newM();
+    nm.nextp = p;
+    nm.start();
   }
 
   /** The M found work while spinning: stop spinning, and keep one spinner if it was the last. */
@@ -1068,6 +1092,14 @@ public final class Sched {
   /** runtime.GOMAXPROCS(n): the previous setting; n < 1 only queries. */
   public static long gomaxprocs(G g, long n) {
     return g.m.sched.setGomaxprocs(g, n < 1 ? 0 : (int) Math.min(n, 1024));
+  }
+
+  /** runtime/debug.SetMaxStack: sets the maximum stack size in bytes, returns the previous one. */
+  public static long setMaxStack(G g, long bytes) {
+    Sched s = g.m.sched;
+    long old = s.maxStack;
+    s.maxStack = bytes;
+    return old;
   }
 
   /** Snapshot of all Gs (for dumps and tests). */

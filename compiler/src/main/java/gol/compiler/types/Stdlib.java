@@ -222,6 +222,8 @@ public final class Stdlib {
         "func NumCPU() int",
         "func GC()",
         "func Goexit()");
+    pkg("runtime/debug",
+        "func SetMaxStack(bytes int) int");
     pkg("strings",
         "type Builder struct{}",
         "func (*Builder) Write(p []byte) (int, error)",
