@@ -196,6 +196,25 @@ public final class Sched {
     return s.start(main);
   }
 
+  /** A scheduler that is not running (unit tests of its queues). */
+  static Sched unstarted(int procs) {
+    return new Sched(null, new String[0], procs);
+  }
+
+  /** Number of Gs on the global run queue (tests). */
+  int globalQueueSize() {
+    return runqsize;
+  }
+
+  /** Takes one G from the global queue, or null (tests). */
+  G globalQueueTake() {
+    synchronized (lock) {
+      if (runqsize == 0) return null;
+      runqsize--;
+      return popGlobal();
+    }
+  }
+
   /** The go statement: starts a goroutine running {@code e}, created by {@code parent}. */
   public static void go(G parent, Entry e) {
     M m = parent.m;
