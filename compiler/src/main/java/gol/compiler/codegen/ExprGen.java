@@ -310,6 +310,15 @@ abstract class ExprGen extends FnBase {
       }
       throw new Unsupported(s.pos(), "library function " + pn.name + "." + s.sel().name() + " as a value");
     }
+    // An exported field of a library struct (time.Timer's C): a public final field of its Java class.
+    String libOwner = typeOf(s.x()) == null ? null : JvmTypes.libClass(typeOf(s.x()));
+    if (libOwner != null && sym instanceof Symbol.Var lv && lv.kind == Symbol.Var.Kind.FIELD) {
+      expr(s.x());
+      nilCheck();
+      mv.visitTypeInsn(CHECKCAST, libOwner);
+      mv.visitFieldInsn(GETFIELD, libOwner, lv.name, JvmTypes.desc(lv.type));
+      return;
+    }
     Type xt = typeOf(s.x());
     if (xt != null && sym instanceof Symbol.Var f && f.kind == Symbol.Var.Kind.FIELD) {
       List<Symbol.Var> path = StructGen.fieldPath(xt, s.sel().name());

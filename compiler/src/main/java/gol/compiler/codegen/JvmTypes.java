@@ -92,6 +92,8 @@ final class JvmTypes {
     switch (pkgPathOrName) {
       case "rand": case "math/rand": return "math_rand";
       case "utf8": case "unicode/utf8": return "unicode_utf8";
+      case "atomic": case "sync/atomic": return "sync_atomic";
+      case "debug": case "runtime/debug": return "runtime_debug";
       default: return pkgPathOrName.replace('/', '_');
     }
   }
