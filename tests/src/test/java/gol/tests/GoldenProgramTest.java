@@ -78,7 +78,8 @@ class GoldenProgramTest {
   }
 
   private static final Set<String> SUPPORTED_IMPORTS =
-      Set.of("fmt", "os", "strconv", "strings", "time", "sync", "runtime", "errors", "bufio");
+      Set.of("fmt", "os", "strconv", "strings", "time", "sync", "sync/atomic", "runtime", "runtime/debug",
+          "errors", "math", "bufio", "io");
   private static final Pattern IMPORT = Pattern.compile("(?m)^import\\s+\"([^\"]+)\"|^import\\s*\\(([^)]*)\\)");
   /**
    * The corpus imports only the packages gol has (programs needing more go to tests/pending/);
