@@ -43,7 +43,14 @@ final class Closures {
 
   /** The interface for function values of a shape, generated once. */
   String fnInterface(String shape) {
-    if (shape.equals("_V")) return "gol/runtime/FnV";   // func(): the runtime calls these too
+    // shapes the runtime calls back (time.AfterFunc, sort.Slice, strings.Map, ...): runtime interfaces
+    switch (shape) {
+      case "_V": return "gol/runtime/FnV";
+      case "JJ_Z": return "gol/runtime/Fn$JJ_Z";
+      case "J_Z": return "gol/runtime/Fn$J_Z";
+      case "J_J": return "gol/runtime/Fn$J_J";
+      default: break;
+    }
     String name = prog.className + "$Fn$" + shape;
     if (interfaces.add(shape)) {
       ClassWriter cw = prog.newClassWriter();
