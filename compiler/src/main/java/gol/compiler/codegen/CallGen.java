@@ -132,6 +132,26 @@ abstract class CallGen extends ExprGen {
     Type xt = typeOf(x);
     Type rt = m.sig().recv.type;
     boolean wantPtr = rt instanceof Type.Pointer;
+    Type base = wantPtr ? ((Type.Pointer) rt).elem : rt;
+    Type xbase = xt instanceof Type.Pointer xp ? xp.elem : xt;
+    if (xbase != base && JvmTypes.isStruct(xbase)) {
+      List<Symbol.Var> path = StructGen.embeddedPath(xbase, base);
+      if (path != null) {   // a method promoted from an embedded field: reach that field first
+        expr(x);
+        if (xt instanceof Type.Pointer) nilCheck(xt);
+        Type cur = xbase;
+        for (Symbol.Var f : path) {
+          mv.visitFieldInsn(GETFIELD, JvmTypes.className(cur), StructGen.fieldName(f, StructGen.indexOf(cur, f)), JvmTypes.desc(f.type));
+          if (f.type instanceof Type.Pointer) nilCheck(f.type);
+          cur = f.type instanceof Type.Pointer p ? p.elem : f.type;
+        }
+        if (!wantPtr && JvmTypes.isStruct(base)) {
+          String c = JvmTypes.className(base);
+          mv.visitMethodInsn(INVOKEVIRTUAL, c, "copy", "()L" + c + ";", false);
+        }
+        return;
+      }
+    }
     if (wantPtr) {
       if (!JvmTypes.isStruct(((Type.Pointer) rt).elem) && !(xt instanceof Type.Pointer)) {   // &x of a named number: its cell
         if (Expr.unparen(x) instanceof Ident id && info.symbolOf(id) instanceof Symbol.Var v && vars.get(v) != null && vars.get(v).cell) {

@@ -82,10 +82,44 @@ final class InterfaceGen {
     return m.name.equals("String") && m.sig().params.isEmpty() && m.sig().results.size() == 1 && JvmTypes.isString(m.sig().results.get(0).type);
   }
 
-  /** All methods of named type t (value and pointer receivers). */
-  static List<Symbol.Func> methodsOf(Type t) {
+  /** All methods declared on named type t (value and pointer receivers). */
+  static List<Symbol.Func> declaredMethods(Type t) {
     if (t instanceof Type.Pointer p) t = p.elem;
     return t instanceof Type.Named n ? n.methods : List.of();
+  }
+
+  /** A method of a type's method set, reached through the embedded fields {@code path} (empty if declared on it). */
+  record Method(Symbol.Func m, List<Symbol.Var> path) {}
+
+  /**
+   * The method set of t: its own methods, then methods promoted from embedded fields (shallower
+   * ones win; Go rejects ambiguous ones at compile time).
+   */
+  static List<Method> methodSet(Type t) {
+    List<Method> out = new ArrayList<>();
+    Set<String> names = new LinkedHashSet<>();
+    for (Symbol.Func m : declaredMethods(t)) if (names.add(m.name)) out.add(new Method(m, List.of()));
+    Type base = t instanceof Type.Pointer p ? p.elem : t;
+    if (base.underlying() instanceof Type.Struct st) {
+      for (Symbol.Var f : st.fields) {
+        if (!f.embedded) continue;
+        for (Method pm : methodSet(f.type)) {
+          if (!names.add(pm.m().name)) continue;
+          List<Symbol.Var> path = new ArrayList<>();
+          path.add(f);
+          path.addAll(pm.path());
+          out.add(new Method(pm.m(), path));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The methods of t's method set, without their paths. */
+  static List<Symbol.Func> methodsOf(Type t) {
+    List<Symbol.Func> out = new ArrayList<>();
+    for (Method m : methodSet(t)) out.add(m.m());
+    return out;
   }
 
   private static Symbol.Func find(List<Symbol.Func> ms, String name) {
@@ -136,7 +170,8 @@ final class InterfaceGen {
 
   private void emitDelegates(ClassWriter cw, Type t, String cls, String valueField, String valueDesc) {
     boolean valueBox = valueField != null && !valueField.equals("p");
-    for (Symbol.Func m : methodsOf(t)) {
+    for (Method ms : methodSet(t)) {
+      Symbol.Func m = ms.m();
       if (m.decl == null) continue;
       // A boxed named number holds a copy: pointer-receiver methods are not in its method set.
       if (valueBox && pointerReceiver(m)) continue;
@@ -146,6 +181,11 @@ final class InterfaceGen {
       mv.visitVarInsn(ALOAD, 1);   // g
       mv.visitVarInsn(ALOAD, 0);
       if (valueField != null) mv.visitFieldInsn(GETFIELD, cls, valueField, valueDesc);
+      Type cur = t instanceof Type.Pointer tp ? tp.elem : t;
+      for (Symbol.Var f : ms.path()) {   // a promoted method: reach the embedded field
+        mv.visitFieldInsn(GETFIELD, JvmTypes.className(cur), StructGen.fieldName(f, StructGen.indexOf(cur, f)), JvmTypes.desc(f.type));
+        cur = f.type instanceof Type.Pointer fp ? fp.elem : f.type;
+      }
       Type recvType = m.sig().recv.type;
       if (!pointerReceiver(m) && JvmTypes.isStruct(recvType)) {   // a value receiver gets its own copy
         String sc = JvmTypes.className(recvType);

@@ -301,6 +301,23 @@ final class StructGen {
     return null;
   }
 
+  /** The chain of embedded fields leading from struct type t to an embedded field of type target (or *target). */
+  static List<Symbol.Var> embeddedPath(Type t, Type target) {
+    if (t instanceof Type.Pointer p) t = p.elem;
+    if (!(t.underlying() instanceof Type.Struct st)) return null;
+    for (Symbol.Var f : st.fields) {
+      if (!f.embedded) continue;
+      Type ft = f.type instanceof Type.Pointer p ? p.elem : f.type;
+      if (ft == target) return new ArrayList<>(List.of(f));
+    }
+    for (Symbol.Var f : st.fields) {
+      if (!f.embedded) continue;
+      List<Symbol.Var> sub = embeddedPath(f.type, target);
+      if (sub != null) { sub.add(0, f); return sub; }
+    }
+    return null;
+  }
+
   /** Index of field f in struct type t. */
   static int indexOf(Type t, Symbol.Var f) {
     if (t instanceof Type.Pointer p) t = p.elem;
