@@ -258,7 +258,7 @@ final class FuncGen extends StmtGen {
     boolean[] found = {false};
     new Walker() {
       @Override protected void stmt(Stmt s) {
-        if (s instanceof Stmt.For || s instanceof Stmt.Range) found[0] = true;
+        if (s instanceof Stmt.For || s instanceof Stmt.Range || s instanceof Stmt.Branch b && b.kind() == Stmt.BranchKind.GOTO) found[0] = true;
         else walkStmt(s);
       }
     }.walkBody(body);

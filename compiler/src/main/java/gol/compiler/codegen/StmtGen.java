@@ -67,7 +67,13 @@ abstract class StmtGen extends CallGen {
     else if (s instanceof Switch sw) switchStmt(sw, label);
     else if (s instanceof Select sel) select(sel, label);
     else if (s instanceof Branch br) branch(br);
-    else if (s instanceof Labeled l) { pendingLabel = l.label().name(); stmt(l.stmt()); }
+    else if (s instanceof Labeled l) {
+      Label target = gotoLabel(l.label().name());
+      mv.visitLabel(target);
+      placedLabels.add(l.label().name());
+      pendingLabel = l.label().name();
+      stmt(l.stmt());
+    }
     else if (s instanceof DeclStmt d) declStmt(d.decl());
     else if (s instanceof Empty) { /* nothing */ }
     else if (s instanceof Defer d) deferStmt(d);
@@ -1210,8 +1216,17 @@ abstract class StmtGen extends CallGen {
       }
       case FALLTHROUGH:
         return;   // handled by switchStmt
-      default:
-        throw new Unsupported(b.pos(), "goto");
+      default: {   // goto L: a backward goto may loop, so it is a preemption point like a loop's back-edge
+        String name = b.label().name();
+        if (placedLabels.contains(name)) backEdge(gotoLabel(name));
+        else mv.visitJumpInsn(GOTO, gotoLabel(name));
+      }
     }
   }
+
+  /** JVM labels of the function's Go labels (goto targets), and which have been emitted so far. */
+  private final java.util.Map<String, Label> gotoLabels = new java.util.HashMap<>();
+  private final java.util.Set<String> placedLabels = new java.util.HashSet<>();
+
+  private Label gotoLabel(String name) { return gotoLabels.computeIfAbsent(name, n -> new Label()); }
 }
