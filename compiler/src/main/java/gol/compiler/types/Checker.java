@@ -461,7 +461,9 @@ public final class Checker {
     if (rt instanceof Type.Pointer p) rt = p.elem;
     if (rt instanceof Type.Named named && "main".equals(named.pkg)) {
       if (named.underlying() instanceof Type.Pointer || named.underlying() instanceof Type.Interface) {
-        error(f.recv().type(), "invalid receiver type " + named + " (pointer or interface type)");
+        // Go reports this at the receiver (its name, if it has one)
+        Node at = f.recv().names().isEmpty() ? f.recv().type() : f.recv().names().get(0);
+        error(at, "invalid receiver type " + named + " (pointer or interface type)");
         return;
       }
       for (Symbol.Func old : named.methods) {
