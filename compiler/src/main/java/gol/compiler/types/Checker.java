@@ -176,6 +176,10 @@ public final class Checker {
         if (f.name().name().equals("init") || f.name().name().equals("_")) {
           if (f.name().name().equals("init") && (!f.type().params().isEmpty() || !f.type().results().isEmpty()))
             error(f.name(), "func init must have no arguments and no return values");
+          // each init (and blank) function is its own symbol, recorded but not in scope
+          Symbol.Func fs = new Symbol.Func(f.name().name(), f.name().pos(), null, "main", f);
+          info.defs.put(f.name(), fs);
+          symDecl.put(fs, pd);
           continue;
         }
         if (f.name().name().equals("main") && (!f.type().params().isEmpty() || !f.type().results().isEmpty()))
