@@ -295,6 +295,25 @@ public final class Chan extends SpinLock implements Box.Typed {
     return true;
   }
 
+  /**
+   * A non-blocking send (select with a default case): true if v was delivered or buffered; false if
+   * the send would block or c is closed. Used by timer channels (Go's sendTime). Any waker holding a P.
+   */
+  public static boolean offer(G waker, Chan c, Object v) {
+    c.lock();
+    if (!c.closed && c.sendLocked(v)) {
+      c.unlockAndReady(waker);
+      return true;
+    }
+    c.unlock();
+    return false;
+  }
+
+  /** Is a goroutine (or a select) waiting to receive? Racy; exact while no goroutine runs. */
+  public boolean hasReceivers() {
+    return recvq.size() > 0;
+  }
+
   /** Goroutines waiting to send and to receive (for tests). */
   int[] waiters() {
     lock();

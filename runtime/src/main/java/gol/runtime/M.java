@@ -14,11 +14,26 @@ public final class M {
   /** Frame scratch for suspending and resuming goroutines on this M. Known to the compiler (via G). */
   public final Unwind unwind = new Unwind();
 
-  /** JVM stack reserved for each M: running goroutines keep their live frames on it. */
+  /**
+   * JVM stack reserved for each M: running goroutines keep their live frames on it, so it bounds
+   * recursion depth. Sizing: a JVM frame of a small compiled gol function (one int parameter, one
+   * call) takes about 64 bytes, twice Go's frame for the same function (about 32), so Go's stack
+   * limit of {@code maxStack} bytes corresponds to a JVM stack of maxStack / 2. Measured: with the
+   * default limit (1 GB, so 512 MB of JVM stack) {@code func rec(n int) int { return rec(n+1) + 1 }}
+   * overflows after about 8,000,000 levels; 1,000,000 levels of recursion work in any goroutine.
+   * The stack is reserved virtually and committed by the OS only as it is touched.
+   */
   static final long STACK_BYTES = 512L << 20;
+
+  /** The JVM stack size of an M started while the maximum Go stack is maxStack bytes (see STACK_BYTES). */
+  static long stackBytesFor(long maxStack) {
+    return Math.max(1L << 20, Math.min(maxStack / 2, 1L << 30));
+  }
 
   final Sched sched;
   final int id;
+  /** The JVM stack size this M's thread was started with. */
+  long stackBytes;
   Thread thread;
   /** The P this M holds while it runs goroutines; null while idle. */
   P p;
@@ -30,6 +45,13 @@ public final class M {
   G curg;
   /** Next idle M (the idle list is a stack under the scheduler lock). */
   M schedlink;
+  /** The P this M released when its goroutine entered a blocking call (Go's m.oldp); it tries to get it back. */
+  P oldp;
+  /**
+   * The scheduler's own goroutine on this M (Go's g0): the waker when the scheduler itself readies
+   * goroutines (timers fired from findRunnable). Never runs gol code.
+   */
+  final G g0 = new G();
 
   /** The park note: set by {@link #wake}, consumed by {@link #sleep}. */
   private volatile boolean note;
@@ -42,11 +64,13 @@ public final class M {
   M(Sched sched, int id) {
     this.sched = sched;
     this.id = id;
+    g0.m = this;
   }
 
   /** Starts the thread; it runs the schedule loop with {@link #nextp}. */
   void start() {
-    thread = new Thread(null, () -> sched.mstart(this), "gol-M" + id, STACK_BYTES);
+    stackBytes = stackBytesFor(sched.maxStack);
+    thread = new Thread(null, () -> sched.mstart(this), "gol-M" + id, stackBytes);
     thread.setDaemon(true);
     thread.start();
   }
@@ -58,6 +82,22 @@ public final class M {
   void sleep() {
     while (!note) LockSupport.park(this);
     note = false;
+  }
+
+  /**
+   * Like {@link #sleep}, but returns by {@code deadline} (System.nanoTime) at the latest. Returns
+   * true if woken (the note was consumed), false on timeout (the note stays clear).
+   */
+  boolean sleepUntil(long deadline) {
+    for (;;) {
+      if (note) {
+        note = false;
+        return true;
+      }
+      long left = deadline - System.nanoTime();
+      if (left <= 0) return false;
+      LockSupport.parkNanos(this, left);
+    }
   }
 
   /** Wakes the M from {@link #sleep}, or makes its next sleep return at once. Any thread. */

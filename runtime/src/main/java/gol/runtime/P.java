@@ -33,8 +33,10 @@ import java.lang.invoke.VarHandle;
  */
 final class P {
   static final int RUNQ_SIZE = 256;
-  /** P statuses, as Go's. */
-  static final int IDLE = 0, RUNNING = 1;
+  /** P statuses, as Go's: idle (on the idle list), running gol code, or lent to an M in a blocking call. */
+  static final int IDLE = 0, RUNNING = 1, SYSCALL = 2;
+  /** Stopped by a stop-the-world (runtime.GOMAXPROCS): on no list, held by the world-stopper. */
+  static final int STOP = 3;
   /** Goroutine ids are taken from the global counter in batches of this size (Go's _GoidCacheBatch). */
   static final int GOID_BATCH = 16;
   /** Local free-list length above which dead Gs move to the global free list (Go: 64, down to 32). */
@@ -42,9 +44,15 @@ final class P {
 
   final int id;
   final Sched sched;
-  int status;
-  /** Incremented per schedule that does not inherit a time slice (read by sysmon). */
+  /** IDLE, RUNNING or SYSCALL. Volatile: sysmon retakes a SYSCALL P by CAS ({@link #casStatus}). */
+  volatile int status;
+  /** Incremented per schedule that does not inherit a time slice (read racily by sysmon). */
   int schedtick;
+  /** Incremented per blocking call that ended or was retaken (read racily by sysmon). */
+  int syscalltick;
+  /** sysmon's last look at this P (Go's sysmontick): the ticks it saw and when. Sysmon only. */
+  int smSchedtick, smSyscalltick;
+  long smSchedwhen, smSyscallwhen;
   /** The M holding this P (null while idle). */
   M m;
   /** Next idle P (the idle list is a stack under the scheduler lock). */
@@ -55,6 +63,9 @@ final class P {
   @SuppressWarnings("unused") private volatile int tail;
   @SuppressWarnings("unused") private volatile G runnext;
 
+  /** This P's timers (Go 1.14+: per-P heaps, run by the scheduler). */
+  final Timers timers = new Timers();
+
   /** Dead Gs ready for reuse (linked by schedlink). */
   G gfree;
   int gfreeCount;
@@ -63,13 +74,14 @@ final class P {
   /** Goroutines created and finished on this P (NumGoroutine sums created - exited over all Ps). */
   volatile long created, exited;
 
-  private static final VarHandle HEAD, TAIL, RUNNEXT;
+  private static final VarHandle HEAD, TAIL, RUNNEXT, STATUS;
   static {
     try {
       MethodHandles.Lookup l = MethodHandles.lookup();
       HEAD = l.findVarHandle(P.class, "head", int.class);
       TAIL = l.findVarHandle(P.class, "tail", int.class);
       RUNNEXT = l.findVarHandle(P.class, "runnext", G.class);
+      STATUS = l.findVarHandle(P.class, "status", int.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -78,6 +90,11 @@ final class P {
   P(Sched sched, int id) {
     this.sched = sched;
     this.id = id;
+  }
+
+  /** CAS of the status: a blocking call's M and sysmon race for a SYSCALL P; one wins. */
+  boolean casStatus(int from, int to) {
+    return STATUS.compareAndSet(this, from, to);
   }
 
   /**

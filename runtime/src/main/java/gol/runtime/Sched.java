@@ -34,8 +34,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *       parks a goroutine as a few hundred bytes of heap and switches in user space.</li>
  *   <li><b>One global run queue.</b> Every go statement and every wake-up would take one lock that
  *       all threads contend for (Go before 1.1). Per-P queues make the common case lock-free; the
- *       global queue is only for overflow, yields, preemption and wake-ups from threads without a
- *       P (timers). It is polled every 61st schedule so it cannot starve.</li>
+ *       global queue is only for overflow, yields, preemption and goroutines returning from
+ *       blocking calls without a P. It is polled every 61st schedule so it cannot starve.</li>
  *   <li><b>Re-calling the whole stack on resume</b> (Quasar, Kilim, Javaflow): each frame's prologue
  *       jumps back to its call site, so resuming costs O(depth). gol resumes only the innermost
  *       saved frame; when it returns, the trampoline in {@link #execute} resumes the next one with
@@ -91,19 +91,40 @@ import java.util.concurrent.atomic.AtomicLong;
  *       are spinning, and they do the re-check.</li>
  * </ol>
  *
+ * <h2>Timers</h2>
+ * Each P has a 4-ary timer heap ({@link Timers}); a goroutine's timers go to the heap of the P it
+ * runs on. findRunnable runs its own P's due timers first; a stealing M's last pass runs every
+ * other P's due timers (idle Ps included). An M that goes idle while timers are pending, and
+ * finds no other M sleeping on them, sleeps until the earliest deadline ({@link #stopmTimers});
+ * a timer added earlier than that deadline wakes it ({@link #timerAdded}, a Dekker-style
+ * handshake written down there). sysmon starts an M for an overdue timer if a P is idle.
+ *
  * <h2>Program end</h2>
  * The first of: main returning (exit 0), an unrecovered panic or fatal error (its message, exit 2),
- * os.Exit (its code), or deadlock. Deadlock is detected by the M whose P goes idle last: every P
- * idle means no M runs gol code; if the global queue is empty and no timer is pending, no goroutine
- * can ever run again. Then {@link #run} returns; other goroutines are abandoned, as in Go.
+ * os.Exit (its code), or deadlock. Deadlock is detected by the M whose P goes idle last
+ * ({@link #checkdead}), under the scheduler lock. The rule: it is a deadlock when
+ * <ol>
+ *   <li>every P is idle (no M runs gol code, so no goroutine can change anything), and</li>
+ *   <li>the global run queue is empty (Ps' local queues are empty when they go idle), and</li>
+ *   <li>no goroutine is in a blocking call (it will come back and may wake others), and</li>
+ *   <li>no pending timer can wake a goroutine. A sleep timer readies its goroutine, and an
+ *       AfterFunc timer starts one: they can. A channel timer (time.After, NewTimer, Ticker) only
+ *       sends on its channel, with buffer 1; that wakes someone only if a goroutine is waiting to
+ *       receive from that channel (directly or in a select) right now. With nothing running,
+ *       no goroutine can start waiting later, so a channel timer without a receiver is inert.</li>
+ * </ol>
+ * Go stops at "some timer is pending" (a forgotten Ticker makes a deadlocked program hang
+ * forever); gol reports such programs. The state is quiescent while the rule is evaluated, so
+ * reading channels' wait queues without their locks is exact. Then {@link #run} returns; other
+ * goroutines are abandoned, as in Go.
  */
 public final class Sched {
   final Resumer resumer;
   final String[] args;
-  final P[] allp;
+  /** The Ps; replaced (never mutated) by runtime.GOMAXPROCS with the world stopped. */
+  volatile P[] allp;
   /** Guards the global run queue, the idle lists, the global free list and the M list. */
   final Object lock = new Object();
-  final Timers timers;
 
   // ---- under lock
   private P pidle;
@@ -119,6 +140,12 @@ public final class Sched {
   volatile int runqsize;
 
   final AtomicInteger nmspinning = new AtomicInteger();
+  /**
+   * Goroutines inside a blocking call (between entersyscall and the moment they hold a P again or
+   * are on the global queue). Deadlock detection requires 0: such a goroutine will come back.
+   */
+  final AtomicInteger nsyscall = new AtomicInteger();
+  final Sysmon sysmon = new Sysmon(this);
   /** Goroutine id generator: handed out to Ps in batches. */
   final AtomicLong goidgen = new AtomicLong(1);
   /** Every G ever allocated in this run, in allocation order (for dumps), guarded by itself. */
@@ -126,6 +153,13 @@ public final class Sched {
   private volatile int gomaxprocs;
   private G mainG;
   private volatile boolean mainStarted;
+
+  /**
+   * The maximum goroutine stack in Go bytes (runtime/debug.SetMaxStack; Go's default 1 GB). It sizes
+   * the JVM stacks of Ms started from then on ({@link M#stackBytesFor}); Ms already running keep
+   * theirs. The stack overflow message reports it.
+   */
+  volatile long maxStack = 1_000_000_000L;
 
   /** Set once the program is ending: Ms stop at their next scheduling point. */
   volatile boolean done;
@@ -137,12 +171,11 @@ public final class Sched {
   private static volatile Sched current;
 
   private Sched(Resumer resumer, String[] args, int procs) {
-    this.resumer = resumer;
+    this.resumer = RuntimeFrames.wrap(resumer);
     this.args = args;
     this.allp = new P[procs];
     this.gomaxprocs = procs;
     for (int i = 0; i < procs; i++) allp[i] = new P(this, i);
-    this.timers = new Timers(this);
   }
 
   // ==================================================================== public API (known to the compiler)
@@ -163,10 +196,34 @@ public final class Sched {
     return s.start(main);
   }
 
+  /** A scheduler that is not running (unit tests of its queues). */
+  static Sched unstarted(int procs) {
+    return new Sched(null, new String[0], procs);
+  }
+
+  /** Number of Gs on the global run queue (tests). */
+  int globalQueueSize() {
+    return runqsize;
+  }
+
+  /** Takes one G from the global queue, or null (tests). */
+  G globalQueueTake() {
+    synchronized (lock) {
+      if (runqsize == 0) return null;
+      runqsize--;
+      return popGlobal();
+    }
+  }
+
   /** The go statement: starts a goroutine running {@code e}, created by {@code parent}. */
   public static void go(G parent, Entry e) {
     M m = parent.m;
     m.sched.newproc(m.p, e);
+  }
+
+  /** The scheduler of the current (latest) run (for tests). */
+  static Sched current() {
+    return current;
   }
 
   /** The Resumer of the current (latest) run, for dumps. */
@@ -212,6 +269,7 @@ public final class Sched {
     m0.nextp = p0;
     mainStarted = true;
     m0.start();
+    sysmon.start();
     try {
       finished.await();
     } catch (InterruptedException e) {
@@ -238,7 +296,7 @@ public final class Sched {
 
   /** Stops the Ms: idle ones wake and exit; running ones exit at their next scheduling point. */
   private void shutdown() {
-    timers.stop();
+    sysmon.stop();
     List<M> ms;
     synchronized (lock) {
       ms = new ArrayList<>(allm);
@@ -300,15 +358,6 @@ public final class Sched {
     m.sched.wakep();
   }
 
-  /** Makes g runnable from a thread without a P (the timer thread): global queue, then wakep. */
-  void readyGlobal(G g) {
-    g.waitReason = null;
-    g.state = G.RUNNABLE;
-    synchronized (lock) {
-      globrunqput(g);
-    }
-    wakep();
-  }
 
   /** Number of live goroutines (runtime.NumGoroutine): created minus exited, over all Ps. */
   long gcount() {
@@ -322,14 +371,21 @@ public final class Sched {
   }
 
   /**
-   * runtime.GOMAXPROCS(n): returns the previous setting; n >= 1 records the new one.
-   * TODO(next issue): resize the set of Ps (Go stops the world and runs procresize); for now the
-   * number of Ps stays what the run started with, only the reported value changes.
+   * runtime.GOMAXPROCS(n) on the goroutine g: returns the previous setting; n >= 1 different from it
+   * stops the world, resizes the set of Ps and restarts (see {@link StopTheWorld}).
    */
-  int setGomaxprocs(int n) {
+  int setGomaxprocs(G g, int n) {
     int old = gomaxprocs;
-    if (n >= 1) gomaxprocs = n;
+    if (n < 1 || n == old) return old;
+    stw.resize(g.m, n);
     return old;
+  }
+
+  final StopTheWorld stw = new StopTheWorld(this);
+
+  /** Records the new GOMAXPROCS (procresize, under lock). */
+  void gomaxprocsSet(int n) {
+    gomaxprocs = n;
   }
 
   // ==================================================================== the global run queue and free list (under lock)
@@ -369,7 +425,7 @@ public final class Sched {
     return g;
   }
 
-  private G popGlobal() {
+  G popGlobal() {
     G g = runqhead;
     runqhead = g.schedlink;
     if (runqhead == null) runqtail = null;
@@ -408,7 +464,7 @@ public final class Sched {
 
   // ==================================================================== Ps and Ms
 
-  private void pidleput(P p) {
+  void pidleput(P p) {
     p.status = P.IDLE;
     p.m = null;
     p.link = pidle;
@@ -416,7 +472,7 @@ public final class Sched {
     npidle++;
   }
 
-  private P pidleget() {
+  P pidleget() {
     P p = pidle;
     if (p != null) {
       pidle = p.link;
@@ -439,14 +495,21 @@ public final class Sched {
    * undoes the caller's nmspinning increment). Any thread.
    */
   private void startm(boolean spinning) {
-    P p;
+    startm(null, spinning);
+  }
+
+  /**
+   * startm with a P: runs {@code p} (which the caller owns and which is on no list), or an idle P
+   * when {@code p} is null.
+   */
+  void startm(P p, boolean spinning) {
     M m;
     synchronized (lock) {
       if (done) {
         if (spinning) nmspinning.decrementAndGet();
         return;
       }
-      p = pidleget();
+      if (p == null) p = pidleget();
       if (p == null) {
         if (spinning) nmspinning.decrementAndGet();
         return;
@@ -478,7 +541,89 @@ public final class Sched {
     startm(true);
   }
 
-  private void acquirep(M m, P p) {
+  /**
+   * Hands off a P taken from a blocking call (sysmon's retake; Go's handoffp): starts an M on it if
+   * it has work or if nobody could otherwise pick up new work; else puts it on the idle list.
+   */
+  void handoffp(P p) {
+    p.m = null;
+    if (!p.runqEmpty() || runqsize > 0) {
+      startm(p, false);
+      return;
+    }
+    if (nmspinning.get() + npidle == 0 && nmspinning.compareAndSet(0, 1)) {
+      startm(p, true);
+      return;
+    }
+    synchronized (lock) {
+      if (stw.waiting) {
+        stw.stopPLocked(p);
+        return;
+      }
+      if (runqsize > 0 && !done) {
+        // work appeared meanwhile: run it
+      } else {
+        pidleput(p);
+        return;
+      }
+    }
+    startm(p, false);
+  }
+
+  // ==================================================================== blocking calls ("syscalls")
+
+  /**
+   * Called by library code before it blocks its thread in Java (reading stdin, ...): lends the P
+   * (status SYSCALL) so that sysmon can hand it to another M if the call lasts (Go's entersyscall).
+   * The goroutine keeps running on this M; it must not touch its P until {@link #exitsyscall}.
+   */
+  public static void entersyscall(G g) {
+    M m = g.m;
+    Sched s = m.sched;
+    if (s == null) return; // a test M outside any scheduler
+    P p = m.p;
+    if (p == null) return; // still without a P since a previous call's slow exit: still counted
+    s.nsyscall.incrementAndGet();
+    m.oldp = p;
+    m.p = null;
+    p.m = null;
+    p.status = P.SYSCALL; // publishes the above; from now on sysmon may retake p
+  }
+
+  /**
+   * Called by library code after its blocking call returned (Go's exitsyscall). Fast path: get the
+   * old P back (CAS SYSCALL to RUNNING), else take any idle P; the goroutine runs on. Slow path (no
+   * P free): the goroutine must give way, so this sets PREEMPT in its status word: the calling
+   * library function returns its result normally, the compiled caller saves it and unwinds, and the
+   * scheduler puts the goroutine on the global queue; this M then parks until it is given a P.
+   * Returns true on the fast path.
+   */
+  public static boolean exitsyscall(G g) {
+    M m = g.m;
+    Sched s = m.sched;
+    if (s == null) return true;
+    P old = m.oldp;
+    m.oldp = null;
+    if (old != null && old.casStatus(P.SYSCALL, P.RUNNING)) {
+      old.syscalltick++;
+      s.acquirep(m, old);
+      s.nsyscall.decrementAndGet();
+      return true;
+    }
+    P p;
+    synchronized (s.lock) {
+      p = s.done ? null : s.pidleget();
+    }
+    if (p != null) {
+      s.acquirep(m, p);
+      s.nsyscall.decrementAndGet();
+      return true;
+    }
+    g.status |= G.PREEMPT; // nsyscall drops once g is on the global queue (execute)
+    return false;
+  }
+
+  void acquirep(M m, P p) {
     m.p = p;
     p.m = m;
     p.status = P.RUNNING;
@@ -496,11 +641,32 @@ public final class Sched {
         if (g == null) return;
         boolean inherit = m.p.lastInherit;
         if (m.spinning) resetspinning(m);
+        if (m.stackBytes != M.stackBytesFor(maxStack)) { // debug.SetMaxStack: goroutines move to Ms with the new stack size
+          retire(m, g);
+          return;
+        }
         execute(m, g, inherit);
+        if (m.p == null) { // g left a blocking call and found no P: this M waits for one (exitsyscall's slow path)
+          stopmTimers(m);
+          if (m.p == null) return;
+        }
       }
     } catch (Throwable t) {
       end(2, () -> Traceback.internalError(t));
     }
+  }
+
+  /**
+   * Retires m, whose JVM stack no longer matches the maximum stack size: g goes back to the front
+   * of m's P, which a new M (started with the new size) takes over; m's thread ends.
+   */
+  private void retire(M m, G g) {
+    P p = m.p;
+    p.runqput(g, true);
+    m.p = null;
+    M nm = newM();
+    nm.nextp = p;
+    nm.start();
   }
 
   /** The M found work while spinning: stop spinning, and keep one spinner if it was the last. */
@@ -516,8 +682,19 @@ public final class Sched {
   private G findRunnable(M m) {
     for (;;) {
       if (done) return null;
+      if (stw.waiting) {
+        if (m.spinning) {
+          m.spinning = false;
+          nmspinning.decrementAndGet();
+        }
+        stw.stopP(m);
+        stopmTimers(m);
+        if (m.p == null) return null;
+        continue;
+      }
       P p = m.p;
       G g;
+      if (p.timers.size > 0) p.timers.runDue(m.g0, System.nanoTime()); // readies go to p's runnext
       // Fairness: now and then look at the global queue first, so it cannot starve.
       if (p.schedtick % 61 == 0 && runqsize > 0) {
         synchronized (lock) {
@@ -560,7 +737,8 @@ public final class Sched {
           return g;
         }
         m.p = null;
-        pidleput(p);
+        if (stw.waiting) stw.stopPLocked(p);
+        else pidleput(p);
         checkdead();
       }
       if (m.spinning) {
@@ -579,7 +757,7 @@ public final class Sched {
           }
         }
       }
-      stopm(m);
+      stopmTimers(m);
       if (m.p == null) return null;
     }
   }
@@ -589,18 +767,147 @@ public final class Sched {
     return false;
   }
 
-  /** Parks m on the idle list until startm hands it a P (or the run ends: m.p stays null). */
-  private void stopm(M m) {
-    synchronized (lock) {
-      if (done) return;
-      m.schedlink = midle;
-      midle = m;
-      nmidle++;
+  // ==================================================================== timers and idle Ms
+
+  /**
+   * The M sleeping until the earliest timer (Go's M blocked in netpoll with a timeout), or null.
+   * At most one M has this role; other idle Ms sleep without a deadline.
+   */
+  private volatile M timerSleeper;
+  /** The deadline timerSleeper sleeps until (valid while timerSleeper != null). */
+  private volatile long sleepUntil;
+
+  /** The earliest deadline over all Ps' timers, or {@code none} if there is no timer. Racy. */
+  private long earliestTimer(long none) {
+    long best = none;
+    boolean any = false;
+    for (P p : allp) {
+      if (p.timers.size == 0) continue;
+      long w = p.timers.next;
+      if (!any || w - best < 0) best = w;
+      any = true;
     }
-    m.sleep();
-    P p = m.nextp;
-    m.nextp = null;
-    if (p != null && !done) acquirep(m, p);
+    return best;
+  }
+
+  /** True if a pending timer of some P could wake a goroutine (deadlock detection; see the essay). */
+  private boolean anyTimerCanWake() {
+    for (P p : allp) if (p.timers.size > 0 && p.timers.anyCanWake()) return true;
+    return false;
+  }
+
+  /**
+   * A timer was added as the earliest of its heap (Go's wakeNetPoller). The adder published it (the
+   * heap's volatile next), then this fence, then reads the sleeper: if the sleeper's deadline is
+   * later, wake it so it re-times its sleep; if nobody sleeps on timers, wake an idle P's M, which
+   * will take the role when it finds nothing else to do. The sleeper publishes its role and
+   * deadline, fences, and re-reads the heaps (stopmTimers), so one of the two sees the other.
+   */
+  void timerAdded(long when) {
+    java.lang.invoke.VarHandle.fullFence();
+    M s = timerSleeper;
+    if (s != null) {
+      if (when - sleepUntil < 0) s.wake();
+    } else {
+      wakep();
+    }
+  }
+
+  /** sysmon: a timer is overdue and nobody sleeps on timers while a P is idle: get an M to run it. */
+  void sysmonTimers(long now) {
+    if (npidle == 0 || timerSleeper != null) return;
+    long w = earliestTimer(now + 1);
+    if (w - now < 0) wakep();
+  }
+
+  /**
+   * The idle path of findRunnable (m has just given up its P): parks m until startm hands it a P
+   * (m.p is then set) or the run ends (m.p stays null). If timers are pending and no other M sleeps
+   * on them, m sleeps only until the earliest one, then takes an idle P and goes looking for work
+   * as a spinning M (its steal pass runs every P's due timers).
+   */
+  private void stopmTimers(M m) {
+    for (;;) {
+      boolean sleeper = false;
+      long until = 0;
+      synchronized (lock) {
+        if (done) return;
+        m.schedlink = midle;
+        midle = m;
+        nmidle++;
+        if (timerSleeper == null) {
+          long now = System.nanoTime();
+          until = earliestTimer(now - 1);
+          if (until != now - 1) {
+            sleeper = true;
+            timerSleeper = m;
+            sleepUntil = until;
+          }
+        }
+      }
+      if (sleeper) {
+        java.lang.invoke.VarHandle.fullFence();
+        long again = earliestTimer(until);
+        if (again - until < 0) sleepUntil = until = again;
+        m.sleepUntil(until);
+      } else {
+        m.sleep();
+      }
+      P p = m.nextp;
+      if (p != null) { // startm popped us from midle and handed us a P
+        m.nextp = null;
+        if (timerSleeper == m) timerSleeper = null;
+        if (done) return;
+        acquirep(m, p);
+        return;
+      }
+      if (done) return;
+      // Timed out, or woken by timerAdded: leave the idle list (unless startm just took us).
+      boolean handedOff;
+      synchronized (lock) {
+        if (timerSleeper == m) timerSleeper = null;
+        handedOff = !midleRemove(m);
+        if (!handedOff && earliestTimer(Long.MAX_VALUE) - System.nanoTime() <= 0) {
+          P idle = pidleget();
+          if (idle != null) {
+            acquirep(m, idle);
+            m.spinning = true;
+            nmspinning.incrementAndGet();
+            return;
+          }
+          // Every P is busy: they run their own timers at their next schedule; wait for work.
+          m.schedlink = midle;
+          midle = m;
+          nmidle++;
+          handedOff = true;
+        }
+      }
+      if (handedOff) { // the P (and the wake) from startm are on their way
+        do {
+          m.sleep(); // a stale wake from timerAdded may come first: wait for the P
+          p = m.nextp;
+        } while (p == null && !done);
+        m.nextp = null;
+        if (p == null || done) return;
+        acquirep(m, p);
+        return;
+      }
+      // a timer moved earlier (or a spurious wake): sleep again with the new deadline
+    }
+  }
+
+  /** Removes m from the idle M list; false if it is not there. Under lock. */
+  private boolean midleRemove(M m) {
+    M prev = null;
+    for (M x = midle; x != null; prev = x, x = x.schedlink) {
+      if (x != m) continue;
+      if (prev == null) midle = x.schedlink;
+      else prev.schedlink = x.schedlink;
+      x.schedlink = null;
+      nmidle--;
+      return true;
+    }
+    return false;
   }
 
   /** Four passes over the other Ps in random order, stealing half a ring (runnext on the last pass). */
@@ -613,7 +920,14 @@ public final class Sched {
       int start = java.util.concurrent.ThreadLocalRandom.current().nextInt(n);
       for (int i = 0; i < n; i++) {
         P victim = allp[(start + i) % n];
-        if (victim == mine || victim.status == P.IDLE) continue;
+        if (victim == mine) continue;
+        if (last && victim.timers.due(System.nanoTime())) {
+          // Run the victim's due timers here: what they ready lands in our run queue.
+          victim.timers.runDue(m.g0, System.nanoTime());
+          G g = mine.runqget();
+          if (g != null) return g;
+        }
+        if (victim.status == P.IDLE) continue;
         G g = victim.runqsteal(mine, last);
         if (g != null) return g;
       }
@@ -624,7 +938,7 @@ public final class Sched {
 
   /** Under lock, when a P goes idle: if every P is idle and nothing can wake a goroutine, deadlock. */
   private void checkdead() {
-    if (done || npidle != allp.length || runqsize != 0 || timers.pending() != 0) return;
+    if (done || npidle != allp.length || runqsize != 0 || nsyscall.get() != 0 || anyTimerCanWake()) return;
     if (mainGoexited && liveGoroutines() == 0) {
       end(2, () -> Out.stderr("fatal error: no goroutines (main called runtime.Goexit) - deadlock!\n"));
       return;
@@ -641,12 +955,6 @@ public final class Sched {
     return n;
   }
 
-  /** The last pending timer was retired (timer thread): deadlock may now hold. */
-  void checkdeadFromTimers() {
-    synchronized (lock) {
-      checkdead();
-    }
-  }
 
   // ==================================================================== running a goroutine: the trampoline
 
@@ -738,9 +1046,12 @@ public final class Sched {
       if ((g.status & G.PREEMPT) != 0) { // yield (Gosched, preemption): to the global queue
         g.state = G.RUNNABLE;
         m.curg = null;
+        boolean fromSyscall = m.p == null;
         synchronized (lock) {
           globrunqput(g);
+          if (fromSyscall) nsyscall.decrementAndGet(); // under the lock: checkdead sees g queued or in the call
         }
+        if (fromSyscall) wakep();
         return;
       }
       m.curg = null;
@@ -799,7 +1110,15 @@ public final class Sched {
 
   /** runtime.GOMAXPROCS(n): the previous setting; n < 1 only queries. */
   public static long gomaxprocs(G g, long n) {
-    return g.m.sched.setGomaxprocs(n < 1 ? 0 : (int) Math.min(n, 1 << 20));
+    return g.m.sched.setGomaxprocs(g, n < 1 ? 0 : (int) Math.min(n, 1024));
+  }
+
+  /** runtime/debug.SetMaxStack: sets the maximum stack size in bytes, returns the previous one. */
+  public static long setMaxStack(G g, long bytes) {
+    Sched s = g.m.sched;
+    long old = s.maxStack;
+    s.maxStack = bytes;
+    return old;
   }
 
   /** Snapshot of all Gs (for dumps and tests). */

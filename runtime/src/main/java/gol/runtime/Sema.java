@@ -53,6 +53,14 @@ public final class Sema extends SpinLock implements ParkOp {
     unlock();
   }
 
+  /**
+   * Acquires on behalf of the parked goroutine w (sync.Cond hands a woken waiter to its mutex): if a
+   * permit is banked, w takes it and is readied by waker; else w waits in the queue.
+   */
+  public void acquireFor(G waker, G w) {
+    if (!commit(w)) Sched.ready(waker, w);
+  }
+
   /** Second phase of acquire: take a permit banked meanwhile, or enqueue. */
   @Override
   public boolean commit(G g) {

@@ -64,7 +64,7 @@ final class Traceback {
 
   static void stackOverflow(Sched s, G g, StackOverflowError so) {
     StringBuilder b = new StringBuilder();
-    b.append("runtime: goroutine stack exceeds 1000000000-byte limit\n");
+    b.append("runtime: goroutine stack exceeds ").append(s.maxStack).append("-byte limit\n");
     b.append("fatal error: stack overflow\n\n");
     running(b, s, g, so);
     Out.stderr(b.toString());

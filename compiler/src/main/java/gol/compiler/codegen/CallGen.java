@@ -38,9 +38,11 @@ abstract class CallGen extends ExprGen {
       case LIB_FUNC: {
         Symbol.Func f = Calls.callee(c, info);
         sig = f.sig();
+        String owner = "gol/runtime/lib/" + JvmTypes.libPackageClass(f.pkg);
+        if (!ProgramGen.runtimeHas(owner, f.name, JvmTypes.methodDesc(sig))) throw new Unsupported(c.pos(), f.pkg + "." + f.name);
         mv.visitVarInsn(ALOAD, 0);
         args(c, sig);
-        mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/lib/" + JvmTypes.libPackageClass(f.pkg), f.name, JvmTypes.methodDesc(sig), false);
+        mv.visitMethodInsn(INVOKESTATIC, owner, f.name, JvmTypes.methodDesc(sig), false);
         break;
       }
       case LIB_METHOD: {
@@ -56,10 +58,12 @@ abstract class CallGen extends ExprGen {
           args(c, sig);
           String d = JvmTypes.methodDesc(sig);
           d = "(" + JvmTypes.G_DESC + JvmTypes.desc(n) + d.substring(JvmTypes.G_DESC.length() + 1);
+          if (!ProgramGen.runtimeHas("gol/runtime/lib/" + JvmTypes.libPackageClass(n.pkg), n.name + "_" + f.name, d)) throw new Unsupported(c.pos(), "method " + f.name + " of " + n);
           mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/lib/" + JvmTypes.libPackageClass(n.pkg), n.name + "_" + f.name, d, false);
           break;
         }
         if (owner == null) throw new Unsupported(c.pos(), "method " + f.name + " of " + sig.recv.type);
+        if (!ProgramGen.runtimeHas(owner, f.name, JvmTypes.methodDesc(sig))) throw new Unsupported(c.pos(), "method " + f.name + " of " + sig.recv.type);
         expr(sel.x());
         mv.visitVarInsn(ALOAD, 0);
         args(c, sig);
@@ -129,7 +133,13 @@ abstract class CallGen extends ExprGen {
     Type rt = m.sig().recv.type;
     boolean wantPtr = rt instanceof Type.Pointer;
     if (wantPtr) {
-      if (!JvmTypes.isStruct(((Type.Pointer) rt).elem)) throw new Unsupported(x.pos(), "pointer receivers of non-struct types");
+      if (!JvmTypes.isStruct(((Type.Pointer) rt).elem) && !(xt instanceof Type.Pointer)) {   // &x of a named number: its cell
+        if (Expr.unparen(x) instanceof Ident id && info.symbolOf(id) instanceof Symbol.Var v && vars.get(v) != null && vars.get(v).cell) {
+          mv.visitVarInsn(ALOAD, vars.get(v).slot);
+          return;
+        }
+        throw new Unsupported(x.pos(), "pointer receiver on " + describe(x));
+      }
       expr(x);
       return;
     }
@@ -312,6 +322,9 @@ abstract class CallGen extends ExprGen {
         else if (t.underlying() instanceof Type.Slice) mv.visitMethodInsn(INVOKESTATIC, JvmTypes.SLICE, name, "(Lgol/runtime/Slice;)I", false);
         else if (t.underlying() instanceof Type.Chan) { mv.visitMethodInsn(INVOKESTATIC, JvmTypes.CHAN, name, "(Lgol/runtime/Chan;)J", false); return; }
         else if (t.underlying() instanceof Type.Map) { mv.visitMethodInsn(INVOKESTATIC, JvmTypes.MAP, "len", "(Lgol/runtime/GoMap;)J", false); return; }
+        else if (JvmTypes.isArray(t) || t instanceof Type.Pointer pa && JvmTypes.isArray(pa.elem)) {
+          mv.visitMethodInsn(INVOKESTATIC, JvmTypes.SLICE, "arrayLength", "(Ljava/lang/Object;)I", false);
+        }
         else throw new Unsupported(c.pos(), name + " of " + t);
         mv.visitInsn(I2L);
         return;
@@ -353,6 +366,17 @@ abstract class CallGen extends ExprGen {
         exprAs(as.get(1), mt.key);
         if (!JvmTypes.isInterface(mt.key)) box(mt.key);
         mv.visitMethodInsn(INVOKESTATIC, JvmTypes.MAP, "delete", "(Lgol/runtime/GoMap;Ljava/lang/Object;)V", false);
+        return;
+      }
+      case "new": {   // new(T): a fresh zero T; a pointer to a struct is the object, to anything else a cell
+        Type pt = typeOf(c);
+        Type elem = ((Type.Pointer) pt).elem;
+        if (JvmTypes.isStruct(elem)) { pushZero(elem); return; }
+        JKind k = JvmTypes.kind(elem);
+        mv.visitTypeInsn(NEW, k.cellClass());
+        mv.visitInsn(DUP);
+        pushZero(elem);
+        mv.visitMethodInsn(INVOKESPECIAL, k.cellClass(), "<init>", "(" + k.cellFieldDesc() + ")V", false);
         return;
       }
       case "recover":

@@ -27,7 +27,8 @@ final class Calls {
    */
   static final Set<String> SUSPENDING_LIB = Set.of(
       "time.Sleep", "runtime.Gosched",
-      "sync.WaitGroup.Wait", "sync.Mutex.Lock", "sync.RWMutex.Lock", "sync.RWMutex.RLock", "sync.Cond.Wait");
+      "sync.WaitGroup.Wait", "sync.Mutex.Lock", "sync.RWMutex.Lock", "sync.RWMutex.RLock", "sync.Cond.Wait",
+      "sync.Once.Do", "bufio.Scanner.Scan", "bufio.Reader.ReadString", "os.File.Read");
 
   static Kind kind(Expr.Call c, TypeInfo info) {
     Expr fun = Expr.unparen(c.fun());

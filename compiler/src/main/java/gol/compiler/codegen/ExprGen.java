@@ -178,7 +178,15 @@ abstract class ExprGen extends FnBase {
     if (e instanceof Star st) {
       Type pt = typeOf(st.x());
       if (pt instanceof Type.Pointer p && JvmTypes.isStruct(p.elem)) { expr(st.x()); nilCheck(pt); return; }
-      throw new Unsupported(e.pos(), "pointers to non-struct values");
+      if (pt instanceof Type.Pointer p) {   // *p: the cell's value
+        JKind k = JvmTypes.kind(p.elem);
+        expr(st.x());
+        nilCheck(pt);
+        mv.visitFieldInsn(GETFIELD, k.cellClass(), "v", k.cellFieldDesc());
+        if (k == JKind.A) checkcast(JvmTypes.className(p.elem));
+        return;
+      }
+      throw new Unsupported(e.pos(), "dereferencing " + pt);
     }
     if (e instanceof TypeAssert ta) { typeAssert(ta, false); return; }
     throw new Unsupported(e.pos(), describe(e));
@@ -203,6 +211,11 @@ abstract class ExprGen extends FnBase {
     if (JvmTypes.isStruct(target) && !isFresh(e)) {   // value semantics: a struct that lives somewhere is copied
       String c = JvmTypes.className(target);
       mv.visitMethodInsn(INVOKEVIRTUAL, c, "copy", "()L" + c + ";", false);
+      return;
+    }
+    if (JvmTypes.isArray(target) && !isFresh(e)) {   // arrays are values too
+      mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/ArrayOps", "copy", "(Ljava/lang/Object;)Ljava/lang/Object;", false);
+      mv.visitTypeInsn(CHECKCAST, JvmTypes.className(target));
       return;
     }
     coerce(from, target);
@@ -290,10 +303,21 @@ abstract class ExprGen extends FnBase {
     Symbol sym = info.symbolOf(s.sel());
     if (Expr.unparen(s.x()) instanceof Ident pk && info.symbolOf(pk) instanceof Symbol.PkgName pn) {
       if (sym instanceof Symbol.Var v) {
-        mv.visitFieldInsn(GETSTATIC, "gol/runtime/lib/" + JvmTypes.libPackageClass(pn.path), v.name, JvmTypes.desc(v.type));
+        String owner = "gol/runtime/lib/" + JvmTypes.libPackageClass(pn.path);
+        if (!ProgramGen.runtimeHasField(owner, v.name)) throw new Unsupported(s.pos(), pn.name + "." + v.name);
+        mv.visitFieldInsn(GETSTATIC, owner, v.name, JvmTypes.desc(v.type));
         return;
       }
       throw new Unsupported(s.pos(), "library function " + pn.name + "." + s.sel().name() + " as a value");
+    }
+    // An exported field of a library struct (time.Timer's C): a public final field of its Java class.
+    String libOwner = typeOf(s.x()) == null ? null : JvmTypes.libClass(typeOf(s.x()));
+    if (libOwner != null && sym instanceof Symbol.Var lv && lv.kind == Symbol.Var.Kind.FIELD) {
+      expr(s.x());
+      nilCheck();
+      mv.visitTypeInsn(CHECKCAST, libOwner);
+      mv.visitFieldInsn(GETFIELD, libOwner, lv.name, JvmTypes.desc(lv.type));
+      return;
     }
     Type xt = typeOf(s.x());
     if (xt != null && sym instanceof Symbol.Var f && f.kind == Symbol.Var.Kind.FIELD) {
@@ -361,7 +385,11 @@ abstract class ExprGen extends FnBase {
           expr(u.x());
           return;
         }
-        throw new Unsupported(u.pos(), "pointers to non-struct values");
+        if (Expr.unparen(u.x()) instanceof Ident id && info.symbolOf(id) instanceof Symbol.Var v && vars.get(v) != null && vars.get(v).cell) {
+          mv.visitVarInsn(ALOAD, vars.get(v).slot);   // &x: x's cell
+          return;
+        }
+        throw new Unsupported(u.pos(), "pointers to " + describe(u.x()));
       }
       default:
         throw new Unsupported(u.pos(), "operator " + u.op().text);
@@ -553,6 +581,9 @@ abstract class ExprGen extends FnBase {
         mv.visitMethodInsn(INVOKEVIRTUAL, JvmTypes.STRING, "compareTo", "(Ljava/lang/String;)I", false);
         mv.visitJumpInsn(inverseIf(op), ifFalse);
       }
+    } else if (JvmTypes.isArray(t)) {
+      mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/ArrayOps", "equal", "(Ljava/lang/Object;Ljava/lang/Object;)Z", false);
+      mv.visitJumpInsn(op == Op.EQL ? IFEQ : IFNE, ifFalse);
     } else if (JvmTypes.isInterface(t) || JvmTypes.isStruct(t)) {
       mv.visitMethodInsn(INVOKESTATIC, "java/util/Objects", "equals", "(Ljava/lang/Object;Ljava/lang/Object;)Z", false);
       mv.visitJumpInsn(op == Op.EQL ? IFEQ : IFNE, ifFalse);
@@ -603,7 +634,16 @@ abstract class ExprGen extends FnBase {
       unboxAs(mt.elem);
       return;
     }
-    throw new Unsupported(ix.pos(), u instanceof Type.Array ? "arrays" : "indexing " + xt);
+    if (u instanceof Type.Array at) {
+      expr(ix.x());
+      expr(ix.index());
+      String acc = accessor(at.elem);
+      JKind ek = JvmTypes.kind(at.elem);
+      mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/ArrayOps", "get" + acc, "(" + JvmTypes.arrayDesc(at.elem) + "J)" + (ek == JKind.A ? "Ljava/lang/Object;" : ek.desc), false);
+      if (ek == JKind.A) checkcast(JvmTypes.className(at.elem));
+      return;
+    }
+    throw new Unsupported(ix.pos(), "indexing " + xt);
   }
 
   /** Suffix of the Index accessor for a slice element type: J, I, UI, B, UB, D, Z or A. */
@@ -643,6 +683,20 @@ abstract class ExprGen extends FnBase {
       mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/GoString", "slice", "(Ljava/lang/String;JJ)Ljava/lang/String;", false);
       return;
     }
+    if (xt.underlying() instanceof Type.Array at || xt instanceof Type.Pointer pa && pa.elem.underlying() instanceof Type.Array) {
+      Type.Array arr = (Type.Array) (xt instanceof Type.Pointer pp ? pp.elem : xt).underlying();
+      prog.rtypes.push(mv, typeOf(s));
+      expr(s.x());
+      if (s.lo() != null) expr(s.lo()); else mv.visitInsn(LCONST_0);
+      if (s.hi() != null) expr(s.hi()); else pushLong(arr.len);
+      if (s.slice3()) {
+        expr(s.max());
+        mv.visitMethodInsn(INVOKESTATIC, JvmTypes.SLICE, "slice3Array", "(Lgol/runtime/RType;Ljava/lang/Object;JJJ)Lgol/runtime/Slice;", false);
+      } else {
+        mv.visitMethodInsn(INVOKESTATIC, JvmTypes.SLICE, "sliceArray", "(Lgol/runtime/RType;Ljava/lang/Object;JJ)Lgol/runtime/Slice;", false);
+      }
+      return;
+    }
     if (!(xt.underlying() instanceof Type.Slice)) throw new Unsupported(s.pos(), "slicing " + xt);
     int tmp = allocSlot(JKind.A);
     expr(s.x());
@@ -668,6 +722,7 @@ abstract class ExprGen extends FnBase {
     if (t instanceof Type.Pointer p && JvmTypes.isStruct(p.elem)) t = p.elem;   // elided &T{...}
     if (JvmTypes.isStruct(t)) { structLit(c, t); return; }
     if (t.underlying() instanceof Type.Map mt) { mapLit(c, t, mt); return; }
+    if (t.underlying() instanceof Type.Array at) { arrayLit(c, t, at); return; }
     if (!(t.underlying() instanceof Type.Slice st)) {
       throw new Unsupported(c.pos(), t.underlying() instanceof Type.Map ? "maps" : t.underlying() instanceof Type.Struct ? "structs" : "composite literals of type " + t);
     }
@@ -689,6 +744,20 @@ abstract class ExprGen extends FnBase {
     pushInt(n);
     pushInt(n);
     mv.visitMethodInsn(INVOKESPECIAL, JvmTypes.SLICE, "<init>", "(Lgol/runtime/RType;Ljava/lang/Object;III)V", false);
+  }
+
+  /** [N]T{a, b, k: c}: a zero array with the given elements set. */
+  private void arrayLit(CompositeLit c, Type t, Type.Array at) {
+    pushZero(t);
+    String ad = JvmTypes.arrayDesc(at.elem);
+    long idx = 0;
+    for (Element el : c.elems()) {
+      if (el.key() != null) idx = ((Constant.Int) info.constOf(el.key())).value().longValue();
+      mv.visitInsn(DUP);
+      pushInt((int) idx++);
+      exprAs(el.value(), at.elem);
+      arrayStore(ad);
+    }
   }
 
   /** map[K]V{k: v, ...} */
@@ -875,6 +944,11 @@ abstract class ExprGen extends FnBase {
       return;
     }
     if (JvmTypes.isStruct(t)) { checkcast(JvmTypes.className(t)); return; }
+    if (JvmTypes.isArray(t)) {
+      mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/ArrayOps", "unbox", "(Ljava/lang/Object;)Ljava/lang/Object;", false);
+      checkcast(JvmTypes.className(t));
+      return;
+    }
     unbox(t);
   }
 

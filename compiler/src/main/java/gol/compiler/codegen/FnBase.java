@@ -197,7 +197,7 @@ abstract class FnBase {
     JKind k = JvmTypes.kind(t);
     if (k != JKind.A) { pushDefault(k); return; }
     if (JvmTypes.isString(t)) { mv.visitLdcInsn(""); return; }
-    StructGen.zero(mv, t);
+    StructGen.zero(prog, mv, t);
   }
 
   void pop(JKind k) {

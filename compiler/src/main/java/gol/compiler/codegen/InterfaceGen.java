@@ -135,8 +135,11 @@ final class InterfaceGen {
   void emitMethodDelegates(ClassWriter cw, Type t, String cls) { emitDelegates(cw, t, cls, null, null); }
 
   private void emitDelegates(ClassWriter cw, Type t, String cls, String valueField, String valueDesc) {
+    boolean valueBox = valueField != null && !valueField.equals("p");
     for (Symbol.Func m : methodsOf(t)) {
       if (m.decl == null) continue;
+      // A boxed named number holds a copy: pointer-receiver methods are not in its method set.
+      if (valueBox && pointerReceiver(m)) continue;
       String desc = JvmTypes.methodDesc(m.sig());
       MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, m.name, desc, null, null);
       mv.visitCode();
@@ -187,7 +190,7 @@ final class InterfaceGen {
   private void emitBox(Type t, String cls, String field, String fdesc, boolean pointer) {
     Type valueType = pointer ? ((Type.Pointer) t).elem : t;
     List<String> ifaces = new ArrayList<>(implementedBy(valueType));
-    ifaces.add(pointer ? "gol/runtime/GoPointer" : "gol/runtime/Box$Typed");
+    ifaces.add(pointer ? "gol/runtime/GoPointer" : "gol/runtime/Box$Named");
     ClassWriter cw = prog.newClassWriter();
     cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, cls, null, "java/lang/Object", new LinkedHashSet<>(ifaces).toArray(new String[0]));
     cw.visitField(ACC_PUBLIC | ACC_FINAL, field, fdesc, null, null).visitEnd();
@@ -259,6 +262,16 @@ final class InterfaceGen {
     mv.visitInsn(IRETURN);
     mv.visitMaxs(0, 0);
     mv.visitEnd();
+    if (!pointer) {   // Box.Named.unwrapped: the value boxed as its underlying type (fmt prints it)
+      mv = cw.visitMethod(ACC_PUBLIC, "unwrapped", "()Ljava/lang/Object;", null, null);
+      mv.visitCode();
+      mv.visitVarInsn(ALOAD, 0);
+      mv.visitFieldInsn(GETFIELD, cls, field, fdesc);
+      prog.boxForInterface(mv, t.underlying());
+      mv.visitInsn(ARETURN);
+      mv.visitMaxs(0, 0);
+      mv.visitEnd();
+    }
     // fmt prints a named number by its value when it has no String method
     if (!pointer && ft.getSort() != org.objectweb.asm.Type.OBJECT) {
       mv = cw.visitMethod(ACC_PUBLIC, "toString", "()Ljava/lang/String;", null, null);

@@ -46,10 +46,12 @@ final class JvmTypes {
     if (u instanceof Type.Chan) return CHAN;
     if (u instanceof Type.Tuple) return TUPLE;
     if (u instanceof Type.Map) return MAP;
+    if (u instanceof Type.Array a) return arrayDesc(a.elem);   // [N]T: a Java array (its descriptor is its name)
     String lib = libClass(t);
     if (lib != null) return lib;
     String user = structClass(t);
     if (user != null) return user;
+    if (t.underlying() instanceof Type.Pointer p) return kind(p.elem).cellClass();   // *int etc.: the variable's cell
     return OBJECT;
   }
 
@@ -90,6 +92,8 @@ final class JvmTypes {
     switch (pkgPathOrName) {
       case "rand": case "math/rand": return "math_rand";
       case "utf8": case "unicode/utf8": return "unicode_utf8";
+      case "atomic": case "sync/atomic": return "sync_atomic";
+      case "debug": case "runtime/debug": return "runtime_debug";
       default: return pkgPathOrName.replace('/', '_');
     }
   }
@@ -97,8 +101,11 @@ final class JvmTypes {
   static String desc(Type t) {
     JKind k = kind(t);
     if (k != JKind.A) return k.desc;
-    return "L" + className(t) + ";";
+    String c = className(t);
+    return c.startsWith("[") ? c : "L" + c + ";";
   }
+
+  static boolean isArray(Type t) { return t != null && t.underlying() instanceof Type.Array; }
 
   /** Descriptor of the results: V, the single result's descriptor, or Tuple. */
   static String resultDesc(List<Symbol.Var> results) {

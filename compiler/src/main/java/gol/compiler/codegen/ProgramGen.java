@@ -91,6 +91,10 @@ public final class ProgramGen {
       if (d instanceof Decl.Func f && f.body() != null && f.recv() != null) {
         Symbol.Func sym = methodSymbol(f);
         FuncGen.compile(this, cw, new FuncGen.Fn(methodGoName(sym), methodJvmName(sym), f, sym.sig(), f.body(), List.of(), maySuspend(f)));
+      } else if (d instanceof Decl.Func f && f.body() != null && f.name().name().equals("init")) {
+        // init functions are not declared in any scope (Go: they cannot be referred to)
+        Type.Signature none = new Type.Signature(null, List.of(), List.of(), false);
+        FuncGen.compile(this, cw, new FuncGen.Fn("main.init." + inits.indexOf(f), initName(f), f, none, f.body(), List.of(), maySuspend(f)));
       } else if (d instanceof Decl.Func f && f.body() != null) {
         Symbol.Func sym = (Symbol.Func) info.defs.get(f.name());
         String jvm = jvmName(sym, f);
@@ -153,6 +157,35 @@ public final class ProgramGen {
 
   String globalName(Symbol.Var v) { return v.name; }
 
+  /** JVM name of the i-th init function. */
+  String initName(Decl.Func f) { return "init$" + inits.indexOf(f); }
+
+  /**
+   * Does the runtime implement library function/method {@code owner.name} with this descriptor? The
+   * checker's table may declare members the runtime lacks; those are compile errors ("not yet
+   * supported"), never a NoSuchMethodError while the program runs.
+   */
+  static boolean runtimeHas(String owner, String name, String desc) {
+    try {
+      Class<?> c = Class.forName(owner.replace('/', '.'), false, ProgramGen.class.getClassLoader());
+      for (java.lang.reflect.Method m : c.getMethods()) {
+        if (m.getName().equals(name) && org.objectweb.asm.Type.getMethodDescriptor(m).equals(desc)) return true;
+      }
+      return false;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
+    }
+  }
+
+  static boolean runtimeHasField(String owner, String name) {
+    try {
+      Class.forName(owner.replace('/', '.'), false, ProgramGen.class.getClassLoader()).getField(name);
+      return true;
+    } catch (ReflectiveOperationException | LinkageError e) {
+      return false;
+    }
+  }
+
   /** The method a declaration with a receiver declares (found on its receiver's named type). */
   Symbol.Func methodSymbol(Decl.Func f) {
     Symbol s = info.defs.get(f.name());
@@ -201,6 +234,12 @@ public final class ProgramGen {
     if (JvmTypes.isStruct(t)) {
       String c = JvmTypes.className(t);
       mv.visitMethodInsn(INVOKEVIRTUAL, c, "copy", "()L" + c + ";", false);
+      return;
+    }
+    if (JvmTypes.isArray(t)) {   // an array in an interface: a Slice header with the array type
+      rtypes.push(mv, t);
+      mv.visitInsn(SWAP);
+      mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/ArrayOps", "box", "(Lgol/runtime/RType;Ljava/lang/Object;)Ljava/lang/Object;", false);
       return;
     }
     Type.Kind bk = gol.compiler.types.Types.kindOf(t);
@@ -282,6 +321,22 @@ public final class ProgramGen {
       if (d instanceof Decl.Gen g && g.kind() == Decl.GenKind.VAR)
         for (Decl.Spec sp : g.specs()) for (Expr e : ((Decl.ValueSpec) sp).values()) collect.expr(e);
     }
+    // Variables whose address is taken (&x, or x.M() with a pointer receiver) live in cells too, unless
+    // they are structs (a struct variable's object is its address).
+    Walker addressed = new Walker() {
+      @Override protected void expr(Expr e) {
+        Expr target = null;
+        if (e instanceof Expr.Unary u && u.op() == gol.compiler.ast.Op.AND) target = Expr.unparen(u.x());
+        if (e instanceof Expr.Call c && Expr.unparen(c.fun()) instanceof Expr.Selector sel
+            && info.symbolOf(sel.sel()) instanceof Symbol.Func m && m.sig().recv != null
+            && m.sig().recv.type instanceof Type.Pointer && !(info.typeOf(sel.x()) instanceof Type.Pointer)) target = Expr.unparen(sel.x());
+        if (target instanceof Expr.Ident id && info.uses.get(id) instanceof Symbol.Var v
+            && v.kind != Symbol.Var.Kind.GLOBAL && v.kind != Symbol.Var.Kind.FIELD && !JvmTypes.isStruct(v.type)) cellVars.add(v);
+        walkExpr(e);
+      }
+      @Override protected void funcLit(Expr.FuncLit f) { walkBody(f.body()); }
+    };
+    for (Decl d : file.decls()) if (d instanceof Decl.Func f && f.body() != null) addressed.walkBody(f.body());
     for (Expr.FuncLit f : all) {
       Set<Node> inside = Collections.newSetFromMap(new IdentityHashMap<>());
       inside.add(f);
@@ -334,7 +389,7 @@ public final class ProgramGen {
     return resumable.size() - 1;
   }
 
-  private void zeroValue(MethodVisitor mv, Type t) { StructGen.zero(mv, t); }
+  private void zeroValue(MethodVisitor mv, Type t) { StructGen.zero(this, mv, t); }
 
   /** {@code public static void main(String[] args)}: os.Args, then the runtime runs main.main. */
   private void emitJavaMain(ClassWriter cw) {

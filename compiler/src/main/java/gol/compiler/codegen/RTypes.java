@@ -35,6 +35,8 @@ final class RTypes {
     Integer i = index.get(key);
     if (i != null) return i;
     // elements first, so the initializer can build this one from them
+    if (t instanceof Type.Named && !(t.underlying() instanceof Type.Struct) && !(t.underlying() instanceof Type.Basic)
+        && !(t.underlying() instanceof Type.Interface) && !(t.underlying() instanceof Type.Signature)) internIfNeeded(t.underlying());
     if (t.underlying() instanceof Type.Slice s) internIfNeeded(s.elem);
     if (t.underlying() instanceof Type.Chan c) internIfNeeded(c.elem);
     if (t instanceof Type.Pointer p) internIfNeeded(p.elem);
@@ -88,7 +90,12 @@ final class RTypes {
     for (int i = 0; i < types.size(); i++) {
       Type t = types.get(i);
       Type u = t.underlying();
-      if (u instanceof Type.Slice s && !(t instanceof Type.Named)) {
+      if (t instanceof Type.Named n && (u instanceof Type.Slice || u instanceof Type.Chan || u instanceof Type.Map
+          || u instanceof Type.Array || u instanceof Type.Pointer)) {
+        push(clinit, u);   // the structure, under the named type's name
+        clinit.visitLdcInsn(n.qualifiedName());
+        clinit.visitMethodInsn(INVOKEVIRTUAL, "gol/runtime/RType", "withName", "(Ljava/lang/String;)Lgol/runtime/RType;", false);
+      } else if (u instanceof Type.Slice s && !(t instanceof Type.Named)) {
         push(clinit, s.elem);
         clinit.visitMethodInsn(INVOKESTATIC, "gol/runtime/RType", "slice", "(Lgol/runtime/RType;)Lgol/runtime/RType;", false);
       } else if (u instanceof Type.Chan c && !(t instanceof Type.Named)) {

@@ -156,6 +156,35 @@ abstract class StmtGen extends CallGen {
         }
       };
     }
+    if (x instanceof Index ix && typeOf(ix.x()).underlying() instanceof Type.Array at) {   // a[i] = v
+      String ad = JvmTypes.arrayDesc(at.elem);
+      int aSlot = allocSlot(JKind.A), iSlot = allocSlot(JKind.J);
+      expr(ix.x());
+      mv.visitVarInsn(ASTORE, aSlot);
+      expr(ix.index());
+      mv.visitVarInsn(LSTORE, iSlot);
+      JKind ek = JvmTypes.kind(at.elem);
+      String vdesc = ek == JKind.A ? "Ljava/lang/Object;" : ek.desc;
+      Runnable getElem = () -> {
+        mv.visitVarInsn(ALOAD, aSlot);
+        mv.visitTypeInsn(CHECKCAST, ad);
+        mv.visitVarInsn(LLOAD, iSlot);
+        mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/ArrayOps", "get" + accessor(at.elem), "(" + ad + "J)" + vdesc, false);
+        if (ek == JKind.A) checkcast(JvmTypes.className(at.elem));
+      };
+      if (JvmTypes.isStruct(at.elem)) return structInto(at.elem, getElem);
+      return new LValue() {
+        public Type type() { return at.elem; }
+        public void assign(Runnable value, JKind k) {
+          mv.visitVarInsn(ALOAD, aSlot);
+          mv.visitTypeInsn(CHECKCAST, ad);
+          mv.visitVarInsn(LLOAD, iSlot);
+          value.run();
+          mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/ArrayOps", "set" + setter(at.elem), "(" + ad + "J" + vdesc + ")V", false);
+        }
+        public void load() { getElem.run(); }
+      };
+    }
     if (x instanceof Index ix && typeOf(ix.x()).underlying() instanceof Type.Map mt) {   // m[k] = v
       Type mapType = typeOf(ix.x());
       int mSlot = allocSlot(JKind.A), kSlot = allocSlot(JKind.A);
@@ -215,6 +244,23 @@ abstract class StmtGen extends CallGen {
       nilCheck(p);
       mv.visitVarInsn(ASTORE, obj);
       return structInto(p.elem, () -> mv.visitVarInsn(ALOAD, obj));
+    }
+    if (x instanceof Star st && typeOf(st.x()) instanceof Type.Pointer p) {   // *p = v through a cell
+      JKind ek = JvmTypes.kind(p.elem);
+      String cc = ek.cellClass();
+      int obj = allocSlot(JKind.A);
+      expr(st.x());
+      nilCheck(p);
+      mv.visitVarInsn(ASTORE, obj);
+      return new LValue() {
+        public Type type() { return p.elem; }
+        public void assign(Runnable value, JKind k) { mv.visitVarInsn(ALOAD, obj); value.run(); mv.visitFieldInsn(PUTFIELD, cc, "v", ek.cellFieldDesc()); }
+        public void load() {
+          mv.visitVarInsn(ALOAD, obj);
+          mv.visitFieldInsn(GETFIELD, cc, "v", ek.cellFieldDesc());
+          if (ek == JKind.A) checkcast(JvmTypes.className(p.elem));
+        }
+      };
     }
     throw new Unsupported(e.pos(), "assignment to " + describe(x));
   }
@@ -538,7 +584,7 @@ abstract class StmtGen extends CallGen {
   /** A call statement of a function without arguments or results (the init functions). */
   void callInit(Decl.Func f) {
     mv.visitVarInsn(ALOAD, 0);
-    mv.visitMethodInsn(INVOKESTATIC, prog.className, prog.jvmName((Symbol.Func) info.defs.get(f.name())), "(Lgol/runtime/G;)V", false);
+    mv.visitMethodInsn(INVOKESTATIC, prog.className, prog.initName(f), "(Lgol/runtime/G;)V", false);
     if (prog.maySuspend(f)) afterSuspendableCall(JKind.V, null);
   }
 
@@ -768,9 +814,20 @@ abstract class StmtGen extends CallGen {
     }
     if (u instanceof Type.Map mt) { rangeMap(r, label, xt, mt, head, post, end); scopeRelease(m); return; }
     boolean str = JvmTypes.isString(xt);
-    if (!str && !(u instanceof Type.Slice)) throw new Unsupported(r.pos(), "range over " + xt);
+    boolean arr = u instanceof Type.Array;
+    if (!str && !arr && !(u instanceof Type.Slice)) throw new Unsupported(r.pos(), "range over " + xt);
     Local xs = temp(JKind.A, str ? JvmTypes.STRING : JvmTypes.SLICE);
-    expr(r.x());
+    if (arr) {   // range over an array: over a copy of it (Go evaluates the range expression once)
+      Type.Array at = (Type.Array) u;
+      prog.rtypes.push(mv, new Type.Slice(at.elem));
+      exprAs(r.x(), xt);
+      mv.visitInsn(LCONST_0);
+      pushLong(at.len);
+      mv.visitMethodInsn(INVOKESTATIC, JvmTypes.SLICE, "sliceArray", "(Lgol/runtime/RType;Ljava/lang/Object;JJ)Lgol/runtime/Slice;", false);
+      u = new Type.Slice(at.elem);
+    } else {
+      expr(r.x());
+    }
     store(xs);
     Local n = temp(JKind.J, null);
     load(xs);

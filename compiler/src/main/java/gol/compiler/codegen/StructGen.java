@@ -95,9 +95,9 @@ final class StructGen {
     for (int i = 0; i < fs.size(); i++) {
       Type ft = fs.get(i).type;
       if (JvmTypes.kind(ft) != JKind.A) continue;
-      if (!JvmTypes.isString(ft) && !JvmTypes.isStruct(ft) && !(JvmTypes.libClass(ft) != null && !(ft instanceof Type.Pointer))) continue;
+      if (!JvmTypes.isString(ft) && !JvmTypes.isStruct(ft) && !JvmTypes.isArray(ft) && !(JvmTypes.libClass(ft) != null && !(ft instanceof Type.Pointer))) continue;
       mv.visitVarInsn(ALOAD, 0);
-      zero(mv, ft);
+      zero(prog, mv, ft);
       mv.visitFieldInsn(PUTFIELD, cls, fieldName(fs.get(i), i), JvmTypes.desc(ft));
     }
     mv.visitInsn(RETURN);
@@ -124,6 +124,13 @@ final class StructGen {
     mv.visitInsn(ARETURN);
     mv.visitMaxs(0, 0);
     mv.visitEnd();
+    mv = cw.visitMethod(ACC_PUBLIC, "goCopy", "()Ljava/lang/Object;", null, null);
+    mv.visitCode();
+    mv.visitVarInsn(ALOAD, 0);
+    mv.visitMethodInsn(INVOKEVIRTUAL, cls, "copy", "()L" + cls + ";", false);
+    mv.visitInsn(ARETURN);
+    mv.visitMaxs(0, 0);
+    mv.visitEnd();
     // set
     mv = cw.visitMethod(ACC_PUBLIC, "set", "(L" + cls + ";)V", null, null);
     mv.visitCode();
@@ -141,6 +148,10 @@ final class StructGen {
         mv.visitVarInsn(ALOAD, 0);
         mv.visitVarInsn(ALOAD, 1);
         mv.visitFieldInsn(GETFIELD, cls, fn, fd);
+        if (JvmTypes.isArray(ft)) {
+          mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/ArrayOps", "copy", "(Ljava/lang/Object;)Ljava/lang/Object;", false);
+          mv.visitTypeInsn(CHECKCAST, fd);
+        }
         mv.visitFieldInsn(PUTFIELD, cls, fn, fd);
       }
     }
@@ -205,7 +216,10 @@ final class StructGen {
         case D: mv.visitInsn(DCMPL); mv.visitJumpInsn(IFNE, no); break;
         case Z: mv.visitJumpInsn(IF_ICMPNE, no); break;
         default:
-          if (JvmTypes.isString(ft) || JvmTypes.isStruct(ft) || JvmTypes.isInterface(ft)) {
+          if (JvmTypes.isArray(ft)) {
+            mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/ArrayOps", "equal", "(Ljava/lang/Object;Ljava/lang/Object;)Z", false);
+            mv.visitJumpInsn(IFEQ, no);
+          } else if (JvmTypes.isString(ft) || JvmTypes.isStruct(ft) || JvmTypes.isInterface(ft)) {
             mv.visitMethodInsn(INVOKESTATIC, "java/util/Objects", "equals", "(Ljava/lang/Object;Ljava/lang/Object;)Z", false);
             mv.visitJumpInsn(IFEQ, no);
           } else {
@@ -235,7 +249,8 @@ final class StructGen {
           mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "hashCode", "(D)I", false); break;
         case Z: mv.visitMethodInsn(INVOKESTATIC, "java/lang/Boolean", "hashCode", "(Z)I", false); break;
         default:
-          if (JvmTypes.isString(ft) || JvmTypes.isStruct(ft) || JvmTypes.isInterface(ft)) mv.visitMethodInsn(INVOKESTATIC, "java/util/Objects", "hashCode", "(Ljava/lang/Object;)I", false);
+          if (JvmTypes.isArray(ft)) mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/ArrayOps", "hash", "(Ljava/lang/Object;)I", false);
+          else if (JvmTypes.isString(ft) || JvmTypes.isStruct(ft) || JvmTypes.isInterface(ft)) mv.visitMethodInsn(INVOKESTATIC, "java/util/Objects", "hashCode", "(Ljava/lang/Object;)I", false);
           else mv.visitMethodInsn(INVOKESTATIC, "java/lang/System", "identityHashCode", "(Ljava/lang/Object;)I", false);
       }
       mv.visitInsn(IADD);
@@ -246,8 +261,16 @@ final class StructGen {
   }
 
   /** Pushes Go's zero value of t (outside a function: strings, structs, library structs, else null/0). */
-  static void zero(MethodVisitor mv, Type t) {
+  static void zero(ProgramGen prog, MethodVisitor mv, Type t) {
     JKind k = JvmTypes.kind(t);
+    if (JvmTypes.isArray(t)) {   // [N]T: a new array of zero values
+      Type.Array a = (Type.Array) t.underlying();
+      prog.rtypes.push(mv, a.elem);
+      mv.visitLdcInsn((int) a.len);
+      mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/Slice", "newArray", "(Lgol/runtime/RType;I)Ljava/lang/Object;", false);
+      mv.visitTypeInsn(CHECKCAST, JvmTypes.className(t));
+      return;
+    }
     switch (k) {
       case J: mv.visitInsn(LCONST_0); return;
       case D: mv.visitInsn(DCONST_0); return;

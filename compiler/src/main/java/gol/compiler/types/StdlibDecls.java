@@ -147,7 +147,18 @@ final class StdlibDecls {
       case "chan": return new Type.Chan(Type.Dir.BOTH, type());
       case "<-": expect("chan"); return new Type.Chan(Type.Dir.RECV, type());
       case "func": return signature(null);
-      case "struct": expect("{"); expect("}"); return new Type.Struct(List.of());
+      case "struct": {
+        // struct{} or struct{ A T; B U } (exported fields of library structs, e.g. time.Timer's C)
+        expect("{");
+        List<Symbol.Var> fields = new ArrayList<>();
+        while (!peek().equals("}")) {
+          String name = next();
+          fields.add(new Symbol.Var(name, Pos.NONE, type(), Symbol.Var.Kind.FIELD, null, false));
+          if (peek().equals(";")) next();
+        }
+        expect("}");
+        return new Type.Struct(fields);
+      }
       case "interface": {
         expect("{");
         List<Symbol.Func> ms = new ArrayList<>();

@@ -6,6 +6,7 @@ import gol.runtime.G;
 import gol.runtime.GoString;
 import gol.runtime.Out;
 import gol.runtime.RType;
+import gol.runtime.Sched;
 import gol.runtime.Slice;
 import gol.runtime.Tuple;
 
@@ -65,6 +66,40 @@ public final class os {
       return result(s.length());
     }
 
+    /**
+     * Read(b []byte) (n int, err error): reads what is available (at least one byte, blocking), or
+     * returns 0 and io.EOF at the end of the input.
+     */
+    public Tuple Read(G g, Slice b) {
+      int n = Slice.len(b);
+      if (n == 0) return result(0);
+      int got = readBlocking(g, (byte[]) b.array, b.off, n);
+      if (got < 0) {
+        Tuple t = result(0);
+        t.a0 = io.EOF;
+        return t;
+      }
+      return result(got);
+    }
+
+    /**
+     * Reads up to len bytes into a (Java's read semantics: -1 at end of input) as a blocking call:
+     * the goroutine lends its P while the thread waits ({@link Sched#entersyscall}). After the call,
+     * if no P was free, PREEMPT is set in g's status word and the goroutine yields once its caller
+     * returns (see bufio's class comment). I/O errors read as the end of the input.
+     */
+    int readBlocking(G g, byte[] a, int off, int len) {
+      if (fd != 0) return -1;
+      Sched.entersyscall(g);
+      try {
+        return STDIN.read(a, off, len);
+      } catch (java.io.IOException e) {
+        return -1;
+      } finally {
+        Sched.exitsyscall(g);
+      }
+    }
+
     /** Name() string. */
     public String Name(G g) { return name; }
 
@@ -77,6 +112,10 @@ public final class os {
     @Override public RType goType() { return TYPE; }
   }
 
+  /** The process's standard input, unbuffered (bufio buffers, as in Go). */
+  static final java.io.InputStream STDIN = new java.io.FileInputStream(java.io.FileDescriptor.in);
+
+  public static final File Stdin = new File(0, "/dev/stdin");
   public static final File Stdout = new File(1, "/dev/stdout");
   public static final File Stderr = new File(2, "/dev/stderr");
 }

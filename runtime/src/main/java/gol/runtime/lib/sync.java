@@ -8,9 +8,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Go's package sync: WaitGroup and Mutex. Both park goroutines (through {@link Sema}), never
- * threads, and follow the continuation contract of {@link G} (a blocking call may set UNWIND and
- * return; the goroutine resumes after the call once woken). Wait reason in dumps: "semacquire".
+ * Go's package sync: WaitGroup and Mutex (here), RWMutex, Once, Cond ({@link SyncMore}). All park
+ * goroutines (through {@link Sema} or their own wait queues), never threads, and follow the
+ * continuation contract of {@link G} (a blocking call may set UNWIND and return; the goroutine
+ * resumes after the call once woken). Wait reason in dumps: "semacquire" (Go 1.19's).
  */
 @SuppressWarnings("checkstyle:TypeName")
 public final class sync {
@@ -62,7 +63,7 @@ public final class sync {
    * served in FIFO order (Go's starvation mode, always on; Go's normal mode lets a running
    * goroutine barge in, which is faster under contention: a later improvement).
    */
-  public static final class Mutex {
+  public static final class Mutex implements Locker {
     private final AtomicInteger state = new AtomicInteger();
     private final Sema sema = new Sema("semacquire");
 
@@ -77,6 +78,21 @@ public final class sync {
           return;
         }
       }
+    }
+
+    @Override public boolean lockOrEnqueue(G w) {
+      for (;;) {
+        int s = state.get();
+        if ((s & 1) == 0) {
+          if (state.compareAndSet(s, s | 1)) return true;
+        } else if (state.compareAndSet(s, s + 2)) {
+          return !sema.commit(w); // false from commit: a hand-off permit was banked, w owns the mutex
+        }
+      }
+    }
+
+    @Override public void lockFor(G waker, G w) {
+      if (lockOrEnqueue(w)) Sched.ready(waker, w);
     }
 
     /** TryLock (Go 1.18). */
@@ -97,5 +113,41 @@ public final class sync {
         }
       }
     }
+  }
+
+  /**
+   * sync.Locker as the runtime needs it for sync.Cond: besides Lock/Unlock, a way to acquire the
+   * lock for a goroutine that is parked (so that a woken Cond waiter resumes owning the lock).
+   */
+  public interface Locker {
+    void Lock(G g);
+
+    void Unlock(G g);
+
+    /**
+     * Acquires for the parked goroutine w if the lock is free (returns true: w owns it), else
+     * queues w as a waiter that the unlocker will hand the lock to (returns false).
+     */
+    boolean lockOrEnqueue(G w);
+
+    /** Acquires for the parked goroutine w and readies it (by waker) once it owns the lock. */
+    void lockFor(G waker, G w);
+  }
+
+  public static final class RWMutex extends SyncMore.RWMutex {}
+
+  public static final class Once extends SyncMore.Once {}
+
+  public static final class Cond extends SyncMore.Cond {
+    Cond(Locker l) { super(l); }
+  }
+
+  /** sync.NewCond(l Locker) *Cond. */
+  public static Cond NewCond(G g, Object l) {
+    if (!(l instanceof Locker lk)) {
+      if (l == null) throw gol.runtime.Panic.nilDeref();
+      throw new UnsupportedOperationException("sync.NewCond: only *sync.Mutex and *sync.RWMutex are Lockers so far");
+    }
+    return new Cond(lk);
   }
 }

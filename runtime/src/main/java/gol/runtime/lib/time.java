@@ -5,6 +5,9 @@ import gol.runtime.GoStringer;
 import gol.runtime.RType;
 import gol.runtime.Box;
 import gol.runtime.Sched;
+import gol.runtime.Chan;
+import gol.runtime.FnV;
+import gol.runtime.Timers;
 
 /**
  * Go's package time (so far: Sleep, Now, Since, Duration and its methods). Durations are int64
@@ -49,6 +52,108 @@ public final class time {
   }
 
   public static long Since(G g, Time t) { return Now(g).Sub(g, t); }
+
+  // ---------------------------------------------------------------- timers and tickers
+
+  /** The type of a timer channel: {@code chan Time}, buffer 1 (Go 1.19). */
+  static final RType TIME = RType.named(RType.Kind.STRUCT, "time.Time", null);
+  static final RType CHAN_TIME = RType.chan(0, TIME);
+
+  /**
+   * time.Timer and the runtime timer behind it (Go's runtimeTimer is embedded the same way). A
+   * channel timer sends the current time on {@link #C} without blocking when it fires (the value
+   * is dropped if the buffer is full); an AfterFunc timer (C == null) starts {@code f} in a new
+   * goroutine. Stop and Reset work from any goroutine.
+   */
+  public static final class Timer extends Timers.Timer implements Box.Typed {
+    private static final RType TYPE = RType.pointer(RType.named(RType.Kind.STRUCT, "time.Timer", null));
+    /** The channel on which the time is delivered; null for AfterFunc timers. */
+    public final Chan C;
+    private final FnV f;
+
+    Timer(Chan c, FnV f) { this.C = c; this.f = f; }
+
+    @Override public void fire(G waker, long now) {
+      if (C != null) Chan.offer(waker, C, Now(waker));
+      else Sched.go(waker, new AfterFuncEntry(f));
+    }
+
+    @Override public boolean canWake() { return C == null || C.hasReceivers(); }
+
+    /** Stop() bool: true if the call stopped the timer, false if it had expired or been stopped. */
+    public boolean Stop(G g) { return Timers.cancel(this); }
+
+    /** Reset(d Duration) bool: re-arms the timer for d from now; the result is as Stop's. */
+    public boolean Reset(G g, long d) {
+      boolean active = Timers.cancel(this);
+      Timers.start(g, this, d);
+      return active;
+    }
+
+    @Override public RType goType() { return TYPE; }
+  }
+
+  /** The goroutine an AfterFunc timer starts: calls f (a func() value). */
+  private static final class AfterFuncEntry implements gol.runtime.Entry {
+    private final FnV f;
+    AfterFuncEntry(FnV f) { this.f = f; }
+    @Override public void run(G g) { f.invoke(g); }
+    @Override public String creatorName() { return "time.goFunc"; }
+  }
+
+  /** time.Ticker: a periodic channel timer; ticks are dropped while the reader is behind. */
+  public static final class Ticker extends Timers.Timer implements Box.Typed {
+    private static final RType TYPE = RType.pointer(RType.named(RType.Kind.STRUCT, "time.Ticker", null));
+    public final Chan C;
+
+    Ticker(Chan c) { this.C = c; }
+
+    @Override public void fire(G waker, long now) { Chan.offer(waker, C, Now(waker)); }
+
+    @Override public boolean canWake() { return C.hasReceivers(); }
+
+    /** Stop(): no more ticks (the channel is not closed, as in Go). */
+    public void Stop(G g) { Timers.cancel(this); }
+
+    /** Reset(d Duration): stops the ticker and restarts it with period d. */
+    public void Reset(G g, long d) {
+      if (d <= 0) throw new gol.runtime.Panic("non-positive interval for Ticker.Reset");
+      Timers.cancel(this);
+      period = d;
+      Timers.start(g, this, d);
+    }
+
+    @Override public RType goType() { return TYPE; }
+  }
+
+  /** time.NewTimer(d): a timer that sends the time on its channel after d. */
+  public static Timer NewTimer(G g, long d) {
+    Timer t = new Timer(Chan.make(g, CHAN_TIME, 1), null);
+    Timers.start(g, t, d);
+    return t;
+  }
+
+  /** time.After(d) = NewTimer(d).C. */
+  public static Chan After(G g, long d) { return NewTimer(g, d).C; }
+
+  /** time.AfterFunc(d, f): calls f in its own goroutine after d. */
+  public static Timer AfterFunc(G g, long d, Object f) {
+    Timer t = new Timer(null, (FnV) gol.runtime.Panic.nilCheck(f));
+    Timers.start(g, t, d);
+    return t;
+  }
+
+  /** time.NewTicker(d): ticks every d; d must be positive. */
+  public static Ticker NewTicker(G g, long d) {
+    if (d <= 0) throw new gol.runtime.Panic("non-positive interval for NewTicker");
+    Ticker t = new Ticker(Chan.make(g, CHAN_TIME, 1));
+    t.period = d;
+    Timers.start(g, t, d);
+    return t;
+  }
+
+  /** time.Tick(d): NewTicker(d).C, or nil if d <= 0. */
+  public static Chan Tick(G g, long d) { return d <= 0 ? null : NewTicker(g, d).C; }
 
   // ---------------------------------------------------------------- Duration
 

@@ -1,0 +1,108 @@
+package gol.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The local run queue of a P, single-threaded and deterministic: runnext, overflow, stealing. */
+class RunQueueTest {
+  static List<G> gs(int n) {
+    List<G> l = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      G g = new G();
+      g.id = i;
+      l.add(g);
+    }
+    return l;
+  }
+
+  static List<Long> drain(P p) {
+    List<Long> ids = new ArrayList<>();
+    for (G g; (g = p.runqget()) != null; ) ids.add(g.id);
+    return ids;
+  }
+
+  /** runnext holds the newest G; the one it displaces goes to the tail; runnext runs first and inherits. */
+  @Test
+  void runnextRunsFirstAndKicksTheOldOneToTheTail() {
+    Sched s = Sched.unstarted(1);
+    P p = s.allp[0];
+    List<G> g = gs(4);
+    p.runqput(g.get(0), false);
+    p.runqput(g.get(1), true);
+    p.runqput(g.get(2), true); // 1 is kicked to the tail
+    p.runqput(g.get(3), false);
+    assertSame(g.get(2), p.runqget());
+    assertTrue(p.lastInherit, "a G from runnext inherits the time slice");
+    assertSame(g.get(0), p.runqget());
+    assertEquals(false, p.lastInherit);
+    assertEquals(List.of(1L, 3L), drain(p));
+    assertTrue(p.runqEmpty());
+  }
+
+  /** A full ring (256) moves half of it plus the new G (129) to the global queue in one batch, in order. */
+  @Test
+  void overflowMovesHalfPlusOneToTheGlobalQueue() {
+    Sched s = Sched.unstarted(1);
+    P p = s.allp[0];
+    List<G> g = gs(257);
+    for (int i = 0; i < 256; i++) p.runqput(g.get(i), false);
+    assertEquals(256, p.runqSize());
+    assertEquals(0, s.globalQueueSize());
+    p.runqput(g.get(256), false);
+    assertEquals(129, s.globalQueueSize());
+    assertEquals(128, p.runqSize());
+    List<Long> global = new ArrayList<>();
+    for (G x; (x = s.globalQueueTake()) != null; ) global.add(x.id);
+    List<Long> expect = new ArrayList<>();
+    for (long i = 0; i < 128; i++) expect.add(i);
+    expect.add(256L);
+    assertEquals(expect, global, "the oldest half, then the new G");
+    List<Long> local = drain(p);
+    assertEquals(128, local.size());
+    assertEquals(128L, local.get(0));
+    assertEquals(255L, local.get(127));
+  }
+
+  /** A thief takes half, rounded up, of the victim's ring (oldest first), runs the last one and queues the rest. */
+  @Test
+  void stealTakesHalfRoundedUp() {
+    Sched s = Sched.unstarted(2);
+    P victim = s.allp[0], thief = s.allp[1];
+    List<G> g = gs(7);
+    for (G x : g) victim.runqput(x, false);
+    G run = victim.runqsteal(thief, false);
+    assertEquals(3L, run.id, "4 stolen (7 - 7/2): ids 0..3, the last runs at once");
+    assertEquals(List.of(0L, 1L, 2L), drain(thief));
+    assertEquals(List.of(4L, 5L, 6L), drain(victim));
+  }
+
+  /** runnext is stolen only when asked (Go: on the last pass) and only when the ring is empty. */
+  @Test
+  void runnextIsStolenOnlyOnTheLastPass() {
+    Sched s = Sched.unstarted(2);
+    P victim = s.allp[0], thief = s.allp[1];
+    G g = gs(1).get(0);
+    victim.runqput(g, true);
+    assertNull(victim.runqsteal(thief, false));
+    assertSame(g, victim.runqsteal(thief, true));
+    assertTrue(victim.runqEmpty());
+    assertNull(victim.runqsteal(thief, true));
+  }
+
+  /** One G in the ring: the thief takes it (1 - 1/2 = 1). */
+  @Test
+  void stealSingle() {
+    Sched s = Sched.unstarted(2);
+    P victim = s.allp[0], thief = s.allp[1];
+    G g = gs(1).get(0);
+    victim.runqput(g, false);
+    assertSame(g, victim.runqsteal(thief, false));
+    assertTrue(thief.runqEmpty());
+  }
+}
