@@ -8,9 +8,7 @@ import gol.compiler.ast.Pos;
 import gol.compiler.ast.Stmt;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -91,10 +89,10 @@ public final class Checker {
   }
 
   // ---- package-level declarations ----
-  private enum State { UNRESOLVED, RESOLVING, DONE }
+  enum State { UNRESOLVED, RESOLVING, DONE }
 
   /** A package-level const, var or type spec, or a func: resolved on first use. */
-  private static final class PkgDecl {
+  static final class PkgDecl {
     final Decl.Spec spec; final Decl.Func func; final Decl.GenKind kind;
     /** For const specs: the spec supplying type and values (the previous one under implicit repetition). */
     Decl.ValueSpec constSrc;
@@ -178,6 +176,10 @@ public final class Checker {
         if (f.name().name().equals("init") || f.name().name().equals("_")) {
           if (f.name().name().equals("init") && (!f.type().params().isEmpty() || !f.type().results().isEmpty()))
             error(f.name(), "func init must have no arguments and no return values");
+          // each init (and blank) function is its own symbol, recorded but not in scope
+          Symbol.Func fs = new Symbol.Func(f.name().name(), f.name().pos(), null, "main", f);
+          info.defs.put(f.name(), fs);
+          symDecl.put(fs, pd);
           continue;
         }
         if (f.name().name().equals("main") && (!f.type().params().isEmpty() || !f.type().results().isEmpty()))
@@ -461,7 +463,9 @@ public final class Checker {
     if (rt instanceof Type.Pointer p) rt = p.elem;
     if (rt instanceof Type.Named named && "main".equals(named.pkg)) {
       if (named.underlying() instanceof Type.Pointer || named.underlying() instanceof Type.Interface) {
-        error(f.recv().type(), "invalid receiver type " + named + " (pointer or interface type)");
+        // Go reports this at the receiver (its name, if it has one)
+        Node at = f.recv().names().isEmpty() ? f.recv().type() : f.recv().names().get(0);
+        error(at, "invalid receiver type " + named + " (pointer or interface type)");
         return;
       }
       for (Symbol.Func old : named.methods) {
@@ -510,85 +514,7 @@ public final class Checker {
 
   // ---- initialization order ----
 
-  /**
-   * Go's rule: repeatedly initialize the earliest var spec (in declaration order) that does not depend
-   * on an uninitialized variable, where dependencies are followed through the functions a spec calls.
-   */
-  private void initOrder() {
-    reportInitCycles();
-    Map<PkgDecl, Set<PkgDecl>> varDeps = new LinkedHashMap<>();
-    for (PkgDecl pd : varDecls) {
-      Set<PkgDecl> out = new LinkedHashSet<>();
-      Set<Symbol> seen = new HashSet<>();
-      List<Symbol> work = new ArrayList<>(pd.deps);
-      while (!work.isEmpty()) {
-        Symbol s = work.remove(work.size() - 1);
-        if (!seen.add(s)) continue;
-        PkgDecl d = symDecl.get(s);
-        if (d == null) continue;
-        if (d.kind == Decl.GenKind.VAR) {
-          if (d != pd) out.add(d);
-        } else if (d.func != null) {
-          work.addAll(d.deps);
-        }
-      }
-      varDeps.put(pd, out);
-    }
-    Set<PkgDecl> done = new HashSet<>();
-    while (done.size() < varDecls.size()) {
-      PkgDecl next = null;
-      for (PkgDecl pd : varDecls) {
-        if (done.contains(pd)) continue;
-        if (done.containsAll(varDeps.get(pd))) { next = pd; break; }
-      }
-      if (next == null) { // a cycle (reported): keep declaration order
-        for (PkgDecl pd : varDecls) if (!done.contains(pd)) { next = pd; break; }
-      }
-      done.add(next);
-      info.initOrder.add(new Decl.Gen(next.spec.pos(), Decl.GenKind.VAR, List.of(next.spec)));
-    }
-  }
-
-  /**
-   * Reports each cycle among package-level variables (through the functions they call) once, at
-   * the first variable in source order that lies on it, as Go does:
-   * "initialization loop for x / x refers to / f refers to / x".
-   */
-  private void reportInitCycles() {
-    Set<Symbol> reported = new HashSet<>();
-    for (PkgDecl pd : varDecls) {
-      for (Expr.Ident n : ((Decl.ValueSpec) pd.spec).names()) {
-        Symbol v = info.defs.get(n);
-        if (v == null || reported.contains(v)) continue;
-        List<Symbol> path = findPath(v, v, new HashSet<>());
-        if (path == null) continue;
-        // path lists the loop last step first (path[0] is v); Go prints from v around the loop
-        StringBuilder sb = new StringBuilder("initialization loop for " + v.name);
-        Symbol obj = v;
-        for (int i = path.size() - 1; i >= 0; i--) {
-          sb.append("\n\t").append(at(obj.pos)).append(": ").append(obj.name).append(" refers to");
-          obj = path.get(i);
-        }
-        sb.append("\n\t").append(at(obj.pos)).append(": ").append(obj.name);
-        error(n, sb.toString());
-        reported.addAll(path);
-        if (((Symbol.Var) v).type == null) ((Symbol.Var) v).type = Types.INVALID;
-      }
-    }
-  }
-
-  /** Go's findPath: a dependency path from 'from' to 'to', last step first, or null. */
-  private List<Symbol> findPath(Symbol from, Symbol to, Set<Symbol> seen) {
-    if (!seen.add(from)) return null;
-    PkgDecl d = symDecl.get(from);
-    if (d == null) return null;
-    for (Symbol dep : d.deps) {
-      if (dep == to) { List<Symbol> p = new ArrayList<>(); p.add(dep); return p; }
-      List<Symbol> p = findPath(dep, to, seen);
-      if (p != null) { p.add(dep); return p; }
-    }
-    return null;
-  }
+  private void initOrder() { InitOrder.compute(this, varDecls, symDecl); }
 
   /** The statements of the function being checked use this to find labels etc. */
   static List<Stmt> bodyOf(Stmt.Block b) { return b == null ? List.of() : b.stmts(); }

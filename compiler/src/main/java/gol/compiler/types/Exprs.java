@@ -324,7 +324,14 @@ final class Exprs {
   // Index and slice expressions
 
   private Operand index(Expr.Index ix) {
-    Operand x = expr(ix.x());
+    Operand x = raw(ix.x(), null);
+    if (x.mode == M.BUILTIN || x.mode == M.TYPE) {
+      c.error(lbrack(ix.x()), x.mode == M.BUILTIN ? "invalid operation: cannot index " + x : ExprString.of(ix.x()) + " is not a generic type");
+      use(List.of(ix.index()));
+      return Operand.invalid(ix);
+    }
+    exclude(x, true);
+    singleValue(x);
     if (x.invalid()) { expr(ix.index()); return Operand.invalid(ix); }
     Type u = x.type.underlying();
     long length = -1;
