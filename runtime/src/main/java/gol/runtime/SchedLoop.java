@@ -1,0 +1,307 @@
+package gol.runtime;
+
+/**
+ * The schedule loop (third of the classes {@link Sched}'s code is split into; see
+ * {@link SchedQueues}): the body of every M ({@link #mstart}), findRunnable in Go's order,
+ * work stealing, deadlock detection, and the trampoline that runs a goroutine until it parks,
+ * yields or ends ({@link #execute}).
+ */
+abstract class SchedLoop extends SchedIdle {
+  SchedLoop(Resumer resumer, String[] args, int procs) {
+    super(resumer, args, procs);
+  }
+
+  // ==================================================================== the schedule loop
+
+  /** Body of every M thread. */
+  void mstart(M m) {
+    P p = m.nextp;
+    m.nextp = null;
+    if (p == null) return;
+    acquirep(m, p);
+    try {
+      for (;;) {
+        G g = findRunnable(m);
+        if (g == null) return;
+        boolean inherit = m.p.lastInherit;
+        if (m.spinning) resetspinning(m);
+        if (m.stackBytes != M.stackBytesFor(maxStack)) { // debug.SetMaxStack: goroutines move to Ms with the new stack size
+          retire(m, g);
+          return;
+        }
+        execute(m, g, inherit);
+        if (m.p == null) { // g left a blocking call and found no P: this M waits for one (exitsyscall's slow path)
+          stopmTimers(m);
+          if (m.p == null) return;
+        }
+      }
+    } catch (Throwable t) {
+      end(2, () -> Traceback.internalError(t));
+    }
+  }
+
+  /**
+   * Retires m, whose JVM stack no longer matches the maximum stack size: g goes back to the front
+   * of m's P, which a new M (started with the new size) takes over; m's thread ends.
+   */
+  void retire(M m, G g) {
+    P p = m.p;
+    p.runqput(g, true);
+    m.p = null;
+    M nm = newM();
+    nm.nextp = p;
+    nm.start();
+  }
+
+  /** The M found work while spinning: stop spinning, and keep one spinner if it was the last. */
+  void resetspinning(M m) {
+    m.spinning = false;
+    if (nmspinning.decrementAndGet() == 0) wakep();
+  }
+
+  /**
+   * Finds a runnable G for m (which holds a P), parking m while there is none. Returns null when
+   * the run is over. Sets {@code m.p.lastInherit} for the returned G.
+   */
+  G findRunnable(M m) {
+    for (;;) {
+      if (done) return null;
+      if (stw.waiting) {
+        if (m.spinning) {
+          m.spinning = false;
+          nmspinning.decrementAndGet();
+        }
+        stw.stopP(m);
+        stopmTimers(m);
+        if (m.p == null) return null;
+        continue;
+      }
+      P p = m.p;
+      G g;
+      if (p.timers.size > 0) p.timers.runDue(m.g0, System.nanoTime()); // readies go to p's runnext
+      // Fairness: now and then look at the global queue first, so it cannot starve.
+      if (p.schedtick % 61 == 0 && runqsize > 0) {
+        synchronized (lock) {
+          g = globrunqget(p, 1);
+        }
+        if (g != null) {
+          p.lastInherit = false;
+          return g;
+        }
+      }
+      g = p.runqget();
+      if (g != null) return g;
+      if (runqsize > 0) {
+        synchronized (lock) {
+          g = globrunqget(p, 0);
+        }
+        if (g != null) {
+          p.lastInherit = false;
+          return g;
+        }
+      }
+      // Steal, if not too many Ms are at it already (spinners are capped at half the busy Ps).
+      if (m.spinning || 2 * nmspinning.get() < allp.length - npidle) {
+        if (!m.spinning) {
+          m.spinning = true;
+          nmspinning.incrementAndGet();
+        }
+        g = stealWork(m);
+        if (g != null) {
+          p.lastInherit = false;
+          return g;
+        }
+      }
+      // Nothing: give up the P (protocol step 4).
+      synchronized (lock) {
+        if (done) return null;
+        if (runqsize > 0) {
+          g = globrunqget(p, 0);
+          p.lastInherit = false;
+          return g;
+        }
+        m.p = null;
+        if (stw.waiting) stw.stopPLocked(p);
+        else pidleput(p);
+        checkdead();
+      }
+      if (m.spinning) {
+        m.spinning = false;
+        nmspinning.decrementAndGet();
+        if (runqsize > 0 || anyRunq()) {
+          P pp;
+          synchronized (lock) {
+            pp = done ? null : pidleget();
+          }
+          if (pp != null) {
+            acquirep(m, pp);
+            m.spinning = true;
+            nmspinning.incrementAndGet();
+            continue;
+          }
+        }
+      }
+      stopmTimers(m);
+      if (m.p == null) return null;
+    }
+  }
+
+  /** Four passes over the other Ps in random order, stealing half a ring (runnext on the last pass). */
+  G stealWork(M m) {
+    P mine = m.p;
+    int n = allp.length;
+    if (n == 1) return null;
+    for (int pass = 0; pass < 4; pass++) {
+      boolean last = pass == 3;
+      int start = java.util.concurrent.ThreadLocalRandom.current().nextInt(n);
+      for (int i = 0; i < n; i++) {
+        P victim = allp[(start + i) % n];
+        if (victim == mine) continue;
+        if (last && victim.timers.due(System.nanoTime())) {
+          // Run the victim's due timers here: what they ready lands in our run queue.
+          victim.timers.runDue(m.g0, System.nanoTime());
+          G g = mine.runqget();
+          if (g != null) return g;
+        }
+        if (victim.status == P.IDLE) continue;
+        G g = victim.runqsteal(mine, last);
+        if (g != null) return g;
+      }
+      if (done) return null;
+    }
+    return null;
+  }
+
+  /** Under lock, when a P goes idle: if every P is idle and nothing can wake a goroutine, deadlock. */
+  void checkdead() {
+    if (done || npidle != allp.length || runqsize != 0 || nsyscall.get() != 0 || anyTimerCanWake()) return;
+    if (mainGoexited && liveGoroutines() == 0) {
+      end(2, () -> Out.stderr("fatal error: no goroutines (main called runtime.Goexit) - deadlock!\n"));
+      return;
+    }
+    end(2, () -> Traceback.deadlock(self()));
+  }
+
+  // ==================================================================== running a goroutine: the trampoline
+
+  /**
+   * Runs g on m until it parks, yields or ends (CONTINUATIONS.md §11.5). Owner: m, from the moment
+   * g was dequeued. On return m no longer owns g.
+   */
+  void execute(M m, G g, boolean inherit) {
+    P p = m.p;
+    if (!inherit) p.schedtick++;
+    g.state = G.RUNNING;
+    g.m = m;
+    m.curg = g;
+    ParkOp woke = g.parkOp;
+    if (woke != null) {
+      g.parkOp = null;
+      woke.resumed(g);
+    }
+    for (;;) {
+      g.status = 0;
+      try {
+        Entry e = g.entry;
+        if (e != null) {
+          g.entry = null;
+          e.run(g);
+        } else if (!g.stack.isEmpty()) {
+          if (g.pendingPanic instanceof Panic pp) Traceback.rebaseOnSavedFrames(pp, g, resumer);
+          resumer.resume(g, g.stack.topFnId());
+        } else {
+          Throwable pending = g.pendingPanic;
+          if (pending != null) {
+            g.pendingPanic = null;
+            throw pending;
+          }
+          goexit(m, g);
+          return;
+        }
+      } catch (Panic pa) {
+        m.unwind.reset();
+        if (!g.stack.isEmpty()) {
+          Traceback.appendSavedFrames(pa, g, resumer);
+          g.pendingPanic = pa; // the next saved frame rethrows it at its resume point
+          continue;
+        }
+        m.curg = null;
+        end(2, () -> Traceback.panic(self(), g, pa));
+        return;
+      } catch (Goexit ge) {
+        m.unwind.reset();
+        if (!g.stack.isEmpty()) { // deferred calls of saved frames still run: unwind through them
+          g.pendingPanic = ge;
+          continue;
+        }
+        if (g == mainG) mainGoexited = true;
+        goexit(m, g);
+        return;
+      } catch (Exit ex) {
+        m.curg = null;
+        end(ex.code, null);
+        return;
+      } catch (Sched.Fatal f) {
+        m.curg = null;
+        end(2, () -> Traceback.fatal(self(), g, f));
+        return;
+      } catch (StackOverflowError so) {
+        m.unwind.reset();
+        m.curg = null;
+        end(2, () -> Traceback.stackOverflow(self(), g, so));
+        return;
+      } catch (Throwable t) {
+        m.curg = null;
+        end(2, () -> Traceback.internalError(t));
+        return;
+      }
+      if ((g.status & G.UNWIND) == 0) continue; // a frame returned: resume the one below it
+      m.unwind.commitTo(g.stack);
+      ParkOp op = g.parkOp;
+      if (op != null) {
+        g.waitReason = op.waitReason();
+        g.state = G.WAITING;
+        m.curg = null;
+        if (op.commit(g)) return; // parked: g now belongs to what it waits on
+        g.parkOp = null;          // completed during commit: carry on
+        g.waitReason = null;
+        g.state = G.RUNNING;
+        m.curg = g;
+        continue;
+      }
+      if ((g.status & G.PREEMPT) != 0) { // yield (Gosched, preemption): to the global queue
+        g.state = G.RUNNABLE;
+        m.curg = null;
+        boolean fromSyscall = m.p == null;
+        synchronized (lock) {
+          globrunqput(g);
+          if (fromSyscall) nsyscall.decrementAndGet(); // under the lock: checkdead sees g queued or in the call
+        }
+        if (fromSyscall) wakep();
+        return;
+      }
+      m.curg = null;
+      end(2, () -> Traceback.internalError(new IllegalStateException("goroutine unwound without a park request")));
+      return;
+    }
+  }
+
+  /** The goroutine returned from its entry function: free it (or end the program if it is main). */
+  void goexit(M m, G g) {
+    P p = m.p;
+    p.exited++;
+    m.curg = null;
+    if (g == mainG && !mainGoexited) {
+      g.state = G.DEAD;
+      end(0, null);
+      return;
+    }
+    g.state = G.DEAD;
+    g.m = null;
+    g.origin = null;
+    g.retA = null;
+    g.waitReason = null;
+    g.stack.clear();
+    p.gfput(g);
+  }
+}

@@ -1,0 +1,271 @@
+package gol.runtime;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The scheduler's state and its lock-protected lists (first of the classes {@link Sched}'s code is
+ * split into, by topic: SchedQueues, the state, the global run queue, free lists and idle lists;
+ * {@link SchedIdle}, waking and parking Ms, blocking calls' Ps and timer sleeps; {@link SchedLoop},
+ * the schedule loop and the trampoline; {@link Sched}, starting and ending a run and the API). The
+ * chain of abstract classes is one object: a Sched. Read Sched's essay first.
+ *
+ * <p>Threading: fields marked "under lock" and the methods of the global queue and the idle lists
+ * are guarded by {@link #lock}; counters read racily are volatile or atomic.
+ */
+abstract class SchedQueues {
+  SchedQueues(Resumer resumer, String[] args, int procs) {
+    this.resumer = RuntimeFrames.wrap(resumer);
+    this.args = args;
+    this.allp = new P[procs];
+    this.gomaxprocs = procs;
+    for (int i = 0; i < procs; i++) allp[i] = new P(self(), i);
+  }
+
+  /** This object as the Sched it is. */
+  final Sched self() {
+    return (Sched) this;
+  }
+
+  // ==================================================================== state
+
+  final Resumer resumer;
+  final String[] args;
+  /** The Ps; replaced (never mutated) by runtime.GOMAXPROCS with the world stopped. */
+  volatile P[] allp;
+  /** Guards the global run queue, the idle lists, the global free list and the M list. */
+  final Object lock = new Object();
+  // ---- under lock
+  P pidle;
+  M midle;
+  int nmidle;
+  final List<M> allm = new ArrayList<>();
+  G runqhead, runqtail;
+  G gfreeGlobal;
+  int gfreeGlobalCount;
+  /** Ps on the idle list (written under lock, read racily by wakep). */
+  volatile int npidle;
+  /** Gs on the global run queue (written under lock, read racily). */
+  volatile int runqsize;
+  final AtomicInteger nmspinning = new AtomicInteger();
+  /**
+   * Goroutines inside a blocking call (between entersyscall and the moment they hold a P again or
+   * are on the global queue). Deadlock detection requires 0: such a goroutine will come back.
+   */
+  final AtomicInteger nsyscall = new AtomicInteger();
+  final Sysmon sysmon = new Sysmon(self());
+  /** Goroutine id generator: handed out to Ps in batches. */
+  final AtomicLong goidgen = new AtomicLong(1);
+  /** Every G ever allocated in this run, in allocation order (for dumps), guarded by itself. */
+  final List<G> allgs = new ArrayList<>();
+  volatile int gomaxprocs;
+  G mainG;
+  volatile boolean mainStarted;
+  /**
+   * The maximum goroutine stack in Go bytes (runtime/debug.SetMaxStack; Go's default 1 GB). It sizes
+   * the JVM stacks of Ms started from then on ({@link M#stackBytesFor}); Ms already running keep
+   * theirs. The stack overflow message reports it.
+   */
+  volatile long maxStack = 1_000_000_000L;
+  /** Set once the program is ending: Ms stop at their next scheduling point. */
+  volatile boolean done;
+  final AtomicInteger ending = new AtomicInteger();
+  volatile int exitCode;
+  final CountDownLatch finished = new CountDownLatch(1);
+
+  /** Number of Gs on the global run queue (tests). */
+  int globalQueueSize() {
+    return runqsize;
+  }
+
+  /** Takes one G from the global queue, or null (tests). */
+  G globalQueueTake() {
+    synchronized (lock) {
+      if (runqsize == 0) return null;
+      runqsize--;
+      return popGlobal();
+    }
+  }
+
+  // ==================================================================== ending the run
+
+  /**
+   * Ends the program with {@code code}, once: the first caller wins, prints {@code message} (to
+   * stderr, after flushing stdout) and releases {@link #run}. Later callers do nothing. Any thread.
+   */
+  boolean end(int code, Runnable message) {
+    if (!ending.compareAndSet(0, 1)) return false;
+    done = true;
+    if (message != null) message.run();
+    exitCode = code;
+    finished.countDown();
+    return true;
+  }
+
+  /** Allocates a fresh G and records it in allgs. */
+  G newG() {
+    G g = new G();
+    synchronized (allgs) {
+      allgs.add(g);
+    }
+    return g;
+  }
+
+  /** Number of live goroutines (runtime.NumGoroutine): created minus exited, over all Ps. */
+  long gcount() {
+    long n = 0;
+    for (P p : allp) n += p.created - p.exited;
+    return n;
+  }
+
+  int gomaxprocs() {
+    return gomaxprocs;
+  }
+
+  final StopTheWorld stw = new StopTheWorld(self());
+
+  /** Records the new GOMAXPROCS (procresize, under lock). */
+  void gomaxprocsSet(int n) {
+    gomaxprocs = n;
+  }
+
+  // ==================================================================== the global run queue and free list (under lock)
+
+  void globrunqput(G g) {
+    g.schedlink = null;
+    if (runqtail == null) runqhead = g;
+    else runqtail.schedlink = g;
+    runqtail = g;
+    runqsize++;
+  }
+
+  /** Appends a linked batch head..tail of n Gs to the global queue (takes the lock). */
+  void globrunqputbatch(G head, G tail, int n) {
+    synchronized (lock) {
+      tail.schedlink = null;
+      if (runqtail == null) runqhead = head;
+      else runqtail.schedlink = head;
+      runqtail = tail;
+      runqsize += n;
+    }
+  }
+
+  /**
+   * Takes a batch from the global queue for p (Go's globrunqget): returns one G to run and moves up
+   * to a fair share of the rest into p's ring. max > 0 caps the batch. Under lock, by p's owner.
+   */
+  G globrunqget(P p, int max) {
+    int size = runqsize;
+    if (size == 0) return null;
+    int n = Math.min(size, size / allp.length + 1);
+    if (max > 0 && n > max) n = max;
+    if (n > P.RUNQ_SIZE / 2) n = P.RUNQ_SIZE / 2;
+    runqsize -= n;
+    G g = popGlobal();
+    for (int i = 1; i < n; i++) p.runqput(popGlobal(), false);
+    return g;
+  }
+
+  G popGlobal() {
+    G g = runqhead;
+    runqhead = g.schedlink;
+    if (runqhead == null) runqtail = null;
+    g.schedlink = null;
+    return g;
+  }
+
+  /** Moves dead Gs from p's free list to the global one until 32 remain (takes the lock). */
+  void gfspill(P p) {
+    synchronized (lock) {
+      while (p.gfreeCount > P.GFREE_MAX / 2) {
+        G g = p.gfree;
+        p.gfree = g.schedlink;
+        p.gfreeCount--;
+        g.schedlink = gfreeGlobal;
+        gfreeGlobal = g;
+        gfreeGlobalCount++;
+      }
+    }
+  }
+
+  /** Refills p's empty free list with up to 32 Gs from the global one (takes the lock). */
+  void gfrefill(P p) {
+    if (gfreeGlobalCount == 0) return; // racy peek: at worst we allocate a new G
+    synchronized (lock) {
+      while (p.gfreeCount < P.GFREE_MAX / 2 && gfreeGlobal != null) {
+        G g = gfreeGlobal;
+        gfreeGlobal = g.schedlink;
+        gfreeGlobalCount--;
+        g.schedlink = p.gfree;
+        p.gfree = g;
+        p.gfreeCount++;
+      }
+    }
+  }
+
+  // ==================================================================== idle Ps and Ms (under lock)
+
+  void pidleput(P p) {
+    p.status = P.IDLE;
+    p.m = null;
+    p.link = pidle;
+    pidle = p;
+    npidle++;
+  }
+
+  P pidleget() {
+    P p = pidle;
+    if (p != null) {
+      pidle = p.link;
+      p.link = null;
+      npidle--;
+    }
+    return p;
+  }
+
+  M newM() {
+    synchronized (lock) {
+      M m = new M(self(), allm.size() + 1);
+      allm.add(m);
+      return m;
+    }
+  }
+
+  boolean anyRunq() {
+    for (P p : allp) if (!p.runqEmpty()) return true;
+    return false;
+  }
+
+  /** Removes m from the idle M list; false if it is not there. Under lock. */
+  boolean midleRemove(M m) {
+    M prev = null;
+    for (M x = midle; x != null; prev = x, x = x.schedlink) {
+      if (x != m) continue;
+      if (prev == null) midle = x.schedlink;
+      else prev.schedlink = x.schedlink;
+      x.schedlink = null;
+      nmidle--;
+      return true;
+    }
+    return false;
+  }
+
+  /** Set when main's goroutine ended through runtime.Goexit (the program then outlives it). */
+  volatile boolean mainGoexited;
+
+  int liveGoroutines() {
+    int n = 0;
+    for (G g : allgsSnapshot()) if (g.state != G.DEAD && g.state != G.IDLE) n++;
+    return n;
+  }
+
+  /** Snapshot of all Gs (for dumps and tests). */
+  List<G> allgsSnapshot() {
+    synchronized (allgs) {
+      return new ArrayList<>(allgs);
+    }
+  }
+}
