@@ -13,7 +13,7 @@ import java.util.List;
  * Compiles calls under gol's calling convention ({@code static R f(G g, params...)}, results as in
  * {@link gol.runtime.Tuple}), conversions, and the built-in functions.
  */
-abstract class CallGen extends ExprGen {
+abstract class CallGen extends CompositeGen {
   CallGen(ProgramGen prog, FuncGen.Fn fn, boolean resumeCopy) { super(prog, fn, resumeCopy); }
 
   @Override void emitCall(Call c) {

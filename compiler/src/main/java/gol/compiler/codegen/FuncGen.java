@@ -17,6 +17,13 @@ import org.objectweb.asm.MethodVisitor;
  * {@code f(G, params)} always; and, if the function may suspend and has resume points,
  * {@code f$resume(G)} (the second copy of the body entered at a saved point) and one save helper
  * {@code f$s<pc>} per point.
+ *
+ * <p>The compiler of one function body is one object whose class is split by concern along a chain,
+ * each file adding one layer: {@link FnBase} (slots, scopes, resume points, the transform's cold
+ * paths) ← {@link ExprGen} (operands, operators, lifting calls that may suspend) ← {@link CompositeGen}
+ * (indexing, slicing, literals, type assertions) ← {@link CallGen} (calls, conversions, built-ins) ←
+ * {@link AssignGen} (places and assignment) ← {@link SelectGen} (select, type switches) ←
+ * {@link StmtGen} (the other statements) ← FuncGen (the two copies of the method).
  */
 final class FuncGen extends StmtGen {
 
