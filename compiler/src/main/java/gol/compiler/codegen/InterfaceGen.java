@@ -26,7 +26,8 @@ import org.objectweb.asm.MethodVisitor;
  *   <li>a call {@code x.M(a)} on an interface value is {@code checkcast} + {@code invokeinterface};</li>
  *   <li>values held in interfaces: a struct value is a copy of its object; a pointer to a struct is a
  *       {@code main$T$Ptr} wrapping the object (so {@code x.(T)} and {@code x.(*T)} differ, as in Go); a
- *       named non-struct type with methods is a {@code main$T} box holding the value.</li>
+ *       named number, string or bool, or a named type with methods, is a {@code main$T} box holding the
+ *       value (so %T prints main.T and x.(T) tells it from its underlying type).</li>
  * </ul>
  */
 final class InterfaceGen {
@@ -216,7 +217,7 @@ final class InterfaceGen {
       return cls;
     }
     if (t instanceof Type.Named n && (n.pkg == null || n.pkg.equals("main")) && !JvmTypes.isStruct(t)
-        && !(t.underlying() instanceof Type.Interface) && !methodsOf(t).isEmpty()) {
+        && !(t.underlying() instanceof Type.Interface) && (!methodsOf(t).isEmpty() || t.underlying() instanceof Type.Basic)) {
       String cls = prog.className + "$" + n.name;
       if (emittedBoxes.add(cls)) {
         String vd = JvmTypes.kind(t) == JKind.A ? "L" + JvmTypes.className(t) + ";" : JvmTypes.kind(t).desc;
