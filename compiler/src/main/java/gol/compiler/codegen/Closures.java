@@ -49,6 +49,7 @@ final class Closures {
       case "JJ_Z": return "gol/runtime/Fn$JJ_Z";
       case "J_Z": return "gol/runtime/Fn$J_Z";
       case "J_J": return "gol/runtime/Fn$J_J";
+      case "JJ_V": return "gol/runtime/Fn$JJ_V";
       default: break;
     }
     String name = prog.className + "$Fn$" + shape;

@@ -35,6 +35,13 @@ final class InterfaceGen {
   private final Map<String, String> javaIfaces = new LinkedHashMap<>();
   private final Map<String, Type.Interface> goIfaces = new LinkedHashMap<>();
   private final Set<String> emittedBoxes = new LinkedHashSet<>();
+  /**
+   * Interface types of the standard library that the runtime library calls methods of (sort.Sort
+   * calls Len/Less/Swap): they map to fixed Java interfaces of the runtime, declared there with the
+   * same method descriptors, so user types that satisfy them implement the runtime's interface.
+   */
+  private static final Map<String, String> LIBRARY_INTERFACES = Map.of(
+      "sort.Interface", "gol/runtime/lib/sort$Interface");
   private int anon;
 
   InterfaceGen(ProgramGen prog) { this.prog = prog; }
@@ -58,6 +65,8 @@ final class InterfaceGen {
     if (it.methods.size() == 1 && isErrorMethod(it.methods.get(0))) return "gol/runtime/GoError";
     if (it.methods.size() == 1 && isStringMethod(it.methods.get(0))) return "gol/runtime/GoStringer";
     String k = key(t);
+    String lib = LIBRARY_INTERFACES.get(k);
+    if (lib != null) return lib;   // the runtime calls these: runtime interfaces, not generated ones
     String n = javaIfaces.get(k);
     if (n == null) {
       n = t instanceof Type.Named nt ? prog.className + "$I$" + nt.name : prog.className + "$iface" + (++anon);
@@ -100,6 +109,12 @@ final class InterfaceGen {
     if (ms.isEmpty()) return out;
     for (Map.Entry<String, Type.Interface> e : goIfaces.entrySet()) {
       if (satisfies(ms, e.getValue())) out.add(javaIfaces.get(e.getKey()));
+    }
+    for (Map.Entry<String, String> e : LIBRARY_INTERFACES.entrySet()) {
+      String q = e.getKey();
+      int dot = q.lastIndexOf('.');
+      Symbol s = gol.compiler.types.Stdlib.member(q.substring(0, dot), q.substring(dot + 1));
+      if (s != null && s.type.underlying() instanceof Type.Interface li && satisfies(ms, li)) out.add(e.getValue());
     }
     for (Symbol.Func m : ms) {
       if (isErrorMethod(m)) out.add("gol/runtime/GoError");
