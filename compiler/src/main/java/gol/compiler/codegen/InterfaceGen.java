@@ -40,8 +40,25 @@ final class InterfaceGen {
    * calls Len/Less/Swap): they map to fixed Java interfaces of the runtime, declared there with the
    * same method descriptors, so user types that satisfy them implement the runtime's interface.
    */
-  private static final Map<String, String> LIBRARY_INTERFACES = Map.of(
-      "sort.Interface", "gol/runtime/lib/sort$Interface");
+  private static final List<LibIface> LIBRARY_INTERFACES = List.of(
+      new LibIface("sort", "Interface", "gol/runtime/lib/sort$Interface"),
+      new LibIface("math/rand", "Source", "gol/runtime/lib/math_rand$Source"));
+
+  /** A library interface type (import path, name) and the runtime Java interface it maps to. */
+  private record LibIface(String path, String name, String javaName) {
+    String key() { return path.substring(path.lastIndexOf('/') + 1) + "." + name; }
+
+    Type.Interface type() {
+      Symbol s = gol.compiler.types.Stdlib.member(path, name);
+      return s != null && s.type.underlying() instanceof Type.Interface it ? it : null;
+    }
+  }
+
+  private static String libraryInterface(String key) {
+    for (LibIface l : LIBRARY_INTERFACES) if (l.key().equals(key)) return l.javaName();
+    return null;
+  }
+
   private int anon;
 
   InterfaceGen(ProgramGen prog) { this.prog = prog; }
@@ -65,7 +82,7 @@ final class InterfaceGen {
     if (it.methods.size() == 1 && isErrorMethod(it.methods.get(0))) return "gol/runtime/GoError";
     if (it.methods.size() == 1 && isStringMethod(it.methods.get(0))) return "gol/runtime/GoStringer";
     String k = key(t);
-    String lib = LIBRARY_INTERFACES.get(k);
+    String lib = t instanceof Type.Named ? libraryInterface(k) : null;
     if (lib != null) return lib;   // the runtime calls these: runtime interfaces, not generated ones
     String n = javaIfaces.get(k);
     if (n == null) {
@@ -110,11 +127,9 @@ final class InterfaceGen {
     for (Map.Entry<String, Type.Interface> e : goIfaces.entrySet()) {
       if (satisfies(ms, e.getValue())) out.add(javaIfaces.get(e.getKey()));
     }
-    for (Map.Entry<String, String> e : LIBRARY_INTERFACES.entrySet()) {
-      String q = e.getKey();
-      int dot = q.lastIndexOf('.');
-      Symbol s = gol.compiler.types.Stdlib.member(q.substring(0, dot), q.substring(dot + 1));
-      if (s != null && s.type.underlying() instanceof Type.Interface li && satisfies(ms, li)) out.add(e.getValue());
+    for (LibIface l : LIBRARY_INTERFACES) {
+      Type.Interface li = l.type();
+      if (li != null && satisfies(ms, li)) out.add(l.javaName());
     }
     for (Symbol.Func m : ms) {
       if (isErrorMethod(m)) out.add("gol/runtime/GoError");
