@@ -371,19 +371,44 @@ public final class Stdlib {
         "func SliceStable(x any, less func(i, j int) bool)",
         "func SliceIsSorted(x any, less func(i, j int) bool) bool");
     pkg("unicode",
+        "const MaxRune = '\\U0010FFFF'",
+        "const ReplacementChar = '\\uFFFD'",
         "func IsUpper(r rune) bool",
         "func IsLower(r rune) bool",
+        "func IsTitle(r rune) bool",
         "func IsLetter(r rune) bool",
         "func IsDigit(r rune) bool",
+        "func IsNumber(r rune) bool",
         "func IsSpace(r rune) bool",
+        "func IsPunct(r rune) bool",
+        "func IsMark(r rune) bool",
+        "func IsSymbol(r rune) bool",
+        "func IsControl(r rune) bool",
+        "func IsPrint(r rune) bool",
+        "func IsGraphic(r rune) bool",
         "func ToUpper(r rune) rune",
-        "func ToLower(r rune) rune");
+        "func ToLower(r rune) rune",
+        "func ToTitle(r rune) rune");
     pkg("unicode/utf8",
         "const RuneError = '\\uFFFD'",
+        "const RuneSelf = 0x80",
+        "const MaxRune = '\\U0010FFFF'",
         "const UTFMax = 4",
         "func RuneCountInString(s string) (n int)",
+        "func RuneCount(p []byte) int",
         "func RuneLen(r rune) int",
-        "func ValidString(s string) bool");
+        "func ValidRune(r rune) bool",
+        "func ValidString(s string) bool",
+        "func Valid(p []byte) bool",
+        "func RuneStart(b byte) bool",
+        "func FullRune(p []byte) bool",
+        "func FullRuneInString(s string) bool",
+        "func DecodeRuneInString(s string) (rune, int)",
+        "func DecodeRune(p []byte) (rune, int)",
+        "func DecodeLastRuneInString(s string) (rune, int)",
+        "func DecodeLastRune(p []byte) (rune, int)",
+        "func EncodeRune(p []byte, r rune) int",
+        "func AppendRune(p []byte, r rune) []byte");
   }
 
   /** For tests and the dump: the members of a package in declaration order. */
