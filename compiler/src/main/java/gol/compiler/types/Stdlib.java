@@ -98,7 +98,13 @@ public final class Stdlib {
         "var Stdout *File",
         "var Stderr *File",
         "func Exit(code int)",
-        "func Getenv(key string) string");
+        "func Getenv(key string) string",
+        "type FileMode uint32",
+        "var ErrNotExist error",
+        "func ReadFile(name string) ([]byte, error)",
+        "func WriteFile(name string, data []byte, perm FileMode) error",
+        "func Remove(name string) error",
+        "func Getpid() int");
     pkg("bufio",
         "type Scanner struct{}",
         "func NewScanner(r io.Reader) *Scanner",
