@@ -18,4 +18,7 @@ public final class Fn {
 
   /** {@code func(r rune) rune}: strings.Map's mapping. */
   public interface J_J { long invoke(G g, long a); }
+
+  /** {@code func(i, j int)}: rand.Shuffle's swap. */
+  public interface JJ_V { void invoke(G g, long a, long b); }
 }

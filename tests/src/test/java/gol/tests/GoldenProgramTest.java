@@ -79,7 +79,7 @@ class GoldenProgramTest {
 
   private static final Set<String> SUPPORTED_IMPORTS =
       Set.of("fmt", "os", "strconv", "strings", "time", "sync", "sync/atomic", "runtime", "runtime/debug",
-          "errors", "math", "bufio", "io");
+          "errors", "math", "bufio", "io", "sort", "math/rand", "unicode", "unicode/utf8");
   private static final Pattern IMPORT = Pattern.compile("(?m)^import\\s+\"([^\"]+)\"|^import\\s*\\(([^)]*)\\)");
   /**
    * The corpus imports only the packages gol has (programs needing more go to tests/pending/);

@@ -49,6 +49,7 @@ final class Closures {
       case "JJ_Z": return "gol/runtime/Fn$JJ_Z";
       case "J_Z": return "gol/runtime/Fn$J_Z";
       case "J_J": return "gol/runtime/Fn$J_J";
+      case "JJ_V": return "gol/runtime/Fn$JJ_V";
       default: break;
     }
     String name = prog.className + "$Fn$" + shape;
@@ -154,7 +155,19 @@ final class Closures {
   // ---------------------------------------------------------------- top-level functions as values
 
   void emitFuncValue(FnBase gen, Symbol.Func f) {
-    String cls = prog.className + "$fv$" + prog.jvmName(f);
+    emitFuncValue(gen, f, prog.className + "$fv$" + prog.jvmName(f), prog.className, prog.jvmName(f));
+  }
+
+  /**
+   * A standard-library function used as a value ({@code strings.FieldsFunc(s, unicode.IsSpace)}): a
+   * singleton class {@code main$fv$lib$<pkg>$<name>} whose invoke calls the runtime's static method.
+   */
+  void emitLibFuncValue(FnBase gen, String owner, Symbol.Func f) {
+    String cls = prog.className + "$fv$lib$" + owner.substring(owner.lastIndexOf('/') + 1) + "$" + f.name;
+    emitFuncValue(gen, f, cls, owner, f.name);
+  }
+
+  private void emitFuncValue(FnBase gen, Symbol.Func f, String cls, String owner, String method) {
     if (funcValues.add(cls)) {
       String shape = JvmTypes.shape(f.sig());
       String iface = fnInterface(shape);
@@ -175,7 +188,7 @@ final class Closures {
       mv.visitCode();
       mv.visitVarInsn(ALOAD, 1);
       loadErasedParams(mv, f.sig(), 2);
-      mv.visitMethodInsn(INVOKESTATIC, prog.className, prog.jvmName(f), JvmTypes.methodDesc(f.sig()), false);
+      mv.visitMethodInsn(INVOKESTATIC, owner, method, JvmTypes.methodDesc(f.sig()), false);
       mv.visitInsn(JvmTypes.resultKind(f.sig().results).ret);
       mv.visitMaxs(0, 0);
       mv.visitEnd();

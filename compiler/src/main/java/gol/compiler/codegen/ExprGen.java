@@ -308,6 +308,13 @@ abstract class ExprGen extends FnBase {
         mv.visitFieldInsn(GETSTATIC, owner, v.name, JvmTypes.desc(v.type));
         return;
       }
+      if (sym instanceof Symbol.Func f) {
+        String owner = "gol/runtime/lib/" + JvmTypes.libPackageClass(pn.path);
+        if (ProgramGen.runtimeHas(owner, f.name, JvmTypes.methodDesc(f.sig()))) {
+          prog.closures.emitLibFuncValue(this, owner, f);
+          return;
+        }
+      }
       throw new Unsupported(s.pos(), "library function " + pn.name + "." + s.sel().name() + " as a value");
     }
     // An exported field of a library struct (time.Timer's C): a public final field of its Java class.

@@ -36,6 +36,30 @@ final class InterfaceGen {
   private final Map<String, String> javaIfaces = new LinkedHashMap<>();
   private final Map<String, Type.Interface> goIfaces = new LinkedHashMap<>();
   private final Set<String> emittedBoxes = new LinkedHashSet<>();
+  /**
+   * Interface types of the standard library that the runtime library calls methods of (sort.Sort
+   * calls Len/Less/Swap): they map to fixed Java interfaces of the runtime, declared there with the
+   * same method descriptors, so user types that satisfy them implement the runtime's interface.
+   */
+  private static final List<LibIface> LIBRARY_INTERFACES = List.of(
+      new LibIface("sort", "Interface", "gol/runtime/lib/sort$Interface"),
+      new LibIface("math/rand", "Source", "gol/runtime/lib/math_rand$Source"));
+
+  /** A library interface type (import path, name) and the runtime Java interface it maps to. */
+  private record LibIface(String path, String name, String javaName) {
+    String key() { return path.substring(path.lastIndexOf('/') + 1) + "." + name; }
+
+    Type.Interface type() {
+      Symbol s = gol.compiler.types.Stdlib.member(path, name);
+      return s != null && s.type.underlying() instanceof Type.Interface it ? it : null;
+    }
+  }
+
+  private static String libraryInterface(String key) {
+    for (LibIface l : LIBRARY_INTERFACES) if (l.key().equals(key)) return l.javaName();
+    return null;
+  }
+
   private int anon;
 
   InterfaceGen(ProgramGen prog) { this.prog = prog; }
@@ -59,6 +83,8 @@ final class InterfaceGen {
     if (it.methods.size() == 1 && isErrorMethod(it.methods.get(0))) return "gol/runtime/GoError";
     if (it.methods.size() == 1 && isStringMethod(it.methods.get(0))) return "gol/runtime/GoStringer";
     String k = key(t);
+    String lib = t instanceof Type.Named ? libraryInterface(k) : null;
+    if (lib != null) return lib;   // the runtime calls these: runtime interfaces, not generated ones
     String n = javaIfaces.get(k);
     if (n == null) {
       n = t instanceof Type.Named nt ? prog.className + "$I$" + nt.name : prog.className + "$iface" + (++anon);
@@ -135,6 +161,10 @@ final class InterfaceGen {
     if (ms.isEmpty()) return out;
     for (Map.Entry<String, Type.Interface> e : goIfaces.entrySet()) {
       if (satisfies(ms, e.getValue())) out.add(javaIfaces.get(e.getKey()));
+    }
+    for (LibIface l : LIBRARY_INTERFACES) {
+      Type.Interface li = l.type();
+      if (li != null && satisfies(ms, li)) out.add(l.javaName());
     }
     for (Symbol.Func m : ms) {
       if (isErrorMethod(m)) out.add("gol/runtime/GoError");
