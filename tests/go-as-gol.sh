@@ -16,9 +16,9 @@ src="$2"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 cp "$src" "$work/main.go"
-if ! (cd "$work" && GOFLAGS= GO111MODULE=auto go build -o prog main.go) >"$work/build.log" 2>&1; then
+if ! (cd "$work" && GOFLAGS= GO111MODULE= go build -o prog main.go) >"$work/build.log" 2>&1; then
   # "./main.go:3:2: msg" -> "X.gol:3:2: msg"; drop the "# command-line-arguments" header.
-  grep -v '^#' "$work/build.log" | sed "s|^\./main\.go:|$src:|" >&2
+  grep -v '^#' "$work/build.log" | sed -E "s|^(\./)?main\.go:|$src:|" >&2
   exit 1
 fi
 "$work/prog"

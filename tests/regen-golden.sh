@@ -36,7 +36,7 @@ fi
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-export GOFLAGS= GO111MODULE=auto GOTRACEBACK=single GODEBUG=
+export GOFLAGS= GO111MODULE= GOTRACEBACK=single GODEBUG=
 
 # err_prefix FILE: the lines of FILE before the first goroutine header or [signal line.
 err_prefix() { awk '/^goroutine |^\[signal/ { exit } { print }' "$1"; }

@@ -55,16 +55,18 @@ public final class Box {
   /** Unboxes any integer box (Long, Integer, Box.Int). */
   public static long unboxInt(Object o) {
     if (o instanceof Long l) return l;
+    if (o instanceof Named n) return unboxInt(n.unwrapped());
     if (o instanceof Integer i) return i;
     return ((Int) o).v;
   }
 
   public static double unboxFloat(Object o) {
     if (o instanceof Double d) return d;
+    if (o instanceof Named n) return unboxFloat(n.unwrapped());
     return ((Float32) o).v;
   }
 
-  public static boolean unboxBool(Object o) { return (Boolean) o; }
+  public static boolean unboxBool(Object o) { return o instanceof Named n ? unboxBool(n.unwrapped()) : (Boolean) o; }
 
   /** The Go type of a boxed value ({@code %T}); null for a nil interface. */
   public static RType typeOf(Object o) {
@@ -79,6 +81,15 @@ public final class Box {
     if (o instanceof Slice s) return s.type;
     if (o instanceof Typed t) return t.goType();
     return RType.named(RType.Kind.STRUCT, o.getClass().getSimpleName(), null);
+  }
+
+  /**
+   * A value of a program's named non-struct type with methods ({@code type Celsius float64}) held in
+   * an interface: a generated class that carries the methods; {@link #unwrapped} is the same value
+   * boxed as its underlying type. Known to the compiler.
+   */
+  public interface Named extends Typed {
+    Object unwrapped();
   }
 
   /** Implemented by runtime objects that know their Go type (channels, lib types, generated types). */

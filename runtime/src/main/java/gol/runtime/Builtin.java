@@ -7,6 +7,9 @@ package gol.runtime;
 public final class Builtin {
   private Builtin() {}
 
+  /** panic(v) as a function (for {@code defer panic(v)} and {@code go panic(v)}). */
+  public static void panic(G g, Object v) { throw new Panic(v); }
+
   public static void printint(long v) { Out.stderr(Long.toString(v)); }
   public static void printuint(long v) { Out.stderr(Long.toUnsignedString(v)); }
   public static void printbool(boolean v) { Out.stderr(v ? "true" : "false"); }

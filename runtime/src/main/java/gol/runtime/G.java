@@ -52,6 +52,52 @@ public final class G {
   /** A panic to throw into the frame being resumed. */
   public Throwable pendingPanic;
 
+  /**
+   * The panic (or Goexit) whose deferred calls are running, innermost; recover() stops it. Set by a
+   * function's panic handler before it runs its deferred calls.
+   */
+  public Throwable panicking;
+  /** Whether recover() has stopped {@link #panicking}. */
+  public boolean recovered;
+
+  /**
+   * Called by a function's panic handler: the panic p is now the one its deferred calls may recover.
+   * A panic raised while another one's deferred calls run replaces it (Go prints both; we keep the new).
+   */
+  public static void beginPanicking(G g, Throwable p) {
+    if (g.panicking != p) {
+      if (g.panicking != null && p instanceof Panic np && np.link == null) {   // raised by a deferred call
+        np.link = g.panicking;
+        np.linkRecovered = g.recovered;
+      }
+      g.panicking = p;
+      g.recovered = false;
+    }
+  }
+
+  /**
+   * After a function ran its deferred calls because of panic p: true if one of them recovered it
+   * (the function then returns normally); false if the panic goes on up the stack.
+   */
+  public static boolean endPanicking(G g, Throwable p) {
+    if (g.panicking == p && g.recovered) {
+      g.panicking = null;
+      g.recovered = false;
+      return true;
+    }
+    return false;
+  }
+
+  /** The built-in recover(): the value of the panic being handled, which stops it; else nil. */
+  public static Object recover(G g) {
+    Throwable p = g.panicking;
+    if (p instanceof Panic pa && !g.recovered) {
+      g.recovered = true;
+      return pa.value;
+    }
+    return null;
+  }
+
   private static final VarHandle STATUS;
   static {
     try {

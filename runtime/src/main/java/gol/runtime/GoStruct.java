@@ -10,4 +10,7 @@ package gol.runtime;
 public interface GoStruct extends Box.Typed {
   /** Field i, in declaration order, boxed as an interface holds a value of the field's type (see {@link Box}). */
   Object goField(int i);
+
+  /** A copy with Go's value semantics (generated classes return their copy()). */
+  default Object goCopy() { return this; }
 }

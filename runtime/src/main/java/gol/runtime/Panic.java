@@ -8,6 +8,10 @@ package gol.runtime;
  */
 public final class Panic extends RuntimeException {
   public final Object value;
+  /** The panic whose deferred calls were running when this one was raised (Go's _panic.link), or null. */
+  public Throwable link;
+  /** Whether {@link #link} had been recovered when this panic was raised. */
+  public boolean linkRecovered;
 
   public Panic(Object value) {
     super(null, null, false, true);
@@ -37,6 +41,20 @@ public final class Panic extends RuntimeException {
   public static Panic divide() { return runtime("integer divide by zero"); }
 
   public static Panic nilDeref() { return runtime("invalid memory address or nil pointer dereference"); }
+
+  /**
+   * A failed type assertion {@code x.(T)}: Go's runtime.TypeAssertionError message, e.g.
+   * {@code interface conversion: interface {} is string, not int}, or for an interface T
+   * {@code interface conversion: main.T is not main.I: missing method M}. Known to the compiler.
+   */
+  public static Panic assertFailed(Object x, String iface, String want, boolean wantIsInterface) {
+    RType dyn = Box.typeOf(x);
+    String msg;
+    if (x == null) msg = "interface conversion: " + iface + " is nil, not " + want;
+    else if (wantIsInterface) msg = "interface conversion: " + dyn.name + " is not " + want + ": missing method";
+    else msg = "interface conversion: " + iface + " is " + dyn.name + ", not " + want;
+    return new Panic(new RuntimeError(msg));
+  }
 
   /** Returns o, or panics as Go does when a nil func value or nil interface is called. Known to the compiler. */
   public static Object nilCheck(Object o) {

@@ -77,6 +77,13 @@ public final class RType {
   /** A function type, named as Go prints it: {@code func(int) string}. */
   public static RType func(String name) { return new RType(Kind.FUNC, name, null, null, 0, List.of(), List.of()); }
 
+  /** The same type under another name: a named type ({@code type Names []string}) keeps its structure. */
+  public RType withName(String name) {
+    RType t = new RType(kind, name, elem, key, len, fieldNames, fieldTypes);
+    t.zeroMaker = zeroMaker;
+    return t;
+  }
+
   /** Any other type known only by kind and name (named types, structs, interfaces). */
   public static RType named(Kind kind, String name, RType elem) { return new RType(kind, name, elem, null, 0, List.of(), List.of()); }
 

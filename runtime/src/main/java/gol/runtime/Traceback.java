@@ -33,13 +33,26 @@ final class Traceback {
 
   static void panic(Sched s, G g, Panic pa) {
     StringBuilder b = new StringBuilder();
-    b.append("panic: ").append(panicValue(pa.value));
+    printPanics(b, pa);
     if (pa.value instanceof Panic.RuntimeError re && re.message.endsWith("nil pointer dereference")) {
       b.append("\n[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]");
     }
     b.append("\n\n");
     running(b, s, g, pa);
     Out.stderr(b.toString());
+  }
+
+  /**
+   * Go's printpanics: earlier panics that were being handled when this one started come first,
+   * each marked [recovered] if a deferred call had recovered it, and later lines start with a tab.
+   */
+  private static void printPanics(StringBuilder b, Panic pa) {
+    if (pa.link instanceof Panic prev) {
+      printPanics(b, prev);
+      if (pa.linkRecovered) b.append(" [recovered]");
+      b.append("\n\t");
+    }
+    b.append("panic: ").append(panicValue(pa.value));
   }
 
   static void fatal(Sched s, G g, Sched.Fatal f) {

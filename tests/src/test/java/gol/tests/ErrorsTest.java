@@ -36,7 +36,8 @@ class ErrorsTest {
       if (!GolCommand.selected(name)) continue;
       tests.add(DynamicTest.dynamicTest(name, f.toUri(), () -> check(f)));
     }
-    if (tests.isEmpty()) fail("no compile-error program selected in " + dir);
+    // With gol.test.filter set to pick some programs, selecting no error program here is fine.
+    if (tests.isEmpty() && !GolCommand.filtered()) fail("no compile-error program in " + dir);
     return tests.stream();
   }
 

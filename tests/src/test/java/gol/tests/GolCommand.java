@@ -79,6 +79,11 @@ public final class GolCommand {
     return Math.max(1, Integer.getInteger("gol.test.threads", 2));
   }
 
+  /** True when a {@code gol.test.filter} is set. */
+  static boolean filtered() {
+    return !System.getProperty("gol.test.filter", "").trim().isEmpty();
+  }
+
   /** True when {@code name} passes the {@code gol.test.filter} pattern (or there is none). */
   static boolean selected(String name) {
     String f = System.getProperty("gol.test.filter", "").trim();

@@ -13,7 +13,7 @@ import java.util.List;
  * Compiles calls under gol's calling convention ({@code static R f(G g, params...)}, results as in
  * {@link gol.runtime.Tuple}), conversions, and the built-in functions.
  */
-abstract class CallGen extends ExprGen {
+abstract class CallGen extends CompositeGen {
   CallGen(ProgramGen prog, FuncGen.Fn fn, boolean resumeCopy) { super(prog, fn, resumeCopy); }
 
   @Override void emitCall(Call c) {
@@ -38,9 +38,11 @@ abstract class CallGen extends ExprGen {
       case LIB_FUNC: {
         Symbol.Func f = Calls.callee(c, info);
         sig = f.sig();
+        String owner = "gol/runtime/lib/" + JvmTypes.libPackageClass(f.pkg);
+        if (!ProgramGen.runtimeHas(owner, f.name, JvmTypes.methodDesc(sig))) throw new Unsupported(c.pos(), f.pkg + "." + f.name);
         mv.visitVarInsn(ALOAD, 0);
         args(c, sig);
-        mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/lib/" + JvmTypes.libPackageClass(f.pkg), f.name, JvmTypes.methodDesc(sig), false);
+        mv.visitMethodInsn(INVOKESTATIC, owner, f.name, JvmTypes.methodDesc(sig), false);
         break;
       }
       case LIB_METHOD: {
@@ -56,10 +58,12 @@ abstract class CallGen extends ExprGen {
           args(c, sig);
           String d = JvmTypes.methodDesc(sig);
           d = "(" + JvmTypes.G_DESC + JvmTypes.desc(n) + d.substring(JvmTypes.G_DESC.length() + 1);
+          if (!ProgramGen.runtimeHas("gol/runtime/lib/" + JvmTypes.libPackageClass(n.pkg), n.name + "_" + f.name, d)) throw new Unsupported(c.pos(), "method " + f.name + " of " + n);
           mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/lib/" + JvmTypes.libPackageClass(n.pkg), n.name + "_" + f.name, d, false);
           break;
         }
         if (owner == null) throw new Unsupported(c.pos(), "method " + f.name + " of " + sig.recv.type);
+        if (!ProgramGen.runtimeHas(owner, f.name, JvmTypes.methodDesc(sig))) throw new Unsupported(c.pos(), "method " + f.name + " of " + sig.recv.type);
         expr(sel.x());
         mv.visitVarInsn(ALOAD, 0);
         args(c, sig);
@@ -86,19 +90,29 @@ abstract class CallGen extends ExprGen {
         }
         return;
       }
-      case IFACE_METHOD: {
-        // For now the methods the runtime knows as Java interfaces: Error() and String().
+      case IFACE_METHOD: {   // x.M(args) on an interface value: invokeinterface on its Java interface
         Symbol.Func f = Calls.callee(c, info);
         sig = f.sig();
-        String owner = f.name.equals("Error") && sig.params.isEmpty() ? "gol/runtime/GoError"
-            : f.name.equals("String") && sig.params.isEmpty() ? "gol/runtime/GoStringer" : null;
-        if (owner == null) throw new Unsupported(c.pos(), "calling method " + f.name + " of an interface");
-        expr(((Selector) Expr.unparen(c.fun())).x());
-        mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/Panic", "nilCheck", "(Ljava/lang/Object;)Ljava/lang/Object;", false);
+        Expr x = ((Selector) Expr.unparen(c.fun())).x();
+        String owner = prog.interfaces.javaInterface(typeOf(x));
+        if (owner == null || owner.equals(JvmTypes.OBJECT)) throw new Unsupported(c.pos(), "calling method " + f.name + " of " + typeOf(x));
+        expr(x);
+        nilCheck();
         mv.visitTypeInsn(CHECKCAST, owner);
         mv.visitVarInsn(ALOAD, 0);
-        mv.visitMethodInsn(INVOKEINTERFACE, owner, f.name, "(Lgol/runtime/G;)Ljava/lang/String;", true);
-        return;
+        args(c, sig);
+        mv.visitMethodInsn(INVOKEINTERFACE, owner, f.name, JvmTypes.methodDesc(sig), true);
+        break;
+      }
+      case METHOD: {   // a method of a program type: static T$M(g, receiver, args)
+        Symbol.Func f = Calls.callee(c, info);
+        sig = f.sig();
+        Expr x = ((Selector) Expr.unparen(c.fun())).x();
+        mv.visitVarInsn(ALOAD, 0);
+        receiver(x, f);
+        args(c, sig);
+        mv.visitMethodInsn(INVOKESTATIC, prog.className, prog.methodJvmName(f), prog.methodDesc(f), false);
+        break;
       }
       default:
         throw new Unsupported(c.pos(), "methods");
@@ -108,6 +122,57 @@ abstract class CallGen extends ExprGen {
       String rc = rk != JKind.A ? null : sig.results.size() > 1 ? JvmTypes.TUPLE : JvmTypes.className(sig.results.get(0).type);
       afterSuspendableCall(rk, rc);
     }
+  }
+
+  /**
+   * Pushes the receiver x for method m with Go's automatic & and *: a pointer receiver gets the
+   * struct's own object (for an addressable struct value, that is &x); a value receiver gets a copy.
+   */
+  void receiver(Expr x, Symbol.Func m) {
+    Type xt = typeOf(x);
+    Type rt = m.sig().recv.type;
+    boolean wantPtr = rt instanceof Type.Pointer;
+    Type base = wantPtr ? ((Type.Pointer) rt).elem : rt;
+    Type xbase = xt instanceof Type.Pointer xp ? xp.elem : xt;
+    if (xbase != base && JvmTypes.isStruct(xbase)) {
+      List<Symbol.Var> path = StructGen.embeddedPath(xbase, base);
+      if (path != null) {   // a method promoted from an embedded field: reach that field first
+        expr(x);
+        if (xt instanceof Type.Pointer) nilCheck(xt);
+        Type cur = xbase;
+        for (Symbol.Var f : path) {
+          mv.visitFieldInsn(GETFIELD, JvmTypes.className(cur), StructGen.fieldName(f, StructGen.indexOf(cur, f)), JvmTypes.desc(f.type));
+          if (f.type instanceof Type.Pointer) nilCheck(f.type);
+          cur = f.type instanceof Type.Pointer p ? p.elem : f.type;
+        }
+        if (!wantPtr && JvmTypes.isStruct(base)) {
+          String c = JvmTypes.className(base);
+          mv.visitMethodInsn(INVOKEVIRTUAL, c, "copy", "()L" + c + ";", false);
+        }
+        return;
+      }
+    }
+    if (wantPtr) {
+      if (!JvmTypes.isStruct(((Type.Pointer) rt).elem) && !(xt instanceof Type.Pointer)) {   // &x of a named number: its cell
+        if (Expr.unparen(x) instanceof Ident id && info.symbolOf(id) instanceof Symbol.Var v && vars.get(v) != null && vars.get(v).cell) {
+          mv.visitVarInsn(ALOAD, vars.get(v).slot);
+          return;
+        }
+        throw new Unsupported(x.pos(), "pointer receiver on " + describe(x));
+      }
+      expr(x);
+      return;
+    }
+    if (xt instanceof Type.Pointer) {   // (*p).M(): a copy of what p points to
+      expr(x);
+      nilCheck(xt);
+      if (JvmTypes.isStruct(rt)) {
+        String c = JvmTypes.className(rt);
+        mv.visitMethodInsn(INVOKEVIRTUAL, c, "copy", "()L" + c + ";", false);
+      }
+      return;
+    }
+    exprAs(x, rt);
   }
 
   /** Pushes the arguments of c for signature sig: conversions, variadic packing, f(g()) spreading. */
@@ -276,6 +341,10 @@ abstract class CallGen extends ExprGen {
         if (JvmTypes.isString(t)) mv.visitMethodInsn(INVOKEVIRTUAL, JvmTypes.STRING, "length", "()I", false);
         else if (t.underlying() instanceof Type.Slice) mv.visitMethodInsn(INVOKESTATIC, JvmTypes.SLICE, name, "(Lgol/runtime/Slice;)I", false);
         else if (t.underlying() instanceof Type.Chan) { mv.visitMethodInsn(INVOKESTATIC, JvmTypes.CHAN, name, "(Lgol/runtime/Chan;)J", false); return; }
+        else if (t.underlying() instanceof Type.Map) { mv.visitMethodInsn(INVOKESTATIC, JvmTypes.MAP, "len", "(Lgol/runtime/GoMap;)J", false); return; }
+        else if (JvmTypes.isArray(t) || t instanceof Type.Pointer pa && JvmTypes.isArray(pa.elem)) {
+          mv.visitMethodInsn(INVOKESTATIC, JvmTypes.SLICE, "arrayLength", "(Ljava/lang/Object;)I", false);
+        }
         else throw new Unsupported(c.pos(), name + " of " + t);
         mv.visitInsn(I2L);
         return;
@@ -310,6 +379,29 @@ abstract class CallGen extends ExprGen {
           printOne(t, c);
         }
         if (name.equals("println")) mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/Builtin", "printnl", "()V", false);
+        return;
+      case "delete": {
+        Type.Map mt = (Type.Map) typeOf(as.get(0)).underlying();
+        expr(as.get(0));
+        exprAs(as.get(1), mt.key);
+        if (!JvmTypes.isInterface(mt.key)) box(mt.key);
+        mv.visitMethodInsn(INVOKESTATIC, JvmTypes.MAP, "delete", "(Lgol/runtime/GoMap;Ljava/lang/Object;)V", false);
+        return;
+      }
+      case "new": {   // new(T): a fresh zero T; a pointer to a struct is the object, to anything else a cell
+        Type pt = typeOf(c);
+        Type elem = ((Type.Pointer) pt).elem;
+        if (JvmTypes.isStruct(elem)) { pushZero(elem); return; }
+        JKind k = JvmTypes.kind(elem);
+        mv.visitTypeInsn(NEW, k.cellClass());
+        mv.visitInsn(DUP);
+        pushZero(elem);
+        mv.visitMethodInsn(INVOKESPECIAL, k.cellClass(), "<init>", "(" + k.cellFieldDesc() + ")V", false);
+        return;
+      }
+      case "recover":
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitMethodInsn(INVOKESTATIC, JvmTypes.G, "recover", "(Lgol/runtime/G;)Ljava/lang/Object;", false);
         return;
       default:
         throw new Unsupported(c.pos(), "built-in " + name);
@@ -395,6 +487,11 @@ abstract class CallGen extends ExprGen {
       mv.visitMethodInsn(INVOKESTATIC, JvmTypes.CHAN, "make", "(Lgol/runtime/G;Lgol/runtime/RType;J)Lgol/runtime/Chan;", false);
       return;
     }
-    throw new Unsupported(c.pos(), u instanceof Type.Map ? "maps" : "make of " + t);
+    if (u instanceof Type.Map) {
+      Type mt = t;
+      newMap(mt, () -> { if (as.size() > 1) expr(as.get(1)); else mv.visitInsn(LCONST_0); });
+      return;
+    }
+    throw new Unsupported(c.pos(), "make of " + t);
   }
 }

@@ -43,7 +43,15 @@ final class Closures {
 
   /** The interface for function values of a shape, generated once. */
   String fnInterface(String shape) {
-    if (shape.equals("_V")) return "gol/runtime/FnV";   // func(): the runtime calls these too
+    // shapes the runtime calls back (time.AfterFunc, sort.Slice, strings.Map, ...): runtime interfaces
+    switch (shape) {
+      case "_V": return "gol/runtime/FnV";
+      case "JJ_Z": return "gol/runtime/Fn$JJ_Z";
+      case "J_Z": return "gol/runtime/Fn$J_Z";
+      case "J_J": return "gol/runtime/Fn$J_J";
+      case "JJ_V": return "gol/runtime/Fn$JJ_V";
+      default: break;
+    }
     String name = prog.className + "$Fn$" + shape;
     if (interfaces.add(shape)) {
       ClassWriter cw = prog.newClassWriter();
@@ -147,7 +155,19 @@ final class Closures {
   // ---------------------------------------------------------------- top-level functions as values
 
   void emitFuncValue(FnBase gen, Symbol.Func f) {
-    String cls = prog.className + "$fv$" + prog.jvmName(f);
+    emitFuncValue(gen, f, prog.className + "$fv$" + prog.jvmName(f), prog.className, prog.jvmName(f));
+  }
+
+  /**
+   * A standard-library function used as a value ({@code strings.FieldsFunc(s, unicode.IsSpace)}): a
+   * singleton class {@code main$fv$lib$<pkg>$<name>} whose invoke calls the runtime's static method.
+   */
+  void emitLibFuncValue(FnBase gen, String owner, Symbol.Func f) {
+    String cls = prog.className + "$fv$lib$" + owner.substring(owner.lastIndexOf('/') + 1) + "$" + f.name;
+    emitFuncValue(gen, f, cls, owner, f.name);
+  }
+
+  private void emitFuncValue(FnBase gen, Symbol.Func f, String cls, String owner, String method) {
     if (funcValues.add(cls)) {
       String shape = JvmTypes.shape(f.sig());
       String iface = fnInterface(shape);
@@ -168,7 +188,7 @@ final class Closures {
       mv.visitCode();
       mv.visitVarInsn(ALOAD, 1);
       loadErasedParams(mv, f.sig(), 2);
-      mv.visitMethodInsn(INVOKESTATIC, prog.className, prog.jvmName(f), JvmTypes.methodDesc(f.sig()), false);
+      mv.visitMethodInsn(INVOKESTATIC, owner, method, JvmTypes.methodDesc(f.sig()), false);
       mv.visitInsn(JvmTypes.resultKind(f.sig().results).ret);
       mv.visitMaxs(0, 0);
       mv.visitEnd();
@@ -176,6 +196,55 @@ final class Closures {
       prog.addClass(cls, cw.toByteArray());
     }
     gen.mv.visitFieldInsn(GETSTATIC, cls, "I", "L" + cls + ";");
+  }
+
+  /**
+   * A method value {@code x.M}: a function value that remembers its receiver (evaluated now: the
+   * struct's object for a pointer receiver, a copy for a value receiver), class {@code main$T$M$bound}.
+   */
+  void emitMethodValue(CallGen gen, Expr x, Symbol.Func m) {
+    String cls = prog.className + "$" + prog.methodJvmName(m) + "$bound";
+    String shape = JvmTypes.shape(m.sig());
+    String iface = fnInterface(shape);
+    String rdesc = JvmTypes.desc(m.sig().recv.type);
+    if (funcValues.add(cls)) {
+      ClassWriter cw = prog.newClassWriter();
+      cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, cls, null, "java/lang/Object", new String[] {iface});
+      cw.visitField(ACC_PRIVATE | ACC_FINAL, "recv", rdesc, null, null).visitEnd();
+      org.objectweb.asm.Type rt = org.objectweb.asm.Type.getType(rdesc);
+      MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "<init>", "(" + rdesc + ")V", null, null);
+      mv.visitCode();
+      mv.visitVarInsn(ALOAD, 0);
+      mv.visitMethodInsn(INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+      mv.visitVarInsn(ALOAD, 0);
+      mv.visitVarInsn(rt.getOpcode(ILOAD), 1);
+      mv.visitFieldInsn(PUTFIELD, cls, "recv", rdesc);
+      mv.visitInsn(RETURN);
+      mv.visitMaxs(0, 0);
+      mv.visitEnd();
+      mv = cw.visitMethod(ACC_PUBLIC, "invoke", JvmTypes.shapeDesc(shape), null, null);
+      mv.visitCode();
+      mv.visitVarInsn(ALOAD, 1);
+      mv.visitVarInsn(ALOAD, 0);
+      mv.visitFieldInsn(GETFIELD, cls, "recv", rdesc);
+      if (!InterfaceGen.pointerReceiver(m) && JvmTypes.isStruct(m.sig().recv.type)) {   // each call gets a copy
+        String sc = JvmTypes.className(m.sig().recv.type);
+        mv.visitMethodInsn(INVOKEVIRTUAL, sc, "copy", "()L" + sc + ";", false);
+      }
+      loadErasedParams(mv, m.sig(), 2);
+      mv.visitMethodInsn(INVOKESTATIC, prog.className, prog.methodJvmName(m), prog.methodDesc(m), false);
+      mv.visitInsn(JvmTypes.resultKind(m.sig().results).ret);
+      mv.visitMaxs(0, 0);
+      mv.visitEnd();
+      cw.visitEnd();
+      prog.addClass(cls, cw.toByteArray());
+    }
+    MethodVisitor mv = gen.mv;
+    mv.visitTypeInsn(NEW, cls);
+    mv.visitInsn(DUP);
+    org.objectweb.asm.Type rt = org.objectweb.asm.Type.getType(rdesc);
+    gen.receiver(x, m);
+    mv.visitMethodInsn(INVOKESPECIAL, cls, "<init>", "(" + rdesc + ")V", false);
   }
 
   static void emitDefaultCtor(ClassWriter cw) {
@@ -232,6 +301,19 @@ final class Closures {
         fieldDescs.add("L" + calleeOwner + ";");
         break;
       }
+      case BUILTIN: {   // defer close(c) / defer panic(v): a runtime function with the same meaning
+        String b = ((Expr.Ident) Expr.unparen(c.fun())).name();
+        if (b.equals("close")) {
+          calleeOwner = JvmTypes.CHAN; calleeName = "close"; calleeDesc = "(Lgol/runtime/G;Lgol/runtime/Chan;)V";
+        } else if (b.equals("panic")) {
+          calleeOwner = "gol/runtime/Builtin"; calleeName = "panic"; calleeDesc = "(Lgol/runtime/G;Ljava/lang/Object;)V";
+        } else {
+          throw new Unsupported(c.pos(), "go or defer with built-in " + b);
+        }
+        invoke = INVOKESTATIC;
+        sig = null;
+        break;
+      }
       default:
         throw new Unsupported(c.pos(), "go with " + kind.name().toLowerCase().replace('_', ' '));
     }
@@ -246,7 +328,8 @@ final class Closures {
     mv.visitInsn(DUP);
     if (kind == Calls.Kind.FUNC_VALUE) { gen.expr(c.fun()); mv.visitTypeInsn(CHECKCAST, calleeOwner); }
     if (kind == Calls.Kind.LIB_METHOD) gen.expr(((Expr.Selector) Expr.unparen(c.fun())).x());
-    gen.args(c, sig);
+    if (sig != null) gen.args(c, sig);
+    else gen.exprAs(c.args().get(0), calleeName.equals("panic") ? gol.compiler.types.Types.EMPTY_INTERFACE : gen.typeOf(c.args().get(0)));
     mv.visitMethodInsn(INVOKESPECIAL, cls, "<init>", ctor.toString(), false);
 
     ClassWriter cw = prog.newClassWriter();

@@ -59,8 +59,13 @@ abstract class ExprGen extends FnBase {
 
   boolean callMaySuspend(Call c) {
     switch (Calls.kind(c, info)) {
-      case FUNC: return prog.maySuspend(Calls.callee(c, info).decl);
+      case FUNC: case METHOD: return prog.maySuspend(Calls.callee(c, info).decl);
       case FUNC_VALUE: return true;
+      case IFACE_METHOD: {   // a user method may block; the runtime's Error()/String() do not
+        Symbol.Func f = Calls.callee(c, info);
+        String ji = prog.interfaces.javaInterface(typeOf(((Selector) Expr.unparen(c.fun())).x()));
+        return ji != null && ji.startsWith(prog.className);
+      }
       case LIB_FUNC: case LIB_METHOD: return Calls.isSuspendingLib(Calls.callee(c, info));
       default: return false;
     }
@@ -170,6 +175,20 @@ abstract class ExprGen extends FnBase {
     if (e instanceof Call c) { emitCall(c); return; }
     if (e instanceof Unary u) { unary(u); return; }
     if (e instanceof Binary b) { binary(b); return; }
+    if (e instanceof Star st) {
+      Type pt = typeOf(st.x());
+      if (pt instanceof Type.Pointer p && JvmTypes.isStruct(p.elem)) { expr(st.x()); nilCheck(pt); return; }
+      if (pt instanceof Type.Pointer p) {   // *p: the cell's value
+        JKind k = JvmTypes.kind(p.elem);
+        expr(st.x());
+        nilCheck(pt);
+        mv.visitFieldInsn(GETFIELD, k.cellClass(), "v", k.cellFieldDesc());
+        if (k == JKind.A) checkcast(JvmTypes.className(p.elem));
+        return;
+      }
+      throw new Unsupported(e.pos(), "dereferencing " + pt);
+    }
+    if (e instanceof TypeAssert ta) { typeAssert(ta, false); return; }
     throw new Unsupported(e.pos(), describe(e));
   }
 
@@ -189,53 +208,37 @@ abstract class ExprGen extends FnBase {
       return;
     }
     expr(e);
+    if (JvmTypes.isStruct(target) && !isFresh(e)) {   // value semantics: a struct that lives somewhere is copied
+      String c = JvmTypes.className(target);
+      mv.visitMethodInsn(INVOKEVIRTUAL, c, "copy", "()L" + c + ";", false);
+      return;
+    }
+    if (JvmTypes.isArray(target) && !isFresh(e)) {   // arrays are values too
+      mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/ArrayOps", "copy", "(Ljava/lang/Object;)Ljava/lang/Object;", false);
+      mv.visitTypeInsn(CHECKCAST, JvmTypes.className(target));
+      return;
+    }
     coerce(from, target);
+  }
+
+  /** Does e produce a new struct value nobody else refers to (so no copy is needed)? */
+  boolean isFresh(Expr e) {
+    e = Expr.unparen(e);
+    if (lifted.containsKey(e)) return !(e instanceof Unary);   // a lifted call's result is its own
+    return e instanceof CompositeLit || e instanceof Call c && Calls.kind(c, info) != Calls.Kind.CONVERSION;
   }
 
   /** Converts the value on the stack from type from to an assignable type to (boxing into interfaces). */
   void coerce(Type from, Type to) {
     if (to == null || from == null) return;
     if (JvmTypes.isInterface(to) && !JvmTypes.isInterface(from)) box(from);
+    else if (JvmTypes.isInterface(to)) {   // interface to interface: the Java interface may differ
+      // nothing to do: interface values are Objects; calls checkcast at the call site
+    }
   }
 
   /** Boxes the value on the stack (of static type t) into an interface value (see gol.runtime.Box). */
-  void box(Type t) {
-    JKind k = JvmTypes.kind(t);
-    if (t instanceof Type.Named n && n.pkg != null && !n.pkg.equals("main") && k != JKind.A) {
-      // a library type with methods (time.Duration): the package boxes it, so fmt finds String()
-      mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/lib/" + JvmTypes.libPackageClass(n.pkg), n.name + "_box",
-          "(" + k.desc + ")Ljava/lang/Object;", false);
-      return;
-    }
-    Type.Kind bk = Types.kindOf(t);
-    switch (k) {
-      case J:
-        if (bk == Type.Kind.INT && !(t instanceof Type.Named)) {
-          mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "valueOf", "(J)Ljava/lang/Long;", false);
-        } else if (bk == Type.Kind.INT32 && !(t instanceof Type.Named)) {
-          mv.visitInsn(L2I);
-          mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "valueOf", "(I)Ljava/lang/Integer;", false);
-        } else {
-          prog.rtypes.push(mv, t);
-          mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/Box", "box", "(JLgol/runtime/RType;)Ljava/lang/Object;", false);
-        }
-        break;
-      case D:
-        if (bk == Type.Kind.FLOAT32) mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/Box", "boxFloat32", "(D)Ljava/lang/Object;", false);
-        else mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "valueOf", "(D)Ljava/lang/Double;", false);
-        break;
-      case Z:
-        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Boolean", "valueOf", "(Z)Ljava/lang/Boolean;", false);
-        break;
-      default:
-        if (t.underlying() instanceof Type.Slice) {   // an interface holding a nil slice is not nil
-          prog.rtypes.push(mv, t);
-          mv.visitInsn(SWAP);
-          mv.visitMethodInsn(INVOKESTATIC, JvmTypes.SLICE, "box", "(Lgol/runtime/RType;Lgol/runtime/Slice;)Ljava/lang/Object;", false);
-        }
-        break;
-    }
-  }
+  void box(Type t) { prog.boxForInterface(mv, t); }
 
   /** Unboxes the interface value on the stack into a value of type t. */
   void unbox(Type t) {
@@ -300,22 +303,62 @@ abstract class ExprGen extends FnBase {
     Symbol sym = info.symbolOf(s.sel());
     if (Expr.unparen(s.x()) instanceof Ident pk && info.symbolOf(pk) instanceof Symbol.PkgName pn) {
       if (sym instanceof Symbol.Var v) {
-        mv.visitFieldInsn(GETSTATIC, "gol/runtime/lib/" + JvmTypes.libPackageClass(pn.path), v.name, JvmTypes.desc(v.type));
+        String owner = "gol/runtime/lib/" + JvmTypes.libPackageClass(pn.path);
+        if (!ProgramGen.runtimeHasField(owner, v.name)) throw new Unsupported(s.pos(), pn.name + "." + v.name);
+        mv.visitFieldInsn(GETSTATIC, owner, v.name, JvmTypes.desc(v.type));
         return;
+      }
+      if (sym instanceof Symbol.Func f) {
+        String owner = "gol/runtime/lib/" + JvmTypes.libPackageClass(pn.path);
+        if (ProgramGen.runtimeHas(owner, f.name, JvmTypes.methodDesc(f.sig()))) {
+          prog.closures.emitLibFuncValue(this, owner, f);
+          return;
+        }
       }
       throw new Unsupported(s.pos(), "library function " + pn.name + "." + s.sel().name() + " as a value");
     }
     // An exported field of a library struct (time.Timer's C): a public final field of its Java class.
-    String libOwner = JvmTypes.libClass(typeOf(s.x()));
-    if (libOwner != null && sym instanceof Symbol.Var v && v.kind == Symbol.Var.Kind.FIELD) {
+    String libOwner = typeOf(s.x()) == null ? null : JvmTypes.libClass(typeOf(s.x()));
+    if (libOwner != null && sym instanceof Symbol.Var lv && lv.kind == Symbol.Var.Kind.FIELD) {
       expr(s.x());
-      mv.visitInsn(DUP);
-      mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/Panic", "nilCheck", "(Ljava/lang/Object;)Ljava/lang/Object;", false);
-      mv.visitInsn(POP);
-      mv.visitFieldInsn(GETFIELD, libOwner, v.name, JvmTypes.desc(v.type));
+      nilCheck();
+      mv.visitTypeInsn(CHECKCAST, libOwner);
+      mv.visitFieldInsn(GETFIELD, libOwner, lv.name, JvmTypes.desc(lv.type));
       return;
     }
-    throw new Unsupported(s.pos(), "struct fields and methods");
+    Type xt = typeOf(s.x());
+    if (xt != null && sym instanceof Symbol.Var f && f.kind == Symbol.Var.Kind.FIELD) {
+      List<Symbol.Var> path = StructGen.fieldPath(xt, s.sel().name());
+      if (path == null) throw new Unsupported(s.pos(), "field " + s.sel().name());
+      expr(s.x());
+      if (xt instanceof Type.Pointer) nilCheck(xt);
+      Type cur = xt instanceof Type.Pointer p ? p.elem : xt;
+      for (int i = 0; i < path.size(); i++) {
+        Symbol.Var fv = path.get(i);
+        String cls = JvmTypes.className(cur);
+        int idx = StructGen.indexOf(cur, fv);
+        mv.visitFieldInsn(GETFIELD, cls, StructGen.fieldName(fv, idx), JvmTypes.desc(fv.type));
+        if (fv.type instanceof Type.Pointer && i + 1 < path.size()) nilCheck(fv.type);
+        cur = fv.type instanceof Type.Pointer p ? p.elem : fv.type;
+      }
+      return;
+    }
+    if (sym instanceof Symbol.Func m && m.decl != null && m.sig().recv != null) {   // a method value x.M
+      prog.closures.emitMethodValue((CallGen) this, s.x(), m);
+      return;
+    }
+    throw new Unsupported(s.pos(), "selector " + s.sel().name());
+  }
+
+  /** [ref] → [ref], panicking as Go does if it is nil. */
+  void nilCheck() {
+    mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/Panic", "nilCheck", "(Ljava/lang/Object;)Ljava/lang/Object;", false);
+  }
+
+  /** [ref of type t] → [ref], panicking if it is nil, still typed as t's class for the verifier. */
+  void nilCheck(Type t) {
+    nilCheck();
+    checkcast(JvmTypes.className(t));
   }
 
   // ================================================================== operators
@@ -343,6 +386,18 @@ abstract class ExprGen extends FnBase {
       case ARROW:
         recv(u, false);
         return;
+      case AND: {
+        Type xt = typeOf(u.x());
+        if (JvmTypes.isStruct(xt) || JvmTypes.libClass(xt) != null) {   // &v of a struct: the struct's own object
+          expr(u.x());
+          return;
+        }
+        if (Expr.unparen(u.x()) instanceof Ident id && info.symbolOf(id) instanceof Symbol.Var v && vars.get(v) != null && vars.get(v).cell) {
+          mv.visitVarInsn(ALOAD, vars.get(v).slot);   // &x: x's cell
+          return;
+        }
+        throw new Unsupported(u.pos(), "pointers to " + describe(u.x()));
+      }
       default:
         throw new Unsupported(u.pos(), "operator " + u.op().text);
     }
@@ -533,7 +588,10 @@ abstract class ExprGen extends FnBase {
         mv.visitMethodInsn(INVOKEVIRTUAL, JvmTypes.STRING, "compareTo", "(Ljava/lang/String;)I", false);
         mv.visitJumpInsn(inverseIf(op), ifFalse);
       }
-    } else if (JvmTypes.isInterface(t)) {
+    } else if (JvmTypes.isArray(t)) {
+      mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/ArrayOps", "equal", "(Ljava/lang/Object;Ljava/lang/Object;)Z", false);
+      mv.visitJumpInsn(op == Op.EQL ? IFEQ : IFNE, ifFalse);
+    } else if (JvmTypes.isInterface(t) || JvmTypes.isStruct(t)) {
       mv.visitMethodInsn(INVOKESTATIC, "java/util/Objects", "equals", "(Ljava/lang/Object;Ljava/lang/Object;)Z", false);
       mv.visitJumpInsn(op == Op.EQL ? IFEQ : IFNE, ifFalse);
     } else {
@@ -554,134 +612,12 @@ abstract class ExprGen extends FnBase {
     }
   }
 
-  // ================================================================== indexing and slicing
-
-  private void index(Index ix) {
-    Type xt = typeOf(ix.x());
-    Type u = xt.underlying();
-    if (JvmTypes.isString(xt)) {
-      expr(ix.x());
-      expr(ix.index());
-      mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/GoString", "index", "(Ljava/lang/String;J)J", false);
-      return;
-    }
-    if (u instanceof Type.Slice s) {
-      expr(ix.x());
-      expr(ix.index());
-      String acc = accessor(s.elem);
-      JKind ek = JvmTypes.kind(s.elem);
-      mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/Index", "get" + acc, "(Lgol/runtime/Slice;J)" + (ek == JKind.A ? "Ljava/lang/Object;" : ek.desc), false);
-      if (ek == JKind.A) checkcast(JvmTypes.className(s.elem));
-      return;
-    }
-    throw new Unsupported(ix.pos(), u instanceof Type.Map ? "maps" : u instanceof Type.Array ? "arrays" : "indexing " + xt);
-  }
-
-  /** Suffix of the Index accessor for a slice element type: J, I, UI, B, UB, D, Z or A. */
-  static String accessor(Type elem) {
-    String ad = JvmTypes.arrayDesc(elem);
-    Type.Kind k = Types.kindOf(elem);
-    switch (ad) {
-      case "[J": return "J";
-      case "[I": return k == Type.Kind.UINT32 ? "UI" : "I";
-      case "[B": return k == Type.Kind.UINT8 ? "UB" : "B";
-      case "[D": return "D";
-      case "[Z": return "Z";
-      default: return "A";
-    }
-  }
-
-  /** Setter suffix: J, I, B, D, Z or A. */
-  static String setter(Type elem) {
-    String a = accessor(elem);
-    return a.equals("UI") ? "I" : a.equals("UB") ? "B" : a;
-  }
-
-  private void sliceExpr(SliceExpr s) {
-    Type xt = typeOf(s.x());
-    if (JvmTypes.isString(xt)) {
-      int tmp = allocSlot(JKind.A);
-      expr(s.x());
-      mv.visitInsn(DUP);
-      mv.visitVarInsn(ASTORE, tmp);
-      if (s.lo() != null) expr(s.lo()); else mv.visitInsn(LCONST_0);
-      if (s.hi() != null) expr(s.hi());
-      else {
-        mv.visitVarInsn(ALOAD, tmp);
-        mv.visitMethodInsn(INVOKEVIRTUAL, JvmTypes.STRING, "length", "()I", false);
-        mv.visitInsn(I2L);
-      }
-      mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/GoString", "slice", "(Ljava/lang/String;JJ)Ljava/lang/String;", false);
-      return;
-    }
-    if (!(xt.underlying() instanceof Type.Slice)) throw new Unsupported(s.pos(), "slicing " + xt);
-    int tmp = allocSlot(JKind.A);
-    expr(s.x());
-    mv.visitInsn(DUP);
-    mv.visitVarInsn(ASTORE, tmp);
-    if (s.lo() != null) expr(s.lo()); else mv.visitInsn(LCONST_0);
-    if (s.hi() != null) expr(s.hi());
-    else {
-      mv.visitVarInsn(ALOAD, tmp);
-      mv.visitMethodInsn(INVOKESTATIC, JvmTypes.SLICE, "len", "(Lgol/runtime/Slice;)I", false);
-      mv.visitInsn(I2L);
-    }
-    if (s.slice3()) {
-      expr(s.max());
-      mv.visitMethodInsn(INVOKESTATIC, JvmTypes.SLICE, "slice3", "(Lgol/runtime/Slice;JJJ)Lgol/runtime/Slice;", false);
-    } else {
-      mv.visitMethodInsn(INVOKESTATIC, JvmTypes.SLICE, "slice", "(Lgol/runtime/Slice;JJ)Lgol/runtime/Slice;", false);
-    }
-  }
-
-  private void compositeLit(CompositeLit c) {
-    Type t = typeOf(c);
-    if (!(t.underlying() instanceof Type.Slice st)) {
-      throw new Unsupported(c.pos(), t.underlying() instanceof Type.Map ? "maps" : t.underlying() instanceof Type.Struct ? "structs" : "composite literals of type " + t);
-    }
-    for (Element el : c.elems()) if (el.key() != null) throw new Unsupported(el.pos(), "keyed slice literals");
-    int n = c.elems().size();
-    String ad = JvmTypes.arrayDesc(st.elem);
-    mv.visitTypeInsn(NEW, JvmTypes.SLICE);
-    mv.visitInsn(DUP);
-    prog.rtypes.push(mv, t);
-    pushInt(n);
-    newArray(ad);
-    for (int i = 0; i < n; i++) {
-      mv.visitInsn(DUP);
-      pushInt(i);
-      exprAs(c.elems().get(i).value(), st.elem);
-      arrayStore(ad);
-    }
-    mv.visitInsn(ICONST_0);
-    pushInt(n);
-    pushInt(n);
-    mv.visitMethodInsn(INVOKESPECIAL, JvmTypes.SLICE, "<init>", "(Lgol/runtime/RType;Ljava/lang/Object;III)V", false);
-  }
-
-  void newArray(String ad) {
-    switch (ad) {
-      case "[J": mv.visitIntInsn(NEWARRAY, T_LONG); break;
-      case "[I": mv.visitIntInsn(NEWARRAY, T_INT); break;
-      case "[B": mv.visitIntInsn(NEWARRAY, T_BYTE); break;
-      case "[D": mv.visitIntInsn(NEWARRAY, T_DOUBLE); break;
-      case "[Z": mv.visitIntInsn(NEWARRAY, T_BOOLEAN); break;
-      default: mv.visitTypeInsn(ANEWARRAY, JvmTypes.OBJECT); break;
-    }
-  }
-
-  /** [array, index(int), value(kind)] → stores; narrows longs for int/byte arrays. */
-  void arrayStore(String ad) {
-    switch (ad) {
-      case "[J": mv.visitInsn(LASTORE); break;
-      case "[I": mv.visitInsn(L2I); mv.visitInsn(IASTORE); break;
-      case "[B": mv.visitInsn(L2I); mv.visitInsn(BASTORE); break;
-      case "[D": mv.visitInsn(DASTORE); break;
-      case "[Z": mv.visitInsn(BASTORE); break;
-      default: mv.visitInsn(AASTORE); break;
-    }
-  }
+  // Composite values: see CompositeGen.
+  abstract void index(Index ix);
+  abstract void sliceExpr(SliceExpr s);
+  abstract void compositeLit(CompositeLit c);
+  abstract void typeAssert(TypeAssert ta, boolean commaOk);
+  abstract void unboxAs(Type t);
 
   /** Calls, conversions and built-ins: see {@link CallGen}. */
-  abstract void emitCall(Call c);
-}
+  abstract void emitCall(Call c);}

@@ -34,7 +34,9 @@ import org.objectweb.asm.MethodVisitor;
  *   <li><b>Dispatch on resume.</b> The copy {@code f$resume(G)} starts with a prologue that pops the
  *       frame, {@code tableswitch}es on its pc, restores the live locals of that point, pushes the
  *       call's result from the G's registers and jumps to the instruction after the call in a second
- *       copy of the body. Its returns store the result in the G's registers.</li>
+ *       copy of the body, where a panic raised meanwhile by a resumed callee is rethrown (inside the
+ *       call's exception ranges, so deferred calls and recover work across suspension). Its returns
+ *       store the result in the G's registers.</li>
  * </ol>
  * <pre>
  *   static long fib(G g, long n)                 static void fib$resume(G g)
@@ -195,14 +197,7 @@ abstract class FnBase {
     JKind k = JvmTypes.kind(t);
     if (k != JKind.A) { pushDefault(k); return; }
     if (JvmTypes.isString(t)) { mv.visitLdcInsn(""); return; }
-    String lib = JvmTypes.libClass(t);
-    if (lib != null && !(t instanceof Type.Pointer)) {
-      mv.visitTypeInsn(NEW, lib);
-      mv.visitInsn(DUP);
-      mv.visitMethodInsn(INVOKESPECIAL, lib, "<init>", "()V", false);
-      return;
-    }
-    mv.visitInsn(ACONST_NULL);
+    StructGen.zero(prog, mv, t);
   }
 
   void pop(JKind k) {
@@ -227,6 +222,13 @@ abstract class FnBase {
     mv.visitFieldInsn(GETFIELD, JvmTypes.G, "status", "I");
     mv.visitJumpInsn(IFNE, p.cold);
     mv.visitLabel(cont);
+    if (resumeCopy) {
+      // A panic raised in a resumed callee arrives here (g.pendingPanic): throwing it at the call
+      // site, inside the call's own exception ranges, makes defer/recover behave as if the frame had
+      // never been suspended.
+      mv.visitVarInsn(ALOAD, 0);
+      mv.visitMethodInsn(INVOKESTATIC, JvmTypes.G, "checkPendingPanic", "(" + JvmTypes.G_DESC + ")V", false);
+    }
   }
 
   /**
@@ -364,8 +366,6 @@ abstract class FnBase {
         }
         mv.visitVarInsn(k.store, l.slot);
       }
-      mv.visitVarInsn(ALOAD, 0);
-      mv.visitMethodInsn(INVOKESTATIC, JvmTypes.G, "checkPendingPanic", "(" + JvmTypes.G_DESC + ")V", false);
       if (p.resultKind != JKind.V) loadResultRegister(p.resultKind, p.resultClass);
       mv.visitJumpInsn(GOTO, resumeTargets[i]);
     }

@@ -17,6 +17,13 @@ import org.objectweb.asm.MethodVisitor;
  * {@code f(G, params)} always; and, if the function may suspend and has resume points,
  * {@code f$resume(G)} (the second copy of the body entered at a saved point) and one save helper
  * {@code f$s<pc>} per point.
+ *
+ * <p>The compiler of one function body is one object whose class is split by concern along a chain,
+ * each file adding one layer: {@link FnBase} (slots, scopes, resume points, the transform's cold
+ * paths) ← {@link ExprGen} (operands, operators, lifting calls that may suspend) ← {@link CompositeGen}
+ * (indexing, slicing, literals, type assertions) ← {@link CallGen} (calls, conversions, built-ins) ←
+ * {@link AssignGen} (places and assignment) ← {@link SelectGen} (select, type switches) ←
+ * {@link StmtGen} (the other statements) ← FuncGen (the two copies of the method).
  */
 final class FuncGen extends StmtGen {
 
@@ -45,6 +52,7 @@ final class FuncGen extends StmtGen {
     String desc() {
       StringBuilder sb = new StringBuilder("(").append(JvmTypes.G_DESC);
       for (Symbol.Var v : captured) sb.append('L').append(JvmTypes.kind(v.type).cellClass()).append(';');
+      if (sig.recv != null) sb.append(JvmTypes.desc(sig.recv.type));
       for (Symbol.Var p : sig.params) sb.append(JvmTypes.desc(p.type));
       return sb.append(')').append(JvmTypes.resultDesc(sig.results)).toString();
     }
@@ -81,8 +89,12 @@ final class FuncGen extends StmtGen {
     allocSlot(JKind.A);                        // 0: g
     int[] capturedSlots = new int[fn.captured.size()];
     for (int i = 0; i < capturedSlots.length; i++) capturedSlots[i] = allocSlot(JKind.A);
-    int[] paramSlots = new int[fn.sig.params.size()];
-    for (int i = 0; i < paramSlots.length; i++) paramSlots[i] = allocSlot(JvmTypes.kind(fn.sig.params.get(i).type));
+    // the receiver of a method is its first parameter
+    List<Symbol.Var> params = new java.util.ArrayList<>();
+    if (fn.sig.recv != null) params.add(fn.sig.recv);
+    params.addAll(fn.sig.params);
+    int[] paramSlots = new int[params.size()];
+    for (int i = 0; i < paramSlots.length; i++) paramSlots[i] = allocSlot(JvmTypes.kind(params.get(i).type));
     budgetSlot = allocSlot(JKind.Z);
     // The prologue's three scratch slots lie above every slot of the normal copy, so the body's
     // slots (allocated below, identically in both copies) never collide with them.
@@ -102,7 +114,7 @@ final class FuncGen extends StmtGen {
       enter(l);
     }
     for (int i = 0; i < paramSlots.length; i++) {
-      Symbol.Var v = fn.sig.params.get(i);
+      Symbol.Var v = params.get(i);
       JKind k = JvmTypes.kind(v.type);
       if (prog.cellVars.contains(v)) {
         Local l = declare(v);
@@ -122,6 +134,7 @@ final class FuncGen extends StmtGen {
       init(l);
       enter(l);
     }
+    if (hasDefer(fn.body)) { bodyWithDefers(); return; }
     if (fn.node instanceof Decl.Func d && d.name().name().equals("main") && d.recv() == null) programStart();
     block(fn.body);
     if (fn.resultKind == JKind.V) emitReturn();
@@ -138,12 +151,121 @@ final class FuncGen extends StmtGen {
     mv.visitEnd();
   }
 
+  /**
+   * A function with defer statements:
+   * <pre>
+   *   TRY:   body             (return: results into result locals, goto EXIT)
+   *   catch Panic, Goexit:    $panic = it; G.beginPanicking; goto EXIT
+   *   EXIT:  while $defer != nil { d = $defer; $defer = d.next; d.fn.run(g) }   (a deferred call that
+   *          panics replaces $panic and the loop goes on)
+   *          if $panic != nil and no deferred call recovered it: throw it
+   *          return the result locals (deferred calls may have changed named results)
+   * </pre>
+   * $defer and $panic are locals, saved and restored like any other when the goroutine suspends
+   * (in the body or inside a deferred call).
+   */
+  private void bodyWithDefers() {
+    List<Local> results = new java.util.ArrayList<>();
+    for (Symbol.Var r : fn.sig.results) {
+      Local l = vars.get(r);
+      if (l == null) {   // an unnamed (or _) result: a hidden local
+        JKind k = JvmTypes.kind(r.type);
+        l = new Local("$result", allocSlot(k), k, k == JKind.A ? JvmTypes.className(r.type) : null, false);
+        pushZero(r.type);
+        init(l);
+        enter(l);
+      }
+      results.add(l);
+    }
+    resultLocals = results;
+    deferList = new Local("$defer", allocSlot(JKind.A), JKind.A, "gol/runtime/Defer", false);
+    mv.visitInsn(ACONST_NULL);
+    init(deferList);
+    enter(deferList);
+    Local panic = new Local("$panic", allocSlot(JKind.A), JKind.A, "java/lang/Throwable", false);
+    mv.visitInsn(ACONST_NULL);
+    init(panic);
+    enter(panic);
+    exitLabel = new Label();
+    Label tryStart = new Label(), tryEnd = new Label(), handler = new Label();
+    mv.visitTryCatchBlock(tryStart, tryEnd, handler, "gol/runtime/Panic");
+    mv.visitTryCatchBlock(tryStart, tryEnd, handler, "gol/runtime/Goexit");
+    mv.visitLabel(tryStart);
+    if (fn.node instanceof Decl.Func d && d.name().name().equals("main") && d.recv() == null) programStart();
+    block(fn.body);
+    mv.visitJumpInsn(GOTO, exitLabel);   // falling off the end of a function without results
+    mv.visitLabel(tryEnd);
+    mv.visitLabel(handler);
+    catchPanic(panic);
+    mv.visitJumpInsn(GOTO, exitLabel);
+
+    mv.visitLabel(exitLabel);
+    Label loop = new Label(), done = new Label(), runStart = new Label(), runEnd = new Label(), handler2 = new Label();
+    mv.visitTryCatchBlock(runStart, runEnd, handler2, "gol/runtime/Panic");
+    mv.visitTryCatchBlock(runStart, runEnd, handler2, "gol/runtime/Goexit");
+    mv.visitLabel(loop);
+    load(deferList);
+    mv.visitJumpInsn(IFNULL, done);
+    int entry = allocSlot(JKind.A);
+    load(deferList);
+    mv.visitInsn(DUP);
+    mv.visitFieldInsn(GETFIELD, "gol/runtime/Defer", "fn", "Lgol/runtime/Entry;");
+    mv.visitVarInsn(ASTORE, entry);
+    mv.visitFieldInsn(GETFIELD, "gol/runtime/Defer", "next", "Lgol/runtime/Defer;");
+    store(deferList);
+    mv.visitLabel(runStart);
+    mv.visitVarInsn(ALOAD, entry);
+    mv.visitVarInsn(ALOAD, 0);
+    mv.visitMethodInsn(INVOKEINTERFACE, "gol/runtime/Entry", "run", "(Lgol/runtime/G;)V", true);
+    afterSuspendableCall(JKind.V, null);
+    mv.visitLabel(runEnd);
+    mv.visitJumpInsn(GOTO, loop);
+    mv.visitLabel(handler2);
+    catchPanic(panic);
+    mv.visitJumpInsn(GOTO, loop);
+
+    mv.visitLabel(done);
+    Label normal = new Label();
+    load(panic);
+    mv.visitJumpInsn(IFNULL, normal);
+    mv.visitVarInsn(ALOAD, 0);
+    load(panic);
+    mv.visitMethodInsn(INVOKESTATIC, JvmTypes.G, "endPanicking", "(Lgol/runtime/G;Ljava/lang/Throwable;)Z", false);
+    mv.visitJumpInsn(IFNE, normal);
+    load(panic);
+    mv.visitInsn(ATHROW);
+    mv.visitLabel(normal);
+    returnResultLocals();
+    emitColdBlocks();
+    mv.visitMaxs(0, 0);
+    mv.visitEnd();
+  }
+
+  /** [Throwable] → $panic, and tell the G which panic deferred calls may now recover. */
+  private void catchPanic(Local panic) {
+    store(panic);
+    mv.visitVarInsn(ALOAD, 0);
+    load(panic);
+    mv.visitMethodInsn(INVOKESTATIC, JvmTypes.G, "beginPanicking", "(Lgol/runtime/G;Ljava/lang/Throwable;)V", false);
+  }
+
+  private static boolean hasDefer(Stmt.Block body) {
+    boolean[] found = {false};
+    new Walker() {
+      @Override protected void stmt(Stmt s) {
+        if (s instanceof Stmt.Defer) found[0] = true;
+        else walkStmt(s);
+      }
+    }.walkBody(body);
+    return found[0];
+  }
+
   /** Does the body (not counting function literals in it) contain a loop? */
   private static boolean hasLoop(Stmt.Block body) {
     boolean[] found = {false};
     new Walker() {
       @Override protected void stmt(Stmt s) {
-        if (s instanceof Stmt.For || s instanceof Stmt.Range) found[0] = true;
+        if (s instanceof Stmt.For || s instanceof Stmt.Range || s instanceof Stmt.Branch b && b.kind() == Stmt.BranchKind.GOTO) found[0] = true;
         else walkStmt(s);
       }
     }.walkBody(body);

@@ -18,6 +18,7 @@ final class JvmTypes {
   static final String TUPLE = "gol/runtime/Tuple";
   static final String SLICE = "gol/runtime/Slice";
   static final String CHAN = "gol/runtime/Chan";
+  static final String MAP = "gol/runtime/GoMap";
   static final String STRING = "java/lang/String";
   static final String OBJECT = "java/lang/Object";
 
@@ -44,10 +45,35 @@ final class JvmTypes {
     if (u instanceof Type.Slice) return SLICE;
     if (u instanceof Type.Chan) return CHAN;
     if (u instanceof Type.Tuple) return TUPLE;
+    if (u instanceof Type.Map) return MAP;
+    if (u instanceof Type.Array a) return arrayDesc(a.elem);   // [N]T: a Java array (its descriptor is its name)
     String lib = libClass(t);
     if (lib != null) return lib;
+    String user = structClass(t);
+    if (user != null) return user;
+    if (t.underlying() instanceof Type.Pointer p) return kind(p.elem).cellClass();   // *int etc.: the variable's cell
     return OBJECT;
   }
+
+  /**
+   * The generated class of a user struct type (or of the struct a pointer type points to), or null.
+   * Struct classes are named by the program being compiled (see {@link StructGen}).
+   */
+  static String structClass(Type t) {
+    if (t instanceof Type.Pointer p) t = p.elem;
+    if (!(t.underlying() instanceof Type.Struct)) return null;
+    if (t instanceof Type.Named n && n.pkg != null && !n.pkg.equals("main")) return null;
+    StructGen sg = STRUCTS.get();
+    return sg == null ? OBJECT : sg.classOf(t);
+  }
+
+  /** Is t a struct type (not a pointer to one)? */
+  static boolean isStruct(Type t) {
+    return t != null && !(t instanceof Type.Pointer) && t.underlying() instanceof Type.Struct && libClass(t) == null;
+  }
+
+  /** The struct classes of the program being compiled on this thread. */
+  static final ThreadLocal<StructGen> STRUCTS = new ThreadLocal<>();
 
   /**
    * The runtime class of a standard-library named struct type (or a pointer to one), e.g.
@@ -75,8 +101,11 @@ final class JvmTypes {
   static String desc(Type t) {
     JKind k = kind(t);
     if (k != JKind.A) return k.desc;
-    return "L" + className(t) + ";";
+    String c = className(t);
+    return c.startsWith("[") ? c : "L" + c + ";";
   }
+
+  static boolean isArray(Type t) { return t != null && t.underlying() instanceof Type.Array; }
 
   /** Descriptor of the results: V, the single result's descriptor, or Tuple. */
   static String resultDesc(List<Symbol.Var> results) {

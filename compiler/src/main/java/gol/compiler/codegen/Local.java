@@ -26,7 +26,9 @@ final class Local {
 
   String slotDesc() {
     JKind k = slotKind();
-    return k == JKind.A ? "L" + slotClass() + ";" : k.desc;
+    if (k != JKind.A) return k.desc;
+    String c = slotClass();
+    return c.startsWith("[") ? c : "L" + c + ";";   // array classes are their own descriptors
   }
 
   @Override public String toString() { return name + "@" + slot + (cell ? "(cell)" : ""); }

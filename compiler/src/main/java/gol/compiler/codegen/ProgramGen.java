@@ -39,6 +39,10 @@ public final class ProgramGen {
   final SuspendAnalysis suspend;
   final RTypes rtypes;
   final Closures closures;
+  final StructGen structs;
+  final InterfaceGen interfaces;
+  /** Box classes to emit once every interface is known (see InterfaceGen#boxClass). */
+  final List<Runnable> deferredBoxes = new ArrayList<>();
   /** Variables captured by some function literal: they live in cells. */
   final Set<Symbol.Var> cellVars = Collections.newSetFromMap(new IdentityHashMap<>());
   private final Map<Expr.FuncLit, List<Symbol.Var>> freeVars = new IdentityHashMap<>();
@@ -53,29 +57,54 @@ public final class ProgramGen {
     this.suspend = new SuspendAnalysis(info);
     this.rtypes = new RTypes(className);
     this.closures = new Closures(this);
+    this.structs = new StructGen(this);
+    this.interfaces = new InterfaceGen(this);
   }
 
   /** Generates all classes of the program. */
   public Map<String, byte[]> generate() {
+    JvmTypes.STRUCTS.set(structs);
+    try {
+      return generateClasses();
+    } finally {
+      JvmTypes.STRUCTS.remove();
+    }
+  }
+
+  private Map<String, byte[]> generateClasses() {
     suspend.analyze(file);
     findCapturedVariables();
     for (Decl d : file.decls()) {
-      if (d instanceof Decl.Func f && f.recv() != null) throw new Unsupported(f.pos(), "methods");
       if (d instanceof Decl.Func f && f.name().name().equals("init") && f.recv() == null) inits.add(f);
     }
+    // Every interface type of the program, so struct classes can implement the ones they satisfy.
+    List<Type> seen = new ArrayList<>();
+    for (TypeInfo.TypeAndValue tv : info.types.values()) if (tv.type() != null) seen.add(tv.type());
+    for (Symbol s : info.defs.values()) if (s != null && s.type != null) seen.add(s.type);
+    interfaces.collect(seen);
     ClassWriter cw = newClassWriter();
     cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, className, null, "java/lang/Object", null);
     cw.visitSource(fileName(), null);
     List<Symbol.Var> globals = globals();
     for (Symbol.Var v : globals) cw.visitField(ACC_STATIC, globalName(v), JvmTypes.desc(v.type), null, null).visitEnd();
     for (Decl d : file.decls()) {
-      if (d instanceof Decl.Func f && f.body() != null) {
+      if (d instanceof Decl.Func f && f.body() != null && f.recv() != null) {
+        Symbol.Func sym = methodSymbol(f);
+        FuncGen.compile(this, cw, new FuncGen.Fn(methodGoName(sym), methodJvmName(sym), f, sym.sig(), f.body(), List.of(), maySuspend(f)));
+      } else if (d instanceof Decl.Func f && f.body() != null && f.name().name().equals("init")) {
+        // init functions are not declared in any scope (Go: they cannot be referred to)
+        Type.Signature none = new Type.Signature(null, List.of(), List.of(), false);
+        FuncGen.compile(this, cw, new FuncGen.Fn("main.init." + inits.indexOf(f), initName(f), f, none, f.body(), List.of(), maySuspend(f)));
+      } else if (d instanceof Decl.Func f && f.body() != null) {
         Symbol.Func sym = (Symbol.Func) info.defs.get(f.name());
         String jvm = jvmName(sym, f);
         FuncGen.compile(this, cw, new FuncGen.Fn("main." + f.name().name(), jvm, f, sym.sig(), f.body(), List.of(), maySuspend(f)));
       }
       while (!closures.pending.isEmpty()) FuncGen.compile(this, cw, closures.pending.remove(0));
     }
+    structs.emitAll();
+    for (int i = 0; i < deferredBoxes.size(); i++) deferredBoxes.get(i).run();
+    structs.emitAll();
     // <clinit>: run-time types and zero values of package variables
     MethodVisitor clinit = cw.visitMethod(ACC_STATIC, "<clinit>", "()V", null, null);
     clinit.visitCode();
@@ -128,6 +157,126 @@ public final class ProgramGen {
 
   String globalName(Symbol.Var v) { return v.name; }
 
+  /** JVM name of the i-th init function. */
+  String initName(Decl.Func f) { return "init$" + inits.indexOf(f); }
+
+  /**
+   * Does the runtime implement library function/method {@code owner.name} with this descriptor? The
+   * checker's table may declare members the runtime lacks; those are compile errors ("not yet
+   * supported"), never a NoSuchMethodError while the program runs.
+   */
+  static boolean runtimeHas(String owner, String name, String desc) {
+    try {
+      Class<?> c = Class.forName(owner.replace('/', '.'), false, ProgramGen.class.getClassLoader());
+      for (java.lang.reflect.Method m : c.getMethods()) {
+        if (m.getName().equals(name) && org.objectweb.asm.Type.getMethodDescriptor(m).equals(desc)) return true;
+      }
+      return false;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
+    }
+  }
+
+  static boolean runtimeHasField(String owner, String name) {
+    try {
+      Class.forName(owner.replace('/', '.'), false, ProgramGen.class.getClassLoader()).getField(name);
+      return true;
+    } catch (ReflectiveOperationException | LinkageError e) {
+      return false;
+    }
+  }
+
+  /** The method a declaration with a receiver declares (found on its receiver's named type). */
+  Symbol.Func methodSymbol(Decl.Func f) {
+    Symbol s = info.defs.get(f.name());
+    if (s instanceof Symbol.Func fn) return fn;
+    throw new IllegalStateException("no symbol for method " + f.name().name());
+  }
+
+  /** The receiver's type name: T for both (T) and (*T). */
+  static String receiverTypeName(Symbol.Func m) {
+    Type r = m.sig().recv.type;
+    if (r instanceof Type.Pointer p) r = p.elem;
+    return r instanceof Type.Named n ? n.name : r.toString();
+  }
+
+  /** JVM name of a method: T$M (a static method of the program class). */
+  String methodJvmName(Symbol.Func m) { return receiverTypeName(m) + "$" + m.name; }
+
+  /** Go's name in tracebacks: main.T.M or main.(*T).M. */
+  String methodGoName(Symbol.Func m) {
+    boolean ptr = m.sig().recv.type instanceof Type.Pointer;
+    return "main." + (ptr ? "(*" + receiverTypeName(m) + ")" : receiverTypeName(m)) + "." + m.name;
+  }
+
+  /** {@code (G, receiver, params...)R} */
+  String methodDesc(Symbol.Func m) {
+    String d = JvmTypes.methodDesc(m.sig());
+    return "(" + JvmTypes.G_DESC + JvmTypes.desc(m.sig().recv.type) + d.substring(JvmTypes.G_DESC.length() + 1);
+  }
+
+  /**
+   * Boxes the value on the stack (of static type t, not an interface) as an interface holds it (see
+   * gol.runtime.Box and InterfaceGen): numbers and bools boxed, struct values copied, pointers to
+   * structs and named types with methods wrapped, everything else as is.
+   */
+  void boxForInterface(MethodVisitor mv, Type t) {
+    JKind k = JvmTypes.kind(t);
+    String box = interfaces.boxClass(t);
+    if (box != null) {
+      String fd = t instanceof Type.Pointer ? "L" + JvmTypes.className(t) + ";" : k == JKind.A ? "L" + JvmTypes.className(t) + ";" : k.desc;
+      mv.visitTypeInsn(NEW, box);
+      if (k.size == 2) { mv.visitInsn(DUP_X2); mv.visitInsn(DUP_X2); mv.visitInsn(POP); }
+      else { mv.visitInsn(DUP_X1); mv.visitInsn(SWAP); }
+      mv.visitMethodInsn(INVOKESPECIAL, box, "<init>", "(" + fd + ")V", false);
+      return;
+    }
+    if (JvmTypes.isStruct(t)) {
+      String c = JvmTypes.className(t);
+      mv.visitMethodInsn(INVOKEVIRTUAL, c, "copy", "()L" + c + ";", false);
+      return;
+    }
+    if (JvmTypes.isArray(t)) {   // an array in an interface: a Slice header with the array type
+      rtypes.push(mv, t);
+      mv.visitInsn(SWAP);
+      mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/ArrayOps", "box", "(Lgol/runtime/RType;Ljava/lang/Object;)Ljava/lang/Object;", false);
+      return;
+    }
+    Type.Kind bk = gol.compiler.types.Types.kindOf(t);
+    if (t instanceof Type.Named n && n.pkg != null && !n.pkg.equals("main") && k != JKind.A) {
+      // a library type with methods (time.Duration): the package boxes it, so fmt finds String()
+      mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/lib/" + JvmTypes.libPackageClass(n.pkg), n.name + "_box",
+          "(" + k.desc + ")Ljava/lang/Object;", false);
+      return;
+    }
+    switch (k) {
+      case J:
+        if (bk == Type.Kind.INT && !(t instanceof Type.Named)) {
+          mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "valueOf", "(J)Ljava/lang/Long;", false);
+        } else if (bk == Type.Kind.INT32 && !(t instanceof Type.Named)) {
+          mv.visitInsn(L2I);
+          mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "valueOf", "(I)Ljava/lang/Integer;", false);
+        } else {
+          rtypes.push(mv, t);
+          mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/Box", "box", "(JLgol/runtime/RType;)Ljava/lang/Object;", false);
+        }
+        return;
+      case D:
+        if (bk == Type.Kind.FLOAT32) mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/Box", "boxFloat32", "(D)Ljava/lang/Object;", false);
+        else mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "valueOf", "(D)Ljava/lang/Double;", false);
+        return;
+      case Z:
+        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Boolean", "valueOf", "(Z)Ljava/lang/Boolean;", false);
+        return;
+      default:
+        if (t.underlying() instanceof Type.Slice) {   // an interface holding a nil slice is not nil
+          rtypes.push(mv, t);
+          mv.visitInsn(SWAP);
+          mv.visitMethodInsn(INVOKESTATIC, JvmTypes.SLICE, "box", "(Lgol/runtime/RType;Lgol/runtime/Slice;)Ljava/lang/Object;", false);
+        }
+    }
+  }
+
   // ---------------------------------------------------------------- analysis helpers
 
   boolean maySuspend(Node fn) { return fn != null && suspend.maySuspend(fn); }
@@ -172,6 +321,22 @@ public final class ProgramGen {
       if (d instanceof Decl.Gen g && g.kind() == Decl.GenKind.VAR)
         for (Decl.Spec sp : g.specs()) for (Expr e : ((Decl.ValueSpec) sp).values()) collect.expr(e);
     }
+    // Variables whose address is taken (&x, or x.M() with a pointer receiver) live in cells too, unless
+    // they are structs (a struct variable's object is its address).
+    Walker addressed = new Walker() {
+      @Override protected void expr(Expr e) {
+        Expr target = null;
+        if (e instanceof Expr.Unary u && u.op() == gol.compiler.ast.Op.AND) target = Expr.unparen(u.x());
+        if (e instanceof Expr.Call c && Expr.unparen(c.fun()) instanceof Expr.Selector sel
+            && info.symbolOf(sel.sel()) instanceof Symbol.Func m && m.sig().recv != null
+            && m.sig().recv.type instanceof Type.Pointer && !(info.typeOf(sel.x()) instanceof Type.Pointer)) target = Expr.unparen(sel.x());
+        if (target instanceof Expr.Ident id && info.uses.get(id) instanceof Symbol.Var v
+            && v.kind != Symbol.Var.Kind.GLOBAL && v.kind != Symbol.Var.Kind.FIELD && !JvmTypes.isStruct(v.type)) cellVars.add(v);
+        walkExpr(e);
+      }
+      @Override protected void funcLit(Expr.FuncLit f) { walkBody(f.body()); }
+    };
+    for (Decl d : file.decls()) if (d instanceof Decl.Func f && f.body() != null) addressed.walkBody(f.body());
     for (Expr.FuncLit f : all) {
       Set<Node> inside = Collections.newSetFromMap(new IdentityHashMap<>());
       inside.add(f);
@@ -224,24 +389,7 @@ public final class ProgramGen {
     return resumable.size() - 1;
   }
 
-  private void zeroValue(MethodVisitor mv, Type t) {
-    JKind k = JvmTypes.kind(t);
-    switch (k) {
-      case J: mv.visitInsn(LCONST_0); return;
-      case D: mv.visitInsn(DCONST_0); return;
-      case Z: mv.visitInsn(ICONST_0); return;
-      default:
-        if (JvmTypes.isString(t)) { mv.visitLdcInsn(""); return; }
-        String lib = JvmTypes.libClass(t);
-        if (lib != null && !(t instanceof Type.Pointer)) {
-          mv.visitTypeInsn(NEW, lib);
-          mv.visitInsn(DUP);
-          mv.visitMethodInsn(INVOKESPECIAL, lib, "<init>", "()V", false);
-          return;
-        }
-        mv.visitInsn(ACONST_NULL);
-    }
-  }
+  private void zeroValue(MethodVisitor mv, Type t) { StructGen.zero(this, mv, t); }
 
   /** {@code public static void main(String[] args)}: os.Args, then the runtime runs main.main. */
   private void emitJavaMain(ClassWriter cw) {

@@ -35,8 +35,14 @@ final class RTypes {
     Integer i = index.get(key);
     if (i != null) return i;
     // elements first, so the initializer can build this one from them
+    if (t instanceof Type.Named && !(t.underlying() instanceof Type.Struct) && !(t.underlying() instanceof Type.Basic)
+        && !(t.underlying() instanceof Type.Interface) && !(t.underlying() instanceof Type.Signature)) internIfNeeded(t.underlying());
     if (t.underlying() instanceof Type.Slice s) internIfNeeded(s.elem);
     if (t.underlying() instanceof Type.Chan c) internIfNeeded(c.elem);
+    if (t instanceof Type.Pointer p) internIfNeeded(p.elem);
+    if (t.underlying() instanceof Type.Map m) { internIfNeeded(m.key); internIfNeeded(m.elem); }
+    if (t.underlying() instanceof Type.Array a) internIfNeeded(a.elem);
+    if (t.underlying() instanceof Type.Struct st) for (gol.compiler.types.Symbol.Var f : st.fields) internIfNeeded(f.type);
     int n = types.size();
     types.add(t);
     index.put(key, n);
@@ -79,18 +85,60 @@ final class RTypes {
   /** Declares the fields and emits their initialization into clinit. */
   void emit(ClassVisitor cv, MethodVisitor clinit) {
     for (int i = 0; i < types.size(); i++) {
-      cv.visitField(ACC_STATIC | ACC_FINAL | ACC_PRIVATE | ACC_SYNTHETIC, "$rt" + i, "Lgol/runtime/RType;", null, null).visitEnd();
+      cv.visitField(ACC_STATIC | ACC_FINAL | ACC_SYNTHETIC, "$rt" + i, "Lgol/runtime/RType;", null, null).visitEnd();
     }
     for (int i = 0; i < types.size(); i++) {
       Type t = types.get(i);
       Type u = t.underlying();
-      if (u instanceof Type.Slice s && !(t instanceof Type.Named)) {
+      if (t instanceof Type.Named n && (u instanceof Type.Slice || u instanceof Type.Chan || u instanceof Type.Map
+          || u instanceof Type.Array || u instanceof Type.Pointer)) {
+        push(clinit, u);   // the structure, under the named type's name
+        clinit.visitLdcInsn(n.qualifiedName());
+        clinit.visitMethodInsn(INVOKEVIRTUAL, "gol/runtime/RType", "withName", "(Ljava/lang/String;)Lgol/runtime/RType;", false);
+      } else if (u instanceof Type.Slice s && !(t instanceof Type.Named)) {
         push(clinit, s.elem);
         clinit.visitMethodInsn(INVOKESTATIC, "gol/runtime/RType", "slice", "(Lgol/runtime/RType;)Lgol/runtime/RType;", false);
       } else if (u instanceof Type.Chan c && !(t instanceof Type.Named)) {
         clinit.visitLdcInsn(c.dir == Type.Dir.SEND ? 1 : c.dir == Type.Dir.RECV ? 2 : 0);
         push(clinit, c.elem);
         clinit.visitMethodInsn(INVOKESTATIC, "gol/runtime/RType", "chan", "(ILgol/runtime/RType;)Lgol/runtime/RType;", false);
+      } else if (t instanceof Type.Pointer p) {
+        push(clinit, p.elem);
+        clinit.visitMethodInsn(INVOKESTATIC, "gol/runtime/RType", "pointer", "(Lgol/runtime/RType;)Lgol/runtime/RType;", false);
+      } else if (u instanceof Type.Map m && !(t instanceof Type.Named)) {
+        push(clinit, m.key);
+        push(clinit, m.elem);
+        clinit.visitMethodInsn(INVOKESTATIC, "gol/runtime/RType", "map", "(Lgol/runtime/RType;Lgol/runtime/RType;)Lgol/runtime/RType;", false);
+      } else if (u instanceof Type.Array a && !(t instanceof Type.Named)) {
+        clinit.visitLdcInsn(a.len);
+        push(clinit, a.elem);
+        clinit.visitMethodInsn(INVOKESTATIC, "gol/runtime/RType", "array", "(JLgol/runtime/RType;)Lgol/runtime/RType;", false);
+      } else if (u instanceof Type.Struct st && JvmTypes.isStruct(t)) {
+        // RType.struct(name, field names, field types, zero-value supplier)
+        clinit.visitLdcInsn(t instanceof Type.Named n ? n.qualifiedName() : goStructName(st));
+        clinit.visitLdcInsn(st.fields.size());
+        clinit.visitTypeInsn(ANEWARRAY, "java/lang/Object");
+        for (int f = 0; f < st.fields.size(); f++) {
+          clinit.visitInsn(DUP);
+          clinit.visitLdcInsn(f);
+          clinit.visitLdcInsn(st.fields.get(f).name);
+          clinit.visitInsn(AASTORE);
+        }
+        clinit.visitMethodInsn(INVOKESTATIC, "java/util/List", "of", "([Ljava/lang/Object;)Ljava/util/List;", true);
+        clinit.visitLdcInsn(st.fields.size());
+        clinit.visitTypeInsn(ANEWARRAY, "java/lang/Object");
+        for (int f = 0; f < st.fields.size(); f++) {
+          clinit.visitInsn(DUP);
+          clinit.visitLdcInsn(f);
+          push(clinit, st.fields.get(f).type);
+          clinit.visitInsn(AASTORE);
+        }
+        clinit.visitMethodInsn(INVOKESTATIC, "java/util/List", "of", "([Ljava/lang/Object;)Ljava/util/List;", true);
+        String cls = JvmTypes.className(t);
+        clinit.visitTypeInsn(NEW, cls);
+        clinit.visitInsn(DUP);
+        clinit.visitMethodInsn(INVOKESPECIAL, cls, "<init>", "()V", false);
+        clinit.visitMethodInsn(INVOKESTATIC, "gol/runtime/RType", "struct", "(Ljava/lang/String;Ljava/util/List;Ljava/util/List;Ljava/util/function/Supplier;)Lgol/runtime/RType;", false);
       } else {
         clinit.visitFieldInsn(GETSTATIC, "gol/runtime/RType$Kind", kindName(u), "Lgol/runtime/RType$Kind;");
         clinit.visitLdcInsn(t instanceof Type.Named n ? n.qualifiedName() : t.toString());
@@ -99,6 +147,17 @@ final class RTypes {
       }
       clinit.visitFieldInsn(PUTSTATIC, owner, "$rt" + i, "Lgol/runtime/RType;");
     }
+  }
+
+  /** An unnamed struct type as reflect prints it: {@code struct { X int; Y string }}. */
+  static String goStructName(Type.Struct st) {
+    StringBuilder b = new StringBuilder("struct {");
+    for (int i = 0; i < st.fields.size(); i++) {
+      gol.compiler.types.Symbol.Var f = st.fields.get(i);
+      b.append(i == 0 ? " " : "; ");
+      if (f.embedded) b.append(f.type); else b.append(f.name).append(' ').append(f.type);
+    }
+    return b.append(st.fields.isEmpty() ? "}" : " }").toString();
   }
 
   private static String kindName(Type u) {

@@ -122,6 +122,7 @@ final class SuspendAnalysis {
     @Override protected void stmt(Stmt st) {
       if (st instanceof Stmt.Send || st instanceof Stmt.Select || st instanceof Stmt.For) s.add(owner);
       if (st instanceof Stmt.Range) s.add(owner);
+      if (st instanceof Stmt.Branch b && b.kind() == Stmt.BranchKind.GOTO) s.add(owner);   // may loop
       walkStmt(st);
     }
   }

@@ -28,18 +28,26 @@ public final class TokenDump {
     return out.toString();
   }
 
-  /** The token kind's name as declared in Gol.jj (IDENT, INT_LIT, LBRACE, ...). */
+  /** Token kind names as declared in Gol.jj (IDENT, INT_LIT, LBRACE, ...), indexed by kind. */
+  private static final String[] KIND_NAMES = kindNames();
+
   static String kindName(int kind) {
+    return kind >= 0 && kind < KIND_NAMES.length && KIND_NAMES[kind] != null ? KIND_NAMES[kind] : "#" + kind;
+  }
+
+  private static String[] kindNames() {
+    String[] names = new String[GolParserConstants.tokenImage.length];
     for (java.lang.reflect.Field f : GolParserConstants.class.getFields()) {
+      String n = f.getName();
+      if (f.getType() != int.class || n.equals("DEFAULT") || n.equals("IN_GENERAL_COMMENT")) continue;
       try {
-        if (f.getType() == int.class && f.getInt(null) == kind && !f.getName().equals("DEFAULT")
-            && !f.getName().equals("IN_GENERAL_COMMENT"))
-          return f.getName();
+        int k = f.getInt(null);
+        if (k >= 0 && k < names.length) names[k] = n;
       } catch (IllegalAccessException e) {
         throw new IllegalStateException(e);
       }
     }
-    return "#" + kind;
+    return names;
   }
 
   private static String text(Token t) {

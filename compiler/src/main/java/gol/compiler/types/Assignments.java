@@ -147,6 +147,11 @@ final class Assignments {
     Operand z = c.exprs.expr(lhs);
     if (v != null) v.used = wasUsed;
     if (z.invalid()) return;
+    if (x.invalid()) {
+      // like Go's useLHS: after an error on the right, the target counts as used
+      if (v != null) v.used = true;
+      return;
+    }
     if (z.mode != M.VARIABLE && z.mode != M.MAPINDEX) {
       if (Expr.unparen(lhs) instanceof Expr.Selector sel && Expr.unparen(sel.x()) instanceof Expr.Index ix
           && c.info.typeOf(ix.x()) != null && c.info.typeOf(ix.x()).underlying() instanceof Type.Map) {
@@ -156,8 +161,8 @@ final class Assignments {
       }
       return;
     }
-    if (x.invalid()) return;
     c.rel.assignment(x, z.type, context);
+    if (x.invalid() && v != null) v.used = true; // Go does not also report the target as unused
   }
 
   /** x, y := values */

@@ -35,13 +35,13 @@ final class Builtins {
     if (n < min) msg = "not enough";
     else if (!variadic(name) && n > min) msg = "too many";
     if (msg != null) {
-      for (Expr a : e.args()) c.exprs.multi(a);
+      c.exprs.use(e.args());
       c.error(e, "invalid operation: " + msg + " arguments for " + ExprString.of(e) + " (expected " + min + ", found " + n + ")");
       return Operand.invalid(e);
     }
     if (e.ellipsis() && !name.equals("append")) {
       c.error(e, "invalid operation: invalid use of ... with built-in " + name);
-      for (Expr a : e.args()) c.exprs.multi(a);
+      c.exprs.use(e.args());
       return Operand.invalid(e);
     }
     Operand r = dispatch(e, name);

@@ -20,7 +20,7 @@ final class Calls {
   Operand call(Expr.Call e) {
     Operand f = c.exprs.raw(e.fun(), null);
     if (f.invalid()) {
-      for (Expr a : e.args()) c.exprs.multi(a);
+      c.exprs.use(e.args());
       return Operand.invalid(e);
     }
     if (f.mode == M.TYPE) return conversionCall(e, f.type);
@@ -29,8 +29,8 @@ final class Calls {
     if (f.invalid()) return Operand.invalid(e);
     if (!(f.type.underlying() instanceof Type.Signature sig)) {
       c.error(f.expr, "invalid operation: cannot call non-function " + f);
-      for (Expr a : e.args()) c.exprs.multi(a);
-      return Operand.invalid(e);
+      return Operand.invalid(e); // Go does not look at the arguments then
+
     }
     List<Operand> args = args(e.args());
     arguments(e, sig, args, ExprString.of(e.fun()));
@@ -129,8 +129,8 @@ final class Calls {
   private Operand conversionCall(Expr.Call e, Type t) {
     if (e.args().size() != 1) {
       String msg = e.args().isEmpty() ? "missing argument in conversion to " + t : "too many arguments in conversion to " + t;
-      for (Expr a : e.args()) c.exprs.expr(a);
-      c.error(e.args().isEmpty() ? e.rparen() : e.args().get(1).pos(), msg);
+      c.exprs.use(e.args());
+      c.error(e.args().isEmpty() ? e.pos() : e.args().get(e.args().size() - 1).pos(), msg);
       return Operand.invalid(e);
     }
     if (e.ellipsis()) {
@@ -205,7 +205,17 @@ final class Calls {
       if (m instanceof Symbol.TypeName tn) return new Operand(M.TYPE, tn.type, null, e);
       return new Operand(M.VALUE, m.type, null, e);
     }
-    Operand x = c.exprs.exprOrType(e.x());
+    Operand x = c.exprs.raw(e.x(), null);
+    if (x.mode == M.BUILTIN) {
+      c.error(new gol.compiler.ast.Pos(e.x().pos().line(), e.x().pos().col() + ExprString.of(e.x()).length()),
+          "cannot select on " + x);
+      return Operand.invalid(e);
+    }
+    if (x.mode == M.NOVALUE) {
+      c.error(x.expr, x + " used as value");
+      return Operand.invalid(e);
+    }
+    c.exprs.singleValue(x);
     if (x.invalid()) return Operand.invalid(e);
     if (x.mode == M.TYPE) return methodExpr(e, x.type);
     if (x.isNil()) {
@@ -219,13 +229,7 @@ final class Calls {
       else if (x.type.underlying() instanceof Type.Pointer p && p.elem.underlying() instanceof Type.Interface) {
         why = "type " + x.type + " is pointer to interface, not interface";
       } else {
-        why = "type " + x.type + " has no field or method " + name;
-        if (!name.isEmpty()) {
-          String other = Character.isUpperCase(name.charAt(0))
-              ? Character.toLowerCase(name.charAt(0)) + name.substring(1)
-              : Character.toUpperCase(name.charAt(0)) + name.substring(1);
-          if (c.lookup.find(x.type, other) != null) why += ", but does have " + other;
-        }
+        why = "type " + x.type + " has no field or method " + name + caseHint(x.type, name);
       }
       if (r != null) c.error(e.sel(), why);
       else c.error(e.sel(), ExprString.of(e.x()) + "." + name + " undefined (" + why + ")");
@@ -254,12 +258,22 @@ final class Calls {
     return new Operand(M.VALUE, Relations.stripRecv(sig), null, e);
   }
 
+  /** Go's hint when only the capitalization of a selector is wrong: ", but does have Name". */
+  private String caseHint(Type t, String name) {
+    if (name.isEmpty()) return "";
+    String other = Character.isUpperCase(name.charAt(0))
+        ? Character.toLowerCase(name.charAt(0)) + name.substring(1)
+        : Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    return c.lookup.find(t, other) != null ? ", but does have " + other : "";
+  }
+
   /** {@code T.m} or {@code (*T).m}: a function taking the receiver as its first parameter. */
   private Operand methodExpr(Expr.Selector e, Type t) {
     String name = e.sel().name();
     Lookup.Result r = c.lookup.find(t, name);
     if (r == null || r.ambiguous() || !(r.obj() instanceof Symbol.Func m)) {
-      c.error(e.sel(), ExprString.of(e.x()) + "." + name + " undefined (type " + t + " has no field or method " + name + ")");
+      c.error(e.sel(), ExprString.of(e.x()) + "." + name + " undefined (type " + t + " has no field or method " + name
+          + caseHint(t, name) + ")");
       return Operand.invalid(e);
     }
     Type.Signature sig = m.sig();

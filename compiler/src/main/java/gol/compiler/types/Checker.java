@@ -8,9 +8,7 @@ import gol.compiler.ast.Pos;
 import gol.compiler.ast.Stmt;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,17 +25,25 @@ import java.util.Set;
  * which owns the shared state (scopes, the current function, the output):
  * <ul>
  *   <li>this class: the package scope, out-of-order package-level declarations (resolved lazily on
- *       first use, with cycle detection), function bodies, initialization order, unused imports;</li>
+ *       first use, with cycle detection), function bodies, initialization order and loops, unused
+ *       imports;</li>
  *   <li>{@link TypeExprs}: type expressions and signatures;</li>
- *   <li>{@link Exprs}: operands (identifiers, literals, selectors, index/slice, composite and
- *       function literals) and the recording of types; {@link Operators}: unary and binary operators,
- *       shifts, comparisons, untyped conversion; {@link Calls} and {@link Builtins}: calls,
- *       conversions and built-in functions;</li>
- *   <li>{@link Relations}: assignability, convertibility, interface satisfaction; {@link Lookup}:
- *       fields and methods through embedding;</li>
- *   <li>{@link Stmts}: statements; {@link Flow}: labels and terminating statements;</li>
- *   <li>{@link Universe}, {@link Stdlib}: predeclared and standard-library declarations.</li>
+ *   <li>{@link Exprs}: operands (identifiers with captures, literals, index/slice, dereference,
+ *       type assertions) and the recording of types; {@link CompositeLits}; {@link Operators}: unary
+ *       and binary operators, shifts, comparisons, untyped conversion; {@link Calls}: calls,
+ *       conversions, selectors and method expressions; {@link Builtins};</li>
+ *   <li>{@link Constants} and {@link Literals}: exact constant values (go/constant's semantics);</li>
+ *   <li>{@link Relations}: assignability, convertibility, interface satisfaction, comparability;
+ *       {@link Lookup}: fields and methods through embedding;</li>
+ *   <li>{@link Stmts} and {@link Assignments}: statements; {@link Flow}: labels, gotos and
+ *       terminating statements;</li>
+ *   <li>{@link Universe}, {@link Stdlib} (with {@link StdlibDecls}): predeclared and
+ *       standard-library declarations;</li>
+ *   <li>{@link Operand}, {@link ExprString}, {@link Scope}: the vocabulary shared by the above.</li>
  * </ul>
+ *
+ * <p>Error positions and texts follow {@code go build} (cmd/compile's types2 in Go 1.19), found by
+ * compiling bad programs with real Go; tests/errors holds them, and the test suite compares.
  */
 public final class Checker {
 
@@ -83,10 +89,10 @@ public final class Checker {
   }
 
   // ---- package-level declarations ----
-  private enum State { UNRESOLVED, RESOLVING, DONE }
+  enum State { UNRESOLVED, RESOLVING, DONE }
 
   /** A package-level const, var or type spec, or a func: resolved on first use. */
-  private static final class PkgDecl {
+  static final class PkgDecl {
     final Decl.Spec spec; final Decl.Func func; final Decl.GenKind kind;
     /** For const specs: the spec supplying type and values (the previous one under implicit repetition). */
     Decl.ValueSpec constSrc;
@@ -102,7 +108,6 @@ public final class Checker {
   private final List<PkgDecl> varDecls = new ArrayList<>();
   private final Map<Symbol, PkgDecl> symDecl = new IdentityHashMap<>();
   private final List<Symbol.PkgName> imports = new ArrayList<>();
-  private final Map<Symbol.PkgName, Pos> importPos = new IdentityHashMap<>();
 
   private Checker(Diagnostics diags) { this.diags = diags; }
 
@@ -116,6 +121,8 @@ public final class Checker {
       error(file.pkgName().pos(), "package " + file.pkgName().name() + " is not a main package");
     }
     for (Decl.Import imp : file.imports()) importDecl(imp);
+    // go build stops at packages it cannot find, before compiling anything
+    if (diags.hasErrors()) return;
     collect(file.decls());
     // Resolve every package-level declaration (in source order); each resolves what it uses first.
     for (Decl d : file.decls()) {
@@ -125,11 +132,12 @@ public final class Checker {
     for (Decl d : file.decls()) if (d instanceof Decl.Func f) funcBody(f);
     initOrder();
     for (Symbol.PkgName p : imports) {
-      if (!p.used) error(importPos.get(p), "imported and not used: " + Constants.quote(p.path)
+      if (!p.used) error(p.pos, "imported and not used: " + Constants.quote(p.path)
           + (p.name.equals(lastPathElem(p.path)) ? "" : " as " + p.name));
     }
     Symbol m = pkgScope.lookupLocal("main");
-    if (!(m instanceof Symbol.Func)) error(new Pos(1, 1), "function main is undeclared in the main package");
+    // Go's linker reports this, so only for a program that compiled otherwise
+    if (!(m instanceof Symbol.Func) && !diags.hasErrors()) error(new Pos(1, 1), "function main is undeclared in the main package");
   }
 
   private static String lastPathElem(String path) { return path.substring(path.lastIndexOf('/') + 1); }
@@ -156,7 +164,6 @@ public final class Checker {
     }
     if (imp.name() != null) info.defs.put(imp.name(), p);
     imports.add(p);
-    importPos.put(p, imp.path().pos());
   }
 
   /** Enters every package-level name into the package scope (consts are entered when resolved). */
@@ -169,6 +176,10 @@ public final class Checker {
         if (f.name().name().equals("init") || f.name().name().equals("_")) {
           if (f.name().name().equals("init") && (!f.type().params().isEmpty() || !f.type().results().isEmpty()))
             error(f.name(), "func init must have no arguments and no return values");
+          // each init (and blank) function is its own symbol, recorded but not in scope
+          Symbol.Func fs = new Symbol.Func(f.name().name(), f.name().pos(), null, "main", f);
+          info.defs.put(f.name(), fs);
+          symDecl.put(fs, pd);
           continue;
         }
         if (f.name().name().equals("main") && (!f.type().params().isEmpty() || !f.type().results().isEmpty()))
@@ -231,6 +242,9 @@ public final class Checker {
     pending.put(id.name(), pd);
   }
 
+  /** "file:line:col" of a position, as Go's multi-line messages cite other declarations. */
+  String at(Pos p) { return diags.file() + ":" + p.line() + ":" + p.col(); }
+
   /** Go's redeclaration error, which points at the other declaration on a second line. */
   void redeclared(Expr.Ident id, Pos other) {
     error(id, id.name() + " redeclared in this block\n\t" + diags.file() + ":" + other.line() + ":" + other.col()
@@ -269,7 +283,8 @@ public final class Checker {
   private void resolve(PkgDecl pd) {
     if (pd == null || pd.state == State.DONE) return;
     if (pd.state == State.RESOLVING) {
-      if (pd.kind == Decl.GenKind.CONST || pd.kind == Decl.GenKind.VAR) {
+      // a var that depends on itself is reported by initOrder as an initialization loop
+      if (pd.kind == Decl.GenKind.CONST) {
         Expr.Ident n = ((Decl.ValueSpec) pd.spec).names().get(0);
         error(n, "initialization cycle or invalid recursive reference to " + n.name());
       } else if (pd.kind == Decl.GenKind.TYPE && ((Decl.TypeSpec) pd.spec).alias()) {
@@ -448,7 +463,9 @@ public final class Checker {
     if (rt instanceof Type.Pointer p) rt = p.elem;
     if (rt instanceof Type.Named named && "main".equals(named.pkg)) {
       if (named.underlying() instanceof Type.Pointer || named.underlying() instanceof Type.Interface) {
-        error(f.recv().type(), "invalid receiver type " + named + " (pointer or interface type)");
+        // Go reports this at the receiver (its name, if it has one)
+        Node at = f.recv().names().isEmpty() ? f.recv().type() : f.recv().names().get(0);
+        error(at, "invalid receiver type " + named + " (pointer or interface type)");
         return;
       }
       for (Symbol.Func old : named.methods) {
@@ -460,7 +477,10 @@ public final class Checker {
       }
       if (named.underlying() instanceof Type.Struct st) {
         for (Symbol.Var fld : st.fields) {
-          if (fld.name.equals(m.name)) { error(f.name(), "field and method with the same name " + m.name); return; }
+          if (fld.name.equals(m.name)) {
+            error(f.name(), "field and method with the same name " + m.name + "\n\t" + at(fld.pos) + ": other declaration of " + m.name);
+            return;
+          }
         }
       }
       if (!m.name.equals("_")) named.methods.add(m);
@@ -494,48 +514,7 @@ public final class Checker {
 
   // ---- initialization order ----
 
-  /**
-   * Go's rule: repeatedly initialize the earliest var spec (in declaration order) that does not depend
-   * on an uninitialized variable, where dependencies are followed through the functions a spec calls.
-   */
-  private void initOrder() {
-    Map<PkgDecl, Set<PkgDecl>> varDeps = new LinkedHashMap<>();
-    for (PkgDecl pd : varDecls) {
-      Set<PkgDecl> out = new LinkedHashSet<>();
-      Set<Symbol> seen = new HashSet<>();
-      List<Symbol> work = new ArrayList<>(pd.deps);
-      while (!work.isEmpty()) {
-        Symbol s = work.remove(work.size() - 1);
-        if (!seen.add(s)) continue;
-        PkgDecl d = symDecl.get(s);
-        if (d == null) continue;
-        if (d.kind == Decl.GenKind.VAR) {
-          if (d == pd) {
-            Expr.Ident n = ((Decl.ValueSpec) pd.spec).names().get(0);
-            error(n, "initialization cycle: " + n.name() + " refers to itself");
-            continue;
-          }
-          out.add(d);
-        } else if (d.func != null) {
-          work.addAll(d.deps);
-        }
-      }
-      varDeps.put(pd, out);
-    }
-    Set<PkgDecl> done = new HashSet<>();
-    while (done.size() < varDecls.size()) {
-      PkgDecl next = null;
-      for (PkgDecl pd : varDecls) {
-        if (done.contains(pd)) continue;
-        if (done.containsAll(varDeps.get(pd))) { next = pd; break; }
-      }
-      if (next == null) { // a cycle: already reported where detectable; keep declaration order
-        for (PkgDecl pd : varDecls) if (!done.contains(pd)) { next = pd; break; }
-      }
-      done.add(next);
-      info.initOrder.add(new Decl.Gen(next.spec.pos(), Decl.GenKind.VAR, List.of(next.spec)));
-    }
-  }
+  private void initOrder() { InitOrder.compute(this, varDecls, symDecl); }
 
   /** The statements of the function being checked use this to find labels etc. */
   static List<Stmt> bodyOf(Stmt.Block b) { return b == null ? List.of() : b.stmts(); }

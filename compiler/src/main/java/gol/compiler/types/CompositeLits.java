@@ -38,7 +38,8 @@ final class CompositeLits {
       return Operand.invalid(e);
     }
     if (typ == Types.INVALID) {
-      for (Expr.Element el : e.elems()) { if (el.key() != null && !(e.type() == null)) c.exprs.expr(el.key()); c.exprs.expr(el.value()); }
+      // as Go: look at the values only (a key may be a field name of the unknown type)
+      for (Expr.Element el : e.elems()) c.exprs.use(java.util.List.of(el.value()));
       return Operand.invalid(e);
     }
     Type u = base.underlying();
@@ -47,6 +48,7 @@ final class CompositeLits {
     else if (u instanceof Type.Slice s) elements(e, s.elem, -1);
     else if (u instanceof Type.Map m) mapLit(e, m);
     else {
+      for (Expr.Element el : e.elems()) c.exprs.use(java.util.List.of(el.value()));
       c.error(e, "invalid composite literal type " + typ);
       return Operand.invalid(e);
     }
@@ -77,7 +79,7 @@ final class CompositeLits {
         }
         c.info.uses.put(key, field);
         if (!seen.add(key.name())) {
-          c.error(key, "duplicate field name " + key.name() + " in struct literal");
+          c.error(colonPos(key), "duplicate field name " + key.name() + " in struct literal");
           c.exprs.expr(el.value());
           continue;
         }

@@ -33,22 +33,91 @@ final class Constants {
   /** True if c is an Int, or a Float with an integral value. */
   static boolean isIntegral(Constant c) {
     if (c instanceof Int) return true;
-    if (c instanceof Float f) {
-      BigDecimal v = f.value();
-      return v.signum() == 0 || v.stripTrailingZeros().scale() <= 0;
-    }
+    if (c instanceof Float) return rat(c)[1].equals(BigInteger.ONE);
     return false;
   }
 
   /** c as an Int (c must be {@link #isIntegral}). */
   static Int toInt(Constant c) {
     if (c instanceof Int i) return i;
-    return new Int(((Float) c).value().toBigIntegerExact());
+    return new Int(rat(c)[0]);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Exact rationals. Go keeps untyped float constants as exact fractions (1.0/3*3 == 1 is true).
+  // A Float holds a BigDecimal; a fraction that has no finite decimal expansion is stored rounded
+  // to exactly PRECISION digits, and recovered as the simplest fraction within that rounding (a
+  // continued-fraction expansion) when it is used again. Values are exact for every fraction with
+  // a denominator below 10^50; beyond that they are correct to 110 digits, finer than Go's floats.
+
+  private static final int DIGITS = Constant.PRECISION.getPrecision();
+  private static final BigInteger TOLERANCE = BigInteger.TEN.pow(DIGITS - 10);
+  private static final int MAX_DEN_BITS = 166; // about 10^50
+
+  /** The exact value of a numeric constant as {numerator, denominator > 0}, in lowest terms. */
+  static BigInteger[] rat(Constant c) {
+    if (c instanceof Int i) return new BigInteger[] {i.value(), BigInteger.ONE};
+    BigDecimal v = ((Float) c).value();
+    BigInteger num = v.unscaledValue(), den = BigInteger.ONE;
+    if (v.scale() > 0) den = BigInteger.TEN.pow(v.scale());
+    else if (v.scale() < 0) num = num.multiply(BigInteger.TEN.pow(-v.scale()));
+    if (v.precision() == DIGITS) {
+      BigInteger[] r = recover(num, den);
+      if (r != null) return r;
+    }
+    return reduce(num, den);
+  }
+
+  private static BigInteger[] reduce(BigInteger num, BigInteger den) {
+    if (den.signum() < 0) { num = num.negate(); den = den.negate(); }
+    BigInteger g = num.gcd(den);
+    if (g.signum() != 0 && !g.equals(BigInteger.ONE)) { num = num.divide(g); den = den.divide(g); }
+    return new BigInteger[] {num, den};
+  }
+
+  /** The first continued-fraction convergent h/k of num/den within the rounding tolerance, or null. */
+  private static BigInteger[] recover(BigInteger num, BigInteger den) {
+    BigInteger a = num, b = den;
+    BigInteger h0 = BigInteger.ZERO, h1 = BigInteger.ONE, k0 = BigInteger.ONE, k1 = BigInteger.ZERO;
+    BigInteger absNum = num.abs();
+    while (b.signum() != 0) {
+      BigInteger[] qr = a.divideAndRemainder(b);
+      BigInteger q = qr[0];
+      if (qr[1].signum() < 0) { q = q.subtract(BigInteger.ONE); qr[1] = qr[1].add(b); }
+      BigInteger h2 = q.multiply(h1).add(h0), k2 = q.multiply(k1).add(k0);
+      h0 = h1; h1 = h2; k0 = k1; k1 = k2;
+      if (k1.bitLength() > MAX_DEN_BITS) return null;
+      // |num/den - h/k| <= |num/den| / 10^(DIGITS-10)  <=>  |num*k - h*den| * TOL <= |num| * k
+      BigInteger err = num.multiply(k1).subtract(h1.multiply(den)).abs();
+      if (err.multiply(TOLERANCE).compareTo(absNum.multiply(k1)) <= 0) return reduce(h1, k1);
+      a = b;
+      b = qr[1];
+    }
+    return null;
+  }
+
+  /** The Float for num/den: exact if it has a finite decimal expansion, else rounded to PRECISION digits. */
+  static Float fromRat(BigInteger num, BigInteger den) {
+    BigInteger[] r = reduce(num, den);
+    BigDecimal n = new BigDecimal(r[0]), d = new BigDecimal(r[1]);
+    try {
+      BigDecimal exact = n.divide(d);
+      if (exact.precision() != DIGITS) return new Float(exact);
+    } catch (ArithmeticException nonTerminating) {
+      // fall through
+    }
+    return new Float(n.divide(d, Constant.PRECISION));
   }
 
   static BigDecimal toDecimal(Constant c) {
     if (c instanceof Int i) return new BigDecimal(i.value());
     return ((Float) c).value();
+  }
+
+  /** The double nearest to a numeric constant's exact value (or an infinity). */
+  static double toDouble(Constant c) {
+    BigInteger[] r = rat(c);
+    return new BigDecimal(r[0]).divide(new BigDecimal(r[1]), java.math.MathContext.DECIMAL128).doubleValue();
   }
 
   /** Brings two numeric constants to the same representation (Int,Int or Float,Float). */
@@ -90,7 +159,7 @@ final class Constants {
         double d = f32 ? v.floatValue() : v.doubleValue();
         if (Double.isInfinite(d)) return fail(null, why, Failure.OVERFLOWS);
       }
-      double d = f32 ? (double) v.floatValue() : v.doubleValue();
+      double d = f32 ? (double) (float) toDouble(c) : toDouble(c);
       return new Float(d == 0 ? BigDecimal.ZERO : new BigDecimal(d));
     }
     return fail(null, why, Failure.MISMATCH);
@@ -146,7 +215,7 @@ final class Constants {
         case MUL: return new Int(p.multiply(q));
         case QUO:
           if (intDiv) return new Int(p.divide(q));
-          return normFloat(new BigDecimal(p).divide(new BigDecimal(q), Constant.PRECISION));
+          return fromRat(p, q);
         case REM: return new Int(p.remainder(q));
         case AND: return new Int(p.and(q));
         case OR: return new Int(p.or(q));
@@ -155,28 +224,19 @@ final class Constants {
         default: break;
       }
     }
-    if (x instanceof Float a && y instanceof Float b) {
-      BigDecimal p = a.value(), q = b.value();
+    if (x instanceof Float && y instanceof Float) {
+      BigInteger[] p = rat(x), q = rat(y);
       switch (op) {
-        case ADD: return new Float(p.add(q));
-        case SUB: return new Float(p.subtract(q));
-        case MUL: return new Float(p.multiply(q));
-        case QUO: return new Float(divide(p, q));
+        case ADD: return fromRat(p[0].multiply(q[1]).add(q[0].multiply(p[1])), p[1].multiply(q[1]));
+        case SUB: return fromRat(p[0].multiply(q[1]).subtract(q[0].multiply(p[1])), p[1].multiply(q[1]));
+        case MUL: return fromRat(p[0].multiply(q[0]), p[1].multiply(q[1]));
+        case QUO: return fromRat(p[0].multiply(q[1]), p[1].multiply(q[0]));
         default: break;
       }
     }
     throw new IllegalArgumentException("cannot fold " + x + " " + op + " " + y);
   }
 
-  private static Constant normFloat(BigDecimal v) { return new Float(v); }
-
-  private static BigDecimal divide(BigDecimal p, BigDecimal q) {
-    try {
-      return p.divide(q);
-    } catch (ArithmeticException nonTerminating) {
-      return p.divide(q, Constant.PRECISION);
-    }
-  }
 
   static boolean isZero(Constant c) {
     if (c instanceof Int i) return i.value().signum() == 0;
@@ -196,7 +256,10 @@ final class Constants {
     if (x instanceof Bool a && y instanceof Bool b) c = a.value() == b.value() ? 0 : 1;
     else if (x instanceof Str a && y instanceof Str b) c = Integer.signum(a.value().compareTo(b.value()));
     else if (x instanceof Int a && y instanceof Int b) c = a.value().compareTo(b.value());
-    else c = toDecimal(x).compareTo(toDecimal(y));
+    else {
+      BigInteger[] p = rat(x), q = rat(y);
+      c = p[0].multiply(q[1]).compareTo(q[0].multiply(p[1]));
+    }
     switch (op) {
       case EQL: return c == 0;
       case NEQ: return c != 0;

@@ -64,6 +64,11 @@ final class Exprs {
     }
   }
 
+  /** Evaluates expressions only for their errors and recorded uses (after an error elsewhere), as Go's use. */
+  void use(List<Expr> es) {
+    for (Expr e : es) if (e != null) raw(e, null);
+  }
+
   /** Reports a multi-valued operand used where one value is required. */
   void singleValue(Operand x) {
     if (!x.invalid() && x.type instanceof Type.Tuple) {
@@ -76,6 +81,9 @@ final class Exprs {
   Operand raw(Expr e, Type hint) {
     Operand x = eval(e, hint);
     x.expr = e;
+    // a value of an invalid type (a field or element whose type had an error) is itself invalid,
+    // so that the error is not reported again where it is used
+    if (x.type == Types.INVALID && x.mode != M.BUILTIN) x.setInvalid();
     record(x);
     return x;
   }
@@ -145,7 +153,13 @@ final class Exprs {
       if (u.op() != Op.ARROW && u.op() != Op.AND) updateExprType(u.x(), t, null);
     } else if (e instanceof Expr.Binary b) {
       if (b.op().prec == 3) { /* comparison: operands already have their types */ }
-      else if (b.op() == Op.SHL || b.op() == Op.SHR) updateExprType(b.x(), t, null);
+      else if (b.op() == Op.SHL || b.op() == Op.SHR) {
+        // a non-constant shift of an untyped constant gets its type only now; it must be an integer
+        if (old.mode() != Mode.CONSTANT && !Types.isUntyped(t) && !(Types.kindOf(t) != null && Types.kindOf(t).isInteger())) {
+          c.error(e, "invalid operation: " + ExprString.of(e) + " (shift of type " + t + ")");
+        }
+        updateExprType(b.x(), t, null);
+      }
       else { updateExprType(b.x(), t, null); updateExprType(b.y(), t, null); }
     }
     Constant v = old.mode() == Mode.CONSTANT ? (val != null && e != null ? val : old.value()) : null;
@@ -191,7 +205,7 @@ final class Exprs {
 
   private Operand ident(Expr.Ident id) {
     if (id.name().equals("_")) {
-      c.error(id, "cannot use _ as value");
+      c.error(id, "cannot use _ as value or type");
       return Operand.invalid(id);
     }
     Symbol s = c.lookup(id.name());
@@ -202,7 +216,7 @@ final class Exprs {
     c.info.uses.put(id, s);
     if (s instanceof Symbol.PkgName p) {
       p.used = true;
-      c.error(id, "use of package " + id.name() + " without selector");
+      c.error(id, "use of package " + id.name() + " not in selector");
       return Operand.invalid(id);
     }
     if (s instanceof Symbol.Const k) {
@@ -225,7 +239,9 @@ final class Exprs {
     }
     if (s instanceof Symbol.Var v) {
       useVar(v);
-      if (v.type == null || v.type == Types.INVALID) return Operand.invalid(id);
+      if (v.type == null || v.type instanceof Type.Pointer p && Relations.hasInvalid(p.elem) || v.type == Types.INVALID) {
+        return Operand.invalid(id);
+      }
       return new Operand(M.VARIABLE, v.type, null, id);
     }
     if (s instanceof Symbol.Func f) {
@@ -294,11 +310,11 @@ final class Exprs {
     if (x.invalid()) return Operand.invalid(s);
     if (x.mode == M.TYPE) return new Operand(M.TYPE, new Type.Pointer(x.type), null, s);
     if (x.isNil()) {
-      c.error(s, "invalid operation: cannot indirect nil");
+      c.error(x.expr, "invalid operation: cannot indirect nil");
       return Operand.invalid(s);
     }
     if (!(x.type.underlying() instanceof Type.Pointer p)) {
-      c.error(s, "invalid operation: cannot indirect " + x);
+      c.error(x.expr, "invalid operation: cannot indirect " + x);
       return Operand.invalid(s);
     }
     return new Operand(M.VARIABLE, p.elem, null, s);
@@ -308,7 +324,14 @@ final class Exprs {
   // Index and slice expressions
 
   private Operand index(Expr.Index ix) {
-    Operand x = expr(ix.x());
+    Operand x = raw(ix.x(), null);
+    if (x.mode == M.BUILTIN || x.mode == M.TYPE) {
+      c.error(lbrack(ix.x()), x.mode == M.BUILTIN ? "invalid operation: cannot index " + x : ExprString.of(ix.x()) + " is not a generic type");
+      use(List.of(ix.index()));
+      return Operand.invalid(ix);
+    }
+    exclude(x, true);
+    singleValue(x);
     if (x.invalid()) { expr(ix.index()); return Operand.invalid(ix); }
     Type u = x.type.underlying();
     long length = -1;

@@ -17,84 +17,137 @@ final class Flow {
   private Flow() {}
 
   // ---------------------------------------------------------------------------------------------
-  // Labels
+  // Labels (Go checks these as cmd/compile's syntax/branches.go does)
+
+  /** One statement list on the path from the function body to a statement: the list and the index in it. */
+  private record Frame(List<Stmt> list, int index, gol.compiler.ast.Pos blockStart) {}
+
+  /** Where a label or goto sits: the frames from the body down to its statement. */
+  private record Site(List<Frame> path, Stmt.Labeled labeled, Stmt.Branch go) {}
+
+  private static final class LabelWalk {
+    final Checker c;
+    final Map<String, Site> labels = new LinkedHashMap<>();
+    final Map<String, Boolean> used = new HashMap<>();
+    final List<Site> gotos = new ArrayList<>();
+    final List<Frame> path = new ArrayList<>();
+    final List<Stmt.Labeled> enclosing = new ArrayList<>();
+    LabelWalk(Checker c) { this.c = c; }
+  }
 
   /** Checks all labels of a function body (labels of nested function literals are theirs). */
   static void checkLabels(Checker c, Stmt.Block body) {
-    Map<String, Stmt.Labeled> labels = new LinkedHashMap<>();
-    collect(c, body.stmts(), labels);
-    Map<String, Boolean> used = new HashMap<>();
-    uses(c, body.stmts(), new ArrayList<>(), labels, used);
-    for (Map.Entry<String, Stmt.Labeled> e : labels.entrySet()) {
-      if (!used.containsKey(e.getKey()) && !e.getKey().equals("_")) {
-        c.error(e.getValue().label(), "label " + e.getKey() + " defined and not used");
+    LabelWalk w = new LabelWalk(c);
+    list(w, body.stmts(), body.pos());
+    for (Site g : w.gotos) resolveGoto(w, g);
+    for (Map.Entry<String, Site> e : w.labels.entrySet()) {
+      if (!w.used.containsKey(e.getKey()) && !e.getKey().equals("_")) {
+        c.error(e.getValue().labeled().label(), "label " + e.getKey() + " defined and not used");
       }
     }
   }
 
-  private static void collect(Checker c, List<Stmt> list, Map<String, Stmt.Labeled> labels) {
-    for (Stmt s : list) collect(c, s, labels);
+  private static void list(LabelWalk w, List<Stmt> stmts, gol.compiler.ast.Pos start) {
+    for (int i = 0; i < stmts.size(); i++) {
+      w.path.add(new Frame(stmts, i, start));
+      stmt(w, stmts.get(i));
+      w.path.remove(w.path.size() - 1);
+    }
   }
 
-  private static void collect(Checker c, Stmt s, Map<String, Stmt.Labeled> labels) {
+  private static void stmt(LabelWalk w, Stmt s) {
     if (s == null) return;
     if (s instanceof Stmt.Labeled l) {
-      Stmt.Labeled old = labels.putIfAbsent(l.label().name(), l);
-      if (old != null) c.error(l.label(), "label " + l.label().name() + " already defined at " + old.label().pos());
-      collect(c, l.stmt(), labels);
-    } else if (s instanceof Stmt.Block b) collect(c, b.stmts(), labels);
-    else if (s instanceof Stmt.If i) { collect(c, i.then(), labels); collect(c, i.els(), labels); }
-    else if (s instanceof Stmt.For f) collect(c, f.body(), labels);
-    else if (s instanceof Stmt.Range r) collect(c, r.body(), labels);
-    else if (s instanceof Stmt.Switch sw) { for (Stmt.CaseClause cc : sw.clauses()) collect(c, cc.body(), labels); }
-    else if (s instanceof Stmt.TypeSwitch ts) { for (Stmt.CaseClause cc : ts.clauses()) collect(c, cc.body(), labels); }
-    else if (s instanceof Stmt.Select sel) { for (Stmt.CommClause cc : sel.clauses()) collect(c, cc.body(), labels); }
-  }
-
-  /** Resolves branch labels; enclosing holds the labeled statements around s, innermost last. */
-  private static void uses(Checker c, List<Stmt> list, List<Stmt.Labeled> enclosing, Map<String, Stmt.Labeled> labels,
-      Map<String, Boolean> used) {
-    for (Stmt s : list) uses(c, s, enclosing, labels, used);
-  }
-
-  private static void uses(Checker c, Stmt s, List<Stmt.Labeled> enclosing, Map<String, Stmt.Labeled> labels,
-      Map<String, Boolean> used) {
-    if (s == null) return;
-    if (s instanceof Stmt.Branch br && br.label() != null) {
-      String name = br.label().name();
-      Stmt.Labeled target = labels.get(name);
-      if (target == null) {
-        c.error(br.label(), "label " + name + " not defined");
-        return;
+      String name = l.label().name();
+      Site old = w.labels.get(name);
+      if (old != null) {
+        w.c.error(l.label(), "label " + name + " already defined at " + w.c.at(old.labeled().label().pos()));
+      } else {
+        w.labels.put(name, new Site(List.copyOf(w.path), l, null));
       }
-      used.put(name, true);
-      switch (br.kind()) {
-        case BREAK -> {
-          Stmt t = target.stmt();
-          boolean ok = enclosing.contains(target) && (t instanceof Stmt.For || t instanceof Stmt.Range
-              || t instanceof Stmt.Switch || t instanceof Stmt.TypeSwitch || t instanceof Stmt.Select);
-          if (!ok) c.error(br.label(), "invalid break label " + name);
-        }
-        case CONTINUE -> {
-          Stmt t = target.stmt();
-          boolean ok = enclosing.contains(target) && (t instanceof Stmt.For || t instanceof Stmt.Range);
-          if (!ok) c.error(br.label(), "invalid continue label " + name);
-        }
-        default -> { }
-      }
+      w.enclosing.add(l);
+      stmt(w, l.stmt());
+      w.enclosing.remove(w.enclosing.size() - 1);
       return;
     }
-    if (s instanceof Stmt.Labeled l) {
-      enclosing.add(l);
-      uses(c, l.stmt(), enclosing, labels, used);
-      enclosing.remove(enclosing.size() - 1);
-    } else if (s instanceof Stmt.Block b) uses(c, b.stmts(), enclosing, labels, used);
-    else if (s instanceof Stmt.If i) { uses(c, i.then(), enclosing, labels, used); uses(c, i.els(), enclosing, labels, used); }
-    else if (s instanceof Stmt.For f) uses(c, f.body(), enclosing, labels, used);
-    else if (s instanceof Stmt.Range r) uses(c, r.body(), enclosing, labels, used);
-    else if (s instanceof Stmt.Switch sw) { for (Stmt.CaseClause cc : sw.clauses()) uses(c, cc.body(), enclosing, labels, used); }
-    else if (s instanceof Stmt.TypeSwitch ts) { for (Stmt.CaseClause cc : ts.clauses()) uses(c, cc.body(), enclosing, labels, used); }
-    else if (s instanceof Stmt.Select sel) { for (Stmt.CommClause cc : sel.clauses()) uses(c, cc.body(), enclosing, labels, used); }
+    if (s instanceof Stmt.Branch br && br.label() != null) {
+      branch(w, br);
+      return;
+    }
+    if (s instanceof Stmt.Block b) list(w, b.stmts(), b.pos());
+    else if (s instanceof Stmt.If i) { stmt(w, i.then()); stmt(w, i.els()); }
+    else if (s instanceof Stmt.For f) stmt(w, f.body());
+    else if (s instanceof Stmt.Range r) stmt(w, r.body());
+    else if (s instanceof Stmt.Switch sw) { for (Stmt.CaseClause cc : sw.clauses()) list(w, cc.body(), cc.pos()); }
+    else if (s instanceof Stmt.TypeSwitch ts) { for (Stmt.CaseClause cc : ts.clauses()) list(w, cc.body(), cc.pos()); }
+    else if (s instanceof Stmt.Select sel) { for (Stmt.CommClause cc : sel.clauses()) list(w, cc.body(), cc.pos()); }
+  }
+
+  private static void branch(LabelWalk w, Stmt.Branch br) {
+    String name = br.label().name();
+    switch (br.kind()) {
+      case BREAK, CONTINUE -> {
+        boolean isBreak = br.kind() == Stmt.BranchKind.BREAK;
+        Stmt.Labeled target = null;
+        for (int i = w.enclosing.size() - 1; i >= 0; i--) {
+          if (w.enclosing.get(i).label().name().equals(name)) { target = w.enclosing.get(i); break; }
+        }
+        if (target == null) {
+          w.c.error(br.label(), (isBreak ? "break" : "continue") + " label not defined: " + name);
+          return;
+        }
+        w.used.put(name, true);
+        Stmt t = target.stmt();
+        boolean ok = isBreak
+            ? t instanceof Stmt.For || t instanceof Stmt.Range || t instanceof Stmt.Switch || t instanceof Stmt.TypeSwitch || t instanceof Stmt.Select
+            : t instanceof Stmt.For || t instanceof Stmt.Range;
+        if (!ok) w.c.error(br.label(), "invalid " + (isBreak ? "break" : "continue") + " label " + name);
+      }
+      case GOTO -> w.gotos.add(new Site(List.copyOf(w.path), null, br));
+      default -> { }
+    }
+  }
+
+  /** A goto may not jump into a block, nor forward over a variable declaration of its block. */
+  private static void resolveGoto(LabelWalk w, Site g) {
+    String name = g.go().label().name();
+    Site l = w.labels.get(name);
+    if (l == null) {
+      w.c.error(g.go().label(), "label " + name + " not defined");
+      return;
+    }
+    w.used.put(name, true);
+    // the label's statement list must be on the goto's path
+    Frame lf = l.path().get(l.path().size() - 1);
+    Frame gf = null;
+    for (Frame f : g.path()) if (f.list() == lf.list()) gf = f;
+    if (gf == null) {
+      w.c.error(g.go().label(), "goto " + name + " jumps into block starting at " + w.c.at(lf.blockStart()));
+      return;
+    }
+    for (int i = gf.index() + 1; i < lf.index(); i++) {
+      gol.compiler.ast.Pos decl = varDecl(lf.list().get(i));
+      String var = varName(lf.list().get(i));
+      if (decl != null) {
+        w.c.error(g.go().label(), "goto " + name + " jumps over declaration of " + var + " at " + w.c.at(decl));
+        return;
+      }
+    }
+  }
+
+  /** The position Go cites for a variable declaration statement (:= operator or first name), or null. */
+  private static gol.compiler.ast.Pos varDecl(Stmt s) {
+    if (s instanceof Stmt.Assign a && a.op() == gol.compiler.ast.Op.DEFINE) return a.opPos();
+    if (s instanceof Stmt.DeclStmt d && d.decl().kind() == gol.compiler.ast.Decl.GenKind.VAR) {
+      return ((gol.compiler.ast.Decl.ValueSpec) d.decl().specs().get(0)).names().get(0).pos();
+    }
+    return null;
+  }
+
+  private static String varName(Stmt s) {
+    if (s instanceof Stmt.Assign a && a.lhs().get(0) instanceof Expr.Ident id) return id.name();
+    if (s instanceof Stmt.DeclStmt d) return ((gol.compiler.ast.Decl.ValueSpec) d.decl().specs().get(0)).names().get(0).name();
+    return "?";
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -25,8 +25,7 @@ final class Operators {
   void convertUntyped(Operand x, Type target) {
     Relations.Implicit r = c.rel.implicit(x, target);
     if (!r.ok()) {
-      Type t = target.underlying() instanceof Type.Basic ? target.underlying() : target;
-      invalidConversion(r.failure(), x, t);
+      invalidConversion(r.failure(), x, target.underlying());
       x.setInvalid();
       return;
     }
@@ -163,16 +162,14 @@ final class Operators {
 
   private static boolean mayConvert(Operand x, Operand y) {
     if (!x.untyped() && !y.untyped()) return false;
-    if (isBasic(x.type) != isBasic(y.type)) return false;
+    // an untyped operand converts to its default type when paired with an interface
+    if (x.type.underlying() instanceof Type.Interface || y.type.underlying() instanceof Type.Interface) return true;
     if (isKind(x.type, true) != isKind(y.type, true)) return false;   // booleans only with booleans
     if (isKind(x.type, false) != isKind(y.type, false)) return false; // strings only with strings
     if (x.isNil()) return Relations.hasNil(y.type);
     if (y.isNil()) return Relations.hasNil(x.type);
-    if (x.type.underlying() instanceof Type.Pointer || y.type.underlying() instanceof Type.Pointer) return false;
-    return true;
+    return true; // Go 1.19 then tries the conversion ("cannot convert 1 (untyped int constant) to *int")
   }
-
-  private static boolean isBasic(Type t) { return t.underlying() instanceof Type.Basic; }
 
   private static boolean isKind(Type t, boolean bool) {
     Kind k = Types.kindOf(t);
@@ -281,9 +278,19 @@ final class Operators {
     }
     // the shift count must be an integer (an untyped constant must be a non-negative integer)
     if (y.isConst()) {
-      if (y.untyped() && !Constants.isIntegral(y.val) || !y.untyped() && !Types.kindOf(y.type).isInteger()) {
-        if (y.untyped()) invalidConversion(Constants.Failure.TRUNCATED, y, Types.UINT);
-        else c.error(y.expr, "invalid operation: shift count " + y + " must be integer");
+      boolean numeric = Types.kindOf(y.type).isNumeric();
+      if (numeric && Constants.isIntegral(y.val) && Constants.toInt(y.val).value().signum() < 0) {
+        c.error(y.expr, "invalid operation: negative shift count " + y);
+        return Operand.invalid(e);
+      }
+      if (y.untyped()) {
+        Relations.Implicit r = c.rel.implicit(y, Types.UINT);
+        if (!r.ok()) {
+          invalidConversion(r.failure(), y, Types.UINT);
+          return Operand.invalid(e);
+        }
+      } else if (!Types.kindOf(y.type).isInteger()) {
+        c.error(y.expr, "invalid operation: shift count " + y + " must be integer");
         return Operand.invalid(e);
       }
       if (Constants.toInt(y.val).value().signum() < 0) {
@@ -321,7 +328,7 @@ final class Operators {
       if (x.untyped()) {
         // a non-constant shift of an untyped constant is an untyped value: the context gives it
         // its type later, and updateExprType passes that type down to the shifted constant
-        return new Operand(M.VALUE, xk == Kind.UNTYPED_FLOAT ? Types.UNTYPED_INT : x.type, null, e);
+        return new Operand(M.VALUE, x.type, null, e);
       }
     }
     return new Operand(M.VALUE, x.type, null, e);

@@ -156,7 +156,7 @@ final class Relations {
   /** Go's assignableTo: can a value x be assigned to type t? reason[0] may receive an explanation. */
   boolean assignableTo(Operand x, Type t, String[] reason) {
     Type v = x.type;
-    if (x.invalid() || v == Types.INVALID || t == Types.INVALID) return true; // avoid follow-on errors
+    if (x.invalid() || hasInvalid(v) || hasInvalid(t)) return true; // avoid follow-on errors
     if (Types.identical(v, t)) return true;
     Type vu = v.underlying(), tu = t.underlying();
     if (Types.isUntyped(v)) {
@@ -184,6 +184,29 @@ final class Relations {
     // a bidirectional channel to a channel type with identical element type
     if (vu instanceof Type.Chan vc && vc.dir == Type.Dir.BOTH && tu instanceof Type.Chan tc
         && Types.identical(vc.elem, tc.elem) && (!isNamed(v) || !isNamed(t))) return true;
+    return false;
+  }
+
+  /** True if t is or contains the invalid type (its errors were reported where it was written). */
+  static boolean hasInvalid(Type t) { return hasInvalid(t, new java.util.HashSet<>()); }
+
+  private static boolean hasInvalid(Type t, java.util.Set<Type> seen) {
+    if (t == null || t == Types.INVALID) return true;
+    if (!seen.add(t)) return false;
+    if (t instanceof Type.Named n) return hasInvalid(n.underlying(), seen);
+    if (t instanceof Type.Slice s) return hasInvalid(s.elem, seen);
+    if (t instanceof Type.Array a) return hasInvalid(a.elem, seen);
+    if (t instanceof Type.Pointer p) return hasInvalid(p.elem, seen);
+    if (t instanceof Type.Chan c) return hasInvalid(c.elem, seen);
+    if (t instanceof Type.Map m) return hasInvalid(m.key, seen) || hasInvalid(m.elem, seen);
+    if (t instanceof Type.Tuple tu) { for (Type e : tu.types) if (hasInvalid(e, seen)) return true; return false; }
+    if (t instanceof Type.Signature s) {
+      for (Symbol.Var p : s.params) if (hasInvalid(p.type, seen)) return true;
+      for (Symbol.Var r : s.results) if (hasInvalid(r.type, seen)) return true;
+      return false;
+    }
+    if (t instanceof Type.Struct s) { for (Symbol.Var f : s.fields) if (hasInvalid(f.type, seen)) return true; return false; }
+    if (t instanceof Type.Interface i) { for (Symbol.Func m : i.methods) if (hasInvalid(m.type, seen)) return true; return false; }
     return false;
   }
 

@@ -320,6 +320,8 @@ final class Stmts {
     }
     boolean seenDefault = false;
     List<Symbol.Var> implicits = new ArrayList<>();
+    List<Type> seenTypes = new ArrayList<>();
+    List<Expr> seenExprs = new ArrayList<>();
     targets.addLast(s);
     for (Stmt.CaseClause cc : s.clauses()) {
       Type single = null;
@@ -330,6 +332,17 @@ final class Stmts {
         for (Expr e : cc.list()) {
           Type t = caseType(e, x, xi, s);
           if (cc.list().size() == 1) single = t;
+          if (t == Types.INVALID) continue;
+          for (int k = 0; k < seenTypes.size(); k++) {
+            if (Types.identical(seenTypes.get(k), t)) {
+              Expr prev = seenExprs.get(k);
+              c.error(e, "duplicate case " + (t == Types.UNTYPED_NIL ? "nil" : t.toString()) + " in type switch\n\t"
+                  + c.at(prev.pos()) + ": previous case");
+              break;
+            }
+          }
+          seenTypes.add(t);
+          seenExprs.add(e);
         }
       }
       openScope();

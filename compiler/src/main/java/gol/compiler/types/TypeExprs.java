@@ -29,15 +29,15 @@ final class TypeExprs {
           if (tn.type == null) { c.error(id, "invalid recursive type " + id.name()); return Types.INVALID; }
           return tn.type;
         }
-        if (s instanceof Symbol.PkgName) { c.error(id, "use of package " + id.name() + " without selector"); return Types.INVALID; }
-        if (s instanceof Symbol.Var v) v.used = true;
-        c.error(id, id.name() + " is not a type");
+        if (s instanceof Symbol.PkgName) { c.error(id, "use of package " + id.name() + " not in selector"); return Types.INVALID; }
+        Operand x = c.exprs.raw(id, null);
+        if (!x.invalid()) c.error(id, x + " is not a type");
         return Types.INVALID;
       }
     else if (e instanceof Expr.Selector sel) {
         Operand x = c.exprs.exprOrType(sel);
         if (x.invalid()) return Types.INVALID;
-        if (x.mode != Operand.M.TYPE) { c.error(sel, ExprString.of(sel) + " is not a type"); return Types.INVALID; }
+        if (x.mode != Operand.M.TYPE) { c.error(sel, x + " is not a type"); return Types.INVALID; }
         return x.type;
       }
     else if (e instanceof Expr.Paren p) { return typ(p.x()); }
@@ -107,7 +107,7 @@ final class TypeExprs {
     if (recv != null) {
       Type rt = typ(recv.type());
       Type base = rt instanceof Type.Pointer p ? p.elem : rt;
-      if (rt != Types.INVALID && !(base instanceof Type.Named)) {
+      if (rt != Types.INVALID && base != Types.INVALID && !(base instanceof Type.Named)) {
         c.error(recv.type(), "invalid receiver type " + rt);
         rt = Types.INVALID;
       }
@@ -145,7 +145,7 @@ final class TypeExprs {
 
   private Type struct(Expr.StructType st) {
     List<Symbol.Var> fields = new ArrayList<>();
-    Set<String> names = new HashSet<>();
+    java.util.Map<String, gol.compiler.ast.Pos> names = new java.util.HashMap<>();
     for (Expr.Field f : st.fields()) {
       Type t = typ(f.type());
       if (f.names().isEmpty()) {
@@ -154,12 +154,17 @@ final class TypeExprs {
         if (t instanceof Type.Pointer && base.underlying() instanceof Type.Pointer) {
           c.error(f.type(), "embedded field type cannot be a pointer to an interface");
         }
-        if (!names.add(name)) c.error(f.type(), name + " redeclared");
+        if (names.containsKey(name)) c.error(f.type(), name + " redeclared\n\t" + c.at(names.get(name)) + ": other declaration of " + name);
+        else names.put(name, f.type().pos());
         fields.add(new Symbol.Var(name, f.pos(), t, Symbol.Var.Kind.FIELD, null, true));
         continue;
       }
       for (Expr.Ident n : f.names()) {
-        if (!n.name().equals("_") && !names.add(n.name())) c.error(n, n.name() + " redeclared");
+        if (!n.name().equals("_") && names.containsKey(n.name())) {
+          c.error(n, n.name() + " redeclared\n\t" + c.at(names.get(n.name())) + ": other declaration of " + n.name());
+        } else {
+          names.put(n.name(), n.pos());
+        }
         Symbol.Var v = new Symbol.Var(n.name(), n.pos(), t, Symbol.Var.Kind.FIELD, null, false);
         c.info.defs.put(n, v);
         fields.add(v);
@@ -202,7 +207,11 @@ final class TypeExprs {
       Symbol.Func m = new Symbol.Func(n.name(), n.pos(), sig, null, null);
       c.info.defs.put(n, m);
       if (n.name().equals("_")) { c.error(n, "methods must have a unique non-blank name"); continue; }
-      if (!names.add(n.name())) { c.error(n, "duplicate method " + n.name()); continue; }
+      if (!names.add(n.name())) {
+        Symbol.Func other = methods.stream().filter(x -> x.name.equals(n.name())).findFirst().orElse(null);
+        c.error(n, "duplicate method " + n.name() + (other == null ? "" : "\n\t" + c.at(other.pos) + ": other declaration of " + n.name()));
+        continue;
+      }
       methods.add(m);
     }
     methods.sort(Comparator.comparing(m -> m.name));

@@ -32,6 +32,15 @@ class ConstantsTest {
     assertEquals("0.25", value("const x = 0x1p-2", "x").toString());
   }
 
+  @Test void floatConstantsAreExactFractions() {
+    assertEquals(new Constant.Bool(true), value("const third = 1.0 / 3\nconst x = third*3 == 1", "x"));
+    assertEquals(new Constant.Bool(true), value("const x = 2.0/3 + 1.0/3 == 1", "x"));
+    assertEquals(new Constant.Bool(false), value("const x = 1.0/3 == 0.3333333333", "x"));
+    assertEquals("7", value("const x = int(7.0 / 3 * 3)", "x").toString());
+    assertEquals(1.0 / 3, Constants.toDouble(value("const x = 1.0 / 3", "x")));
+    assertEquals(new Constant.Bool(true), value("const x = 1e400 / 1e399 == 10", "x"));
+  }
+
   @Test void iotaAndImplicitRepetition() {
     String decls = "const (\n\t_ = iota\n\tKB = 1 << (10 * iota)\n\tMB\n\tGB\n)";
     assertEquals("1024", value(decls, "KB").toString());

@@ -49,7 +49,7 @@ class ErrorProgramsTest {
 
   /** Go's regexp syntax takes a brace that starts no repetition literally; Java's does not. */
   static String goRegex(String rx) {
-    return rx.replaceAll("\\{(?![0-9]+(,[0-9]*)?\\})", "\\\\{");
+    return rx.replaceAll("(?<!\\\\)\\{(?![0-9]+(,[0-9]*)?\\})", "\\\\{");
   }
 
   static void run(Path f) throws IOException {

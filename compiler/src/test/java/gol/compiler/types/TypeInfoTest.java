@@ -103,6 +103,16 @@ class TypeInfoTest {
     assertEquals("b c a", order);
   }
 
+  @Test void initFunctionsAreRecordedButNotInScope() {
+    Check c = Check.of("package main\n\nfunc init() {}\n\nfunc init() {}\n\nfunc main() {}\n");
+    c.ok();
+    long inits = c.info.defs.entrySet().stream()
+        .filter(e -> e.getKey().name().equals("init") && e.getValue() instanceof Symbol.Func f && f.decl != null && f.sig() != null).count();
+    assertEquals(2, inits);
+    Check bad = Check.of("package main\n\nfunc init() {}\n\nfunc main() { init() }\n");
+    assertEquals(List.of("5:15: undefined: init"), bad.errors());
+  }
+
   @Test void methodsAreAttachedToNamedTypesAndSelectionsRecorded() {
     Check c = Check.of("package main\n\ntype In struct{ v int }\n\nfunc (i *In) Set(v int) { i.v = v }\n\n"
         + "type Out struct {\n\tIn\n\tname string\n}\n\nfunc main() {\n\tvar o Out\n\to.Set(1)\n\t_ = o.v\n}\n");

@@ -160,6 +160,7 @@ final class Printer {
       if (depth > 0 && t != null) { printValue(v, dyn, verb, depth + 1); return; }
       t = dyn;
     }
+    if (v instanceof Box.Named nb) v = nb.unwrapped();   // a named number/string with methods: print its value
     arg = NO_ARG;
     argType = t;
     argValue = v;

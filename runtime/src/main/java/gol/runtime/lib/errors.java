@@ -47,6 +47,8 @@ public final class errors {
     if (target == null) return err == null;
     while (err != null) {
       if (err == target || err.equals(target)) return true;
+      // Go's Errno.Is: ENOENT is os.ErrNotExist
+      if (err instanceof OsFiles.Errno e && e.notExist && target == os.ErrNotExist) return true;
       err = Unwrap(g, err);
     }
     return false;

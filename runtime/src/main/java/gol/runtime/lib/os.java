@@ -31,6 +31,27 @@ public final class os {
   }
 
   /** os.Exit: flushes standard output and ends the program with the code; deferred calls do not run. */
+  /** os.ErrNotExist: errors.Is(err, os.ErrNotExist) holds for "no such file or directory". */
+  public static final Object ErrNotExist = new errors.ErrorString("file does not exist");
+
+  public static long Getpid(G g) { return ProcessHandle.current().pid(); }
+
+  public static Tuple ReadFile(G g, String name) { return OsFiles.readFile(name); }
+
+  public static Object WriteFile(G g, String name, Slice data, long perm) { return OsFiles.writeFile(name, data, perm); }
+
+  public static Object Remove(G g, String name) {
+    java.nio.file.Path p = java.nio.file.Path.of(GoString.toJava(name));
+    try {
+      java.nio.file.Files.delete(p);
+      return null;
+    } catch (java.nio.file.NoSuchFileException e) {
+      return new OsFiles.PathError("remove", name, OsFiles.ENOENT);
+    } catch (java.io.IOException e) {
+      return new OsFiles.PathError("remove", name, new OsFiles.Errno(String.valueOf(e.getMessage()), false));
+    }
+  }
+
   public static void Exit(G g, long code) {
     Out.flush();
     throw new Exit((int) code);

@@ -1,6 +1,7 @@
 package gol.runtime.lib;
 
 import gol.runtime.Box;
+import gol.runtime.Fn;
 import gol.runtime.G;
 import gol.runtime.GoString;
 import gol.runtime.Panic;
@@ -266,8 +267,8 @@ public final class strings {
       if ('0' <= r && r <= '9' || 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || r == '_') return false;
       return true;
     }
-    if (Character.isLetterOrDigit(r)) return false;
-    return Character.isWhitespace(r) || Character.isSpaceChar(r);
+    if (unicode.IsLetter(null, r) || unicode.IsDigit(null, r)) return false;
+    return unicode.IsSpace(null, r);
   }
 
   /** Case-insensitive equality under Unicode simple case folding. */
@@ -288,11 +289,7 @@ public final class strings {
   // ------------------------------------------------------------------ trimming
 
   /** unicode.IsSpace. */
-  static boolean isSpace(int r) {
-    if (r <= 0xFF) return r == ' ' || (r >= '\t' && r <= '\r') || r == 0x85 || r == 0xA0;
-    return Character.isSpaceChar(r) && Character.getType(r) != Character.PARAGRAPH_SEPARATOR
-        && Character.getType(r) != Character.LINE_SEPARATOR || r == 0x2028 || r == 0x2029;
-  }
+  static boolean isSpace(int r) { return unicode.IsSpace(null, r); }
 
   private static boolean isSpaceAt(String s, int i) {
     char c = s.charAt(i);
@@ -343,5 +340,160 @@ public final class strings {
       }
     }
     return s.substring(lo, hi);
+  }
+
+  // ------------------------------------------------------------------ callbacks, Cut, Compare
+
+  /**
+   * Map: every rune replaced by mapping(rune), dropped when that is negative. Like Go, mapping is
+   * called once per rune (invalid bytes as U+FFFD), and s itself is returned when nothing changed.
+   */
+  public static String Map(G g, Object mapping, String s) {
+    Fn.J_J f = (Fn.J_J) mapping;
+    StringBuilder sb = new StringBuilder(s.length());
+    boolean changed = false;
+    for (int i = 0; i < s.length(); ) {
+      long d = GoString.decodeRune(s, i);
+      int c = GoString.rune(d), w = GoString.width(d);
+      long r = f.invoke(g, c);
+      if (r != c || (c == GoString.RUNE_ERROR && w == 1)) changed = true;
+      if (r >= 0) GoString.appendRune(sb, r);
+      i += w;
+    }
+    return changed ? sb.toString() : s;
+  }
+
+  /** Cut: (before, after, true) around the first sep, else (s, "", false). */
+  public static Tuple Cut(G g, String s, String sep) {
+    Tuple t = new Tuple();
+    int i = s.indexOf(sep);
+    if (i >= 0) {
+      t.a0 = s.substring(0, i);
+      t.a1 = s.substring(i + sep.length());
+      t.j0 = 1;
+    } else {
+      t.a0 = s;
+      t.a1 = "";
+    }
+    return t;
+  }
+
+  public static long Compare(G g, String a, String b) { return Integer.signum(a.compareTo(b)); }
+
+  /** The fields of s separated by runs of runes satisfying f. */
+  public static Slice FieldsFunc(G g, String s, Object f) {
+    Fn.J_Z p = (Fn.J_Z) f;
+    java.util.List<String> out = new java.util.ArrayList<>();
+    int start = -1;
+    for (int i = 0; i < s.length(); ) {
+      long d = GoString.decodeRune(s, i);
+      if (p.invoke(g, GoString.rune(d))) {
+        if (start >= 0) out.add(s.substring(start, i));
+        start = -1;
+      } else if (start < 0) {
+        start = i;
+      }
+      i += GoString.width(d);
+    }
+    if (start >= 0) out.add(s.substring(start));
+    return slice(out);
+  }
+
+  public static long IndexFunc(G g, String s, Object f) {
+    Fn.J_Z p = (Fn.J_Z) f;
+    for (int i = 0; i < s.length(); ) {
+      long d = GoString.decodeRune(s, i);
+      if (p.invoke(g, GoString.rune(d))) return i;
+      i += GoString.width(d);
+    }
+    return -1;
+  }
+
+  public static long LastIndexFunc(G g, String s, Object f) {
+    Fn.J_Z p = (Fn.J_Z) f;
+    for (int end = s.length(); end > 0; ) {
+      Tuple d = unicode_utf8.DecodeLastRuneInString(g, s.substring(0, end));
+      end -= (int) d.j1;
+      if (p.invoke(g, d.j0)) return end;
+    }
+    return -1;
+  }
+
+  /** The byte index of the last rune of s that is in chars, or -1. */
+  public static long LastIndexAny(G g, String s, String chars) {
+    if (chars.isEmpty()) return -1;
+    for (int end = s.length(); end > 0; ) {
+      Tuple d = unicode_utf8.DecodeLastRuneInString(g, s.substring(0, end));
+      end -= (int) d.j1;
+      if (IndexRune(g, chars, d.j0) >= 0) return end;
+    }
+    return -1;
+  }
+
+  public static String TrimFunc(G g, String s, Object f) { return trim(s, pred(g, f), true, true); }
+
+  public static String TrimLeftFunc(G g, String s, Object f) { return trim(s, pred(g, f), true, false); }
+
+  public static String TrimRightFunc(G g, String s, Object f) { return trim(s, pred(g, f), false, true); }
+
+  private static java.util.function.IntPredicate pred(G g, Object f) {
+    Fn.J_Z p = (Fn.J_Z) f;
+    return r -> p.invoke(g, r);
+  }
+
+  // ------------------------------------------------------------------ Replacer
+
+  /**
+   * strings.Replacer: replaces old/new pairs in one left-to-right pass without overlaps. At each
+   * position the earliest pair (in argument order) whose old string matches wins, as in Go; an empty
+   * old string matches at every position (and at the end) but not twice in a row at one position.
+   */
+  public static final class Replacer implements Box.Typed {
+    private static final RType TYPE = RType.pointer(RType.named(RType.Kind.STRUCT, "strings.Replacer", null));
+    private final String[] oldnew;
+
+    public Replacer() { oldnew = new String[0]; }
+
+    Replacer(String[] oldnew) { this.oldnew = oldnew; }
+
+    public String Replace(G g, String s) {
+      StringBuilder sb = null;
+      int last = 0;
+      boolean prevEmpty = false;
+      for (int i = 0; i <= s.length(); ) {
+        int k = match(s, i, prevEmpty);
+        if (k < 0) {
+          prevEmpty = false;
+          i++;
+          continue;
+        }
+        if (sb == null) sb = new StringBuilder(s.length());
+        sb.append(s, last, i).append(oldnew[k + 1]);
+        prevEmpty = oldnew[k].isEmpty();
+        i += oldnew[k].length();
+        last = i;
+      }
+      if (sb == null) return s;
+      return sb.append(s, Math.min(last, s.length()), s.length()).toString();
+    }
+
+    /** Index of the first pair whose old string matches s at i, or -1. */
+    private int match(String s, int i, boolean skipEmpty) {
+      for (int k = 0; k < oldnew.length; k += 2) {
+        String old = oldnew[k];
+        if (old.isEmpty() ? !skipEmpty : s.startsWith(old, i)) return k;
+      }
+      return -1;
+    }
+
+    @Override public RType goType() { return TYPE; }
+  }
+
+  public static Replacer NewReplacer(G g, Slice oldnew) {
+    int n = Slice.len(oldnew);
+    if (n % 2 == 1) throw Panic.plain("strings.NewReplacer: odd argument count");
+    String[] a = new String[n];
+    for (int i = 0; i < n; i++) a[i] = (String) ((Object[]) oldnew.array)[oldnew.off + i];
+    return new Replacer(a);
   }
 }

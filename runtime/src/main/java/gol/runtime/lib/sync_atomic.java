@@ -32,7 +32,8 @@ public final class sync_atomic {
     }
   }
 
-  private static Cell.J cell(Object p) {
+  /** A pointer to an integer variable is its cell (see gol.runtime.Cell); nil panics as in Go. */
+  private static Cell.J cell(Cell.J p) {
     if (p == null) throw Panic.nilDeref();
     return (Cell.J) p;
   }
@@ -43,20 +44,20 @@ public final class sync_atomic {
 
   // ---------------------------------------------------------------- 64-bit (no normalisation needed)
 
-  public static long AddInt64(G g, Object p, long d) { return (long) V.getAndAdd(cell(p), d) + d; }
-  public static long AddUint64(G g, Object p, long d) { return AddInt64(g, p, d); }
-  public static long LoadInt64(G g, Object p) { return (long) V.getVolatile(cell(p)); }
-  public static long LoadUint64(G g, Object p) { return LoadInt64(g, p); }
-  public static void StoreInt64(G g, Object p, long v) { V.setVolatile(cell(p), v); }
-  public static void StoreUint64(G g, Object p, long v) { StoreInt64(g, p, v); }
-  public static long SwapInt64(G g, Object p, long v) { return (long) V.getAndSet(cell(p), v); }
-  public static long SwapUint64(G g, Object p, long v) { return SwapInt64(g, p, v); }
-  public static boolean CompareAndSwapInt64(G g, Object p, long old, long nu) { return V.compareAndSet(cell(p), old, nu); }
-  public static boolean CompareAndSwapUint64(G g, Object p, long old, long nu) { return CompareAndSwapInt64(g, p, old, nu); }
+  public static long AddInt64(G g, Cell.J p, long d) { return (long) V.getAndAdd(cell(p), d) + d; }
+  public static long AddUint64(G g, Cell.J p, long d) { return AddInt64(g, p, d); }
+  public static long LoadInt64(G g, Cell.J p) { return (long) V.getVolatile(cell(p)); }
+  public static long LoadUint64(G g, Cell.J p) { return LoadInt64(g, p); }
+  public static void StoreInt64(G g, Cell.J p, long v) { V.setVolatile(cell(p), v); }
+  public static void StoreUint64(G g, Cell.J p, long v) { StoreInt64(g, p, v); }
+  public static long SwapInt64(G g, Cell.J p, long v) { return (long) V.getAndSet(cell(p), v); }
+  public static long SwapUint64(G g, Cell.J p, long v) { return SwapInt64(g, p, v); }
+  public static boolean CompareAndSwapInt64(G g, Cell.J p, long old, long nu) { return V.compareAndSet(cell(p), old, nu); }
+  public static boolean CompareAndSwapUint64(G g, Cell.J p, long old, long nu) { return CompareAndSwapInt64(g, p, old, nu); }
 
   // ---------------------------------------------------------------- 32-bit (results wrap as Go's)
 
-  private static long add32(Object ptr, long d, boolean unsigned) {
+  private static long add32(Cell.J ptr, long d, boolean unsigned) {
     Cell.J p = cell(ptr);
     for (;;) {
       long old = (long) V.getVolatile(p);
@@ -65,16 +66,16 @@ public final class sync_atomic {
     }
   }
 
-  public static long AddInt32(G g, Object p, long d) { return add32(p, d, false); }
-  public static long AddUint32(G g, Object p, long d) { return add32(p, d, true); }
-  public static long LoadInt32(G g, Object p) { return LoadInt64(g, p); }
-  public static long LoadUint32(G g, Object p) { return LoadInt64(g, p); }
-  public static void StoreInt32(G g, Object p, long v) { StoreInt64(g, p, i32(v)); }
-  public static void StoreUint32(G g, Object p, long v) { StoreInt64(g, p, u32(v)); }
-  public static long SwapInt32(G g, Object p, long v) { return SwapInt64(g, p, i32(v)); }
-  public static long SwapUint32(G g, Object p, long v) { return SwapInt64(g, p, u32(v)); }
-  public static boolean CompareAndSwapInt32(G g, Object p, long old, long nu) { return CompareAndSwapInt64(g, p, i32(old), i32(nu)); }
-  public static boolean CompareAndSwapUint32(G g, Object p, long old, long nu) { return CompareAndSwapInt64(g, p, u32(old), u32(nu)); }
+  public static long AddInt32(G g, Cell.J p, long d) { return add32(p, d, false); }
+  public static long AddUint32(G g, Cell.J p, long d) { return add32(p, d, true); }
+  public static long LoadInt32(G g, Cell.J p) { return LoadInt64(g, p); }
+  public static long LoadUint32(G g, Cell.J p) { return LoadInt64(g, p); }
+  public static void StoreInt32(G g, Cell.J p, long v) { StoreInt64(g, p, i32(v)); }
+  public static void StoreUint32(G g, Cell.J p, long v) { StoreInt64(g, p, u32(v)); }
+  public static long SwapInt32(G g, Cell.J p, long v) { return SwapInt64(g, p, i32(v)); }
+  public static long SwapUint32(G g, Cell.J p, long v) { return SwapInt64(g, p, u32(v)); }
+  public static boolean CompareAndSwapInt32(G g, Cell.J p, long old, long nu) { return CompareAndSwapInt64(g, p, i32(old), i32(nu)); }
+  public static boolean CompareAndSwapUint32(G g, Cell.J p, long old, long nu) { return CompareAndSwapInt64(g, p, u32(old), u32(nu)); }
 
   // ---------------------------------------------------------------- the Go 1.19 types
 

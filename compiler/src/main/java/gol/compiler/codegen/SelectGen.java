@@ -1,0 +1,194 @@
+package gol.compiler.codegen;
+
+import static org.objectweb.asm.Opcodes.*;
+import gol.compiler.ast.Decl;
+import gol.compiler.ast.Expr;
+import gol.compiler.ast.Expr.*;
+import gol.compiler.ast.Op;
+import gol.compiler.ast.Stmt;
+import gol.compiler.ast.Stmt.*;
+import gol.compiler.types.Symbol;
+import gol.compiler.types.Type;
+import gol.compiler.types.Types;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import org.objectweb.asm.Label;
+
+/**
+ * Compiles {@code select} (one call of gol.runtime.Chan.select with the cases' channels and values,
+ * then a dispatch on the chosen case) and type switches (a chain of type tests).
+ */
+abstract class SelectGen extends AssignGen {
+  SelectGen(ProgramGen prog, FuncGen.Fn fn, boolean resumeCopy) { super(prog, fn, resumeCopy); }
+
+  /** Compiles one statement (StmtGen). */
+  abstract void stmt(Stmt s);
+
+
+
+  /** A break/continue target: a loop (cont non-null), a switch or a select. */
+  record Target(String label, Label brk, Label cont) {}
+
+  final Deque<Target> targets = new ArrayDeque<>();
+
+  /**
+   * {@code switch v := x.(type) { case T1, T2: ... case nil: ... default: ... }}: the cases are tested
+   * in order; in a clause with one type, v has that type, otherwise v is x itself.
+   */
+  void typeSwitch(TypeSwitch ts, String label) {
+    int m = scopeMark();
+    stmt(ts.init());
+    prepare(ts.x());
+    Local x = temp(JKind.A, JvmTypes.OBJECT);
+    expr(ts.x());
+    store(x);
+    Label end = new Label();
+    List<CaseClause> cs = ts.clauses();
+    Label[] bodies = new Label[cs.size()];
+    for (int i = 0; i < cs.size(); i++) bodies[i] = new Label();
+    int deflt = -1;
+    for (int i = 0; i < cs.size(); i++) {
+      CaseClause c = cs.get(i);
+      if (c.list() == null) { deflt = i; continue; }
+      for (Expr te : c.list()) {
+        Label next = new Label();
+        if (info.symbolOf(te instanceof Ident id ? id : null) instanceof Symbol.Nil || (Expr.unparen(te) instanceof Ident id2 && id2.name().equals("nil"))) {
+          load(x);
+          mv.visitJumpInsn(IFNONNULL, next);
+        } else {
+          load(x);
+          load(x);
+          typeTest(info.typeOf(te), next);
+          mv.visitInsn(POP);
+          Label ok = new Label();
+          mv.visitJumpInsn(GOTO, ok);
+          mv.visitLabel(next);
+          mv.visitInsn(POP);
+          Label next2 = new Label();
+          mv.visitJumpInsn(GOTO, next2);
+          mv.visitLabel(ok);
+          mv.visitJumpInsn(GOTO, bodies[i]);
+          mv.visitLabel(next2);
+          continue;
+        }
+        mv.visitJumpInsn(GOTO, bodies[i]);
+        mv.visitLabel(next);
+      }
+    }
+    mv.visitJumpInsn(GOTO, deflt >= 0 ? bodies[deflt] : end);
+    targets.push(new Target(label, end, null));
+    for (int i = 0; i < cs.size(); i++) {
+      mv.visitLabel(bodies[i]);
+      int cm = scopeMark();
+      Symbol.Var v = info.implicits.get(cs.get(i));
+      if (v != null && ts.binding() != null) {   // the clause's variable: x as that clause's type
+        Local l = declare(v);
+        load(x);
+        List<Expr> list = cs.get(i).list();
+        boolean single = list != null && list.size() == 1 && !(Expr.unparen(list.get(0)) instanceof Ident n && n.name().equals("nil"));
+        if (single && !JvmTypes.isInterface(v.type)) unboxAs(v.type);
+        else if (!JvmTypes.isInterface(v.type)) unboxAs(v.type);
+        init(l);
+        enter(l);
+      }
+      for (Stmt st : cs.get(i).body()) stmt(st);
+      scopeRelease(cm);
+      mv.visitJumpInsn(GOTO, end);
+    }
+    targets.pop();
+    mv.visitLabel(end);
+    scopeRelease(m);
+  }
+
+  void select(Select sel, String label) {
+    List<CommClause> cs = sel.clauses();
+    List<CommClause> cases = new ArrayList<>();
+    CommClause deflt = null;
+    for (CommClause c : cs) if (c.comm() == null) deflt = c; else cases.add(c);
+    int n = cases.size();
+    // Evaluate channel operands and sent values in source order.
+    List<Expr> operands = new ArrayList<>();
+    for (CommClause c : cases) {
+      if (c.comm() instanceof Send s) { operands.add(s.ch()); operands.add(s.value()); }
+      else operands.add(recvOf(c.comm()).x());
+    }
+    prepareAll(operands);
+    Local[] chans = new Local[n], vals = new Local[n];
+    for (int i = 0; i < n; i++) {
+      CommClause c = cases.get(i);
+      chans[i] = temp(JKind.A, JvmTypes.CHAN);
+      if (c.comm() instanceof Send s) {
+        expr(s.ch());
+        store(chans[i]);
+        Type elem = ((Type.Chan) typeOf(s.ch()).underlying()).elem;
+        vals[i] = temp(JKind.A, JvmTypes.OBJECT);
+        exprAs(s.value(), elem);
+        if (!JvmTypes.isInterface(elem)) box(elem);
+        store(vals[i]);
+      } else {
+        expr(recvOf(c.comm()).x());
+        store(chans[i]);
+      }
+    }
+    mv.visitVarInsn(ALOAD, 0);
+    pushInt(n);
+    mv.visitTypeInsn(ANEWARRAY, JvmTypes.CHAN);
+    for (int i = 0; i < n; i++) { mv.visitInsn(DUP); pushInt(i); load(chans[i]); mv.visitInsn(AASTORE); }
+    pushInt(n);
+    mv.visitIntInsn(NEWARRAY, T_BOOLEAN);
+    for (int i = 0; i < n; i++) if (vals[i] != null) { mv.visitInsn(DUP); pushInt(i); mv.visitInsn(ICONST_1); mv.visitInsn(BASTORE); }
+    pushInt(n);
+    mv.visitTypeInsn(ANEWARRAY, JvmTypes.OBJECT);
+    for (int i = 0; i < n; i++) if (vals[i] != null) { mv.visitInsn(DUP); pushInt(i); load(vals[i]); mv.visitInsn(AASTORE); }
+    mv.visitInsn(deflt != null ? ICONST_1 : ICONST_0);
+    mv.visitMethodInsn(INVOKESTATIC, JvmTypes.CHAN, "select", "(Lgol/runtime/G;[Lgol/runtime/Chan;[Z[Ljava/lang/Object;Z)Lgol/runtime/Tuple;", false);
+    afterSuspendableCall(JKind.A, JvmTypes.TUPLE);
+    Local res = temp(JKind.A, JvmTypes.TUPLE);
+    store(res);
+    Label end = new Label();
+    targets.push(new Target(label, end, null));
+    for (int i = 0; i <= n; i++) {
+      CommClause c = i < n ? cases.get(i) : deflt;
+      if (c == null) continue;
+      Label next = new Label();
+      load(res);
+      mv.visitFieldInsn(GETFIELD, JvmTypes.TUPLE, "j0", "J");
+      pushLong(i < n ? i : -1);
+      mv.visitInsn(LCMP);
+      mv.visitJumpInsn(IFNE, next);
+      int cm = scopeMark();
+      if (i < n && !(c.comm() instanceof Send)) selectRecvAssign(c.comm(), res);
+      for (Stmt s : c.body()) stmt(s);
+      scopeRelease(cm);
+      mv.visitJumpInsn(GOTO, end);
+      mv.visitLabel(next);
+    }
+    targets.pop();
+    mv.visitLabel(end);
+  }
+
+  Unary recvOf(Stmt comm) {
+    Expr e = comm instanceof ExprStmt es ? es.x() : ((Assign) comm).rhs().get(0);
+    return (Unary) Expr.unparen(e);
+  }
+
+  void selectRecvAssign(Stmt comm, Local res) {
+    if (!(comm instanceof Assign a)) return;
+    Type elem = ((Type.Chan) typeOf(recvOf(comm).x()).underlying()).elem;
+    for (int i = 0; i < a.lhs().size(); i++) {
+      final int idx = i;
+      Runnable value = () -> {
+        load(res);
+        if (idx == 0) { mv.visitFieldInsn(GETFIELD, JvmTypes.TUPLE, "a0", "Ljava/lang/Object;"); unbox(elem); }
+        else { mv.visitFieldInsn(GETFIELD, JvmTypes.TUPLE, "j1", "J"); mv.visitInsn(L2I); }
+      };
+      if (a.op() == Op.DEFINE) defineOrAssign(a.lhs().get(i), value);
+      else {
+        LValue lv = lvalue(a.lhs().get(i));
+        lv.assign(value, idx == 0 ? JvmTypes.kind(elem) : JKind.Z);
+      }
+    }
+  }
+}
