@@ -187,7 +187,17 @@ final class P {
       if (n == 0) {
         if (stealRunnext) {
           G next = (G) RUNNEXT.getVolatile(this);
-          if (next != null && RUNNEXT.compareAndSet(this, next, null)) return next;
+          if (next == null) return null;
+          if (status == RUNNING) {
+            // Go's rule: the owner is about to run its runnext (a G it just readied: a ping-pong
+            // partner); give it ~3 us to do so before taking it, or the pair bounces between Ps
+            // and every hand-off costs a thread wake-up.
+            long until = System.nanoTime() + 3_000;
+            while (System.nanoTime() - until < 0) Thread.onSpinWait();
+            next = (G) RUNNEXT.getVolatile(this);
+            if (next == null) return null;
+          }
+          if (RUNNEXT.compareAndSet(this, next, null)) return next;
         }
         return null;
       }

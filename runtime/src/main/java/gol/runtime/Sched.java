@@ -81,8 +81,11 @@ import java.util.List;
  *       of the ring's tail, or the global queue under the lock), then calls {@link #wakep}.</li>
  *   <li>wakep issues a full fence, then starts an M only if a P is idle and no M is spinning: it
  *       CASes {@link #nmspinning} from 0 to 1 and hands an idle P to an idle (or new) M.</li>
- *   <li>A spinning M looks for work in every queue. If it finds some it stops spinning and, if it
- *       was the last spinner, calls wakep (more work may follow: keep one spinner around).</li>
+ *   <li>A spinning M looks for work in every queue, for up to {@link SchedLoop#SPIN_NS} (one Go
+ *       pass, then a little longer: while it spins, wakep is a no-op, so a stream of ready() calls
+ *       does not pay a thread wake-up each). If it finds some it stops spinning and, if it was the
+ *       last spinner, calls wakep (more work may follow: keep one spinner around). It takes a
+ *       running P's runnext only after a 3 us grace (Go's rule: its owner is about to run it).</li>
  *   <li>A spinning M that finds nothing: under the lock, checks the global queue a last time and
  *       puts its P on the idle list; then decrements nmspinning (a full fence), then re-checks the
  *       global queue and every P's ring. If work appeared it takes an idle P and spins again.</li>

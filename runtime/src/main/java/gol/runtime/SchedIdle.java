@@ -152,6 +152,12 @@ abstract class SchedIdle extends SchedQueues {
     if (w - now < 0) wakep();
   }
 
+  /** Runs the due timers of every P on m (which holds a P): what they ready goes to m's P. */
+  void runAllDueTimers(M m) {
+    long now = System.nanoTime();
+    for (P p : allp) if (p.timers.due(now)) p.timers.runDue(m.g0, now);
+  }
+
   /**
    * The idle path of findRunnable (m has just given up its P): parks m until startm hands it a P
    * (m.p is then set) or the run ends (m.p stays null). If timers are pending and no other M sleeps
@@ -196,6 +202,7 @@ abstract class SchedIdle extends SchedQueues {
       if (done) return;
       // Timed out, or woken by timerAdded: leave the idle list (unless startm just took us).
       boolean handedOff;
+      boolean timerWake = false;
       synchronized (lock) {
         if (timerSleeper == m) timerSleeper = null;
         handedOff = !midleRemove(m);
@@ -205,14 +212,19 @@ abstract class SchedIdle extends SchedQueues {
             acquirep(m, idle);
             m.spinning = true;
             nmspinning.incrementAndGet();
-            return;
+            timerWake = true;
+          } else {
+            // Every P is busy: they run their own timers at their next schedule; wait for work.
+            m.schedlink = midle;
+            midle = m;
+            nmidle++;
+            handedOff = true;
           }
-          // Every P is busy: they run their own timers at their next schedule; wait for work.
-          m.schedlink = midle;
-          midle = m;
-          nmidle++;
-          handedOff = true;
         }
+      }
+      if (timerWake) { // we woke for timers: run every P's due timers now, not at some later pass
+        runAllDueTimers(m);
+        return;
       }
       if (handedOff) { // the P (and the wake) from startm are on their way
         do {

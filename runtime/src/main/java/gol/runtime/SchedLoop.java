@@ -7,6 +7,9 @@ package gol.runtime;
  * yields or ends ({@link #execute}).
  */
 abstract class SchedLoop extends SchedIdle {
+  /** How long a spinning M keeps looking for work before it gives up its P (beyond Go's one pass). */
+  static final long SPIN_NS = 20_000;
+
   SchedLoop(Resumer resumer, String[] args, int procs) {
     super(resumer, args, procs);
   }
@@ -64,6 +67,7 @@ abstract class SchedLoop extends SchedIdle {
    * the run is over. Sets {@code m.p.lastInherit} for the returned G.
    */
   G findRunnable(M m) {
+    long spinUntil = 0;
     for (;;) {
       if (done) return null;
       if (stw.waiting) {
@@ -110,6 +114,14 @@ abstract class SchedLoop extends SchedIdle {
         if (g != null) {
           p.lastInherit = false;
           return g;
+        }
+        // Keep spinning a little (SPIN_NS) before parking: while this M spins, wakep is a no-op,
+        // so a stream of ready() calls (ping-pong on several Ps) does not pay a thread wake-up each.
+        long now = System.nanoTime();
+        if (spinUntil == 0) spinUntil = now + SPIN_NS;
+        if (now - spinUntil < 0) {
+          Thread.onSpinWait();
+          continue;
         }
       }
       // Nothing: give up the P (protocol step 4).

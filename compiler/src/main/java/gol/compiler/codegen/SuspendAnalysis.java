@@ -47,6 +47,10 @@ final class SuspendAnalysis {
         }
       }
     }
+    // Functions on a call cycle (recursion) get preemption points too. This must come before the
+    // propagation: their callers must check the status word after calling them, or a goroutine
+    // preempted inside a recursion would lose the result (the caller would run on with a dummy).
+    for (Node f : functions) if (!s.contains(f) && reaches(f, f, new HashSet<>())) s.add(f);
     // Propagate through calls until nothing changes.
     boolean changed = true;
     while (changed) {
@@ -58,8 +62,6 @@ final class SuspendAnalysis {
         }
       }
     }
-    // Functions on a call cycle (recursion) get preemption points too.
-    for (Node f : functions) if (!s.contains(f) && reaches(f, f, new HashSet<>())) s.add(f);
   }
 
   private static Decl.Func findMain(Decl.File file) {
