@@ -4,7 +4,7 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * A worker thread (Go's M): a daemon platform thread with a large JVM stack that runs the schedule
- * loop ({@link Sched#schedule}) while it holds a {@link P}, and parks when there is nothing to do.
+ * loop ({@link SchedLoop#mstart}) while it holds a {@link P}, and parks when there is nothing to do.
  *
  * <p>Threading: the fields below are owned by the M's own thread, except {@link #nextp} and
  * {@link #spinning}, which a waker sets under the scheduler lock before it {@link #wake}s a parked

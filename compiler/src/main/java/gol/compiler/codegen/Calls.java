@@ -28,7 +28,8 @@ final class Calls {
   static final Set<String> SUSPENDING_LIB = Set.of(
       "time.Sleep", "runtime.Gosched",
       "sync.WaitGroup.Wait", "sync.Mutex.Lock", "sync.RWMutex.Lock", "sync.RWMutex.RLock", "sync.Cond.Wait",
-      "sync.Once.Do", "bufio.Scanner.Scan", "bufio.Reader.ReadString", "os.File.Read");
+      "sync.Once.Do", "bufio.Scanner.Scan", "bufio.Reader.ReadString", "os.File.Read",
+      "os.ReadFile", "os.WriteFile");
 
   static Kind kind(Expr.Call c, TypeInfo info) {
     Expr fun = Expr.unparen(c.fun());

@@ -36,9 +36,23 @@ public final class os {
 
   public static long Getpid(G g) { return ProcessHandle.current().pid(); }
 
-  public static Tuple ReadFile(G g, String name) { return OsFiles.readFile(name); }
+  public static Tuple ReadFile(G g, String name) {
+    Sched.entersyscall(g); // file I/O blocks the thread: lend the P (see bufio's class comment)
+    try {
+      return OsFiles.readFile(name);
+    } finally {
+      Sched.exitsyscall(g);
+    }
+  }
 
-  public static Object WriteFile(G g, String name, Slice data, long perm) { return OsFiles.writeFile(name, data, perm); }
+  public static Object WriteFile(G g, String name, Slice data, long perm) {
+    Sched.entersyscall(g);
+    try {
+      return OsFiles.writeFile(name, data, perm);
+    } finally {
+      Sched.exitsyscall(g);
+    }
+  }
 
   public static Object Remove(G g, String name) {
     java.nio.file.Path p = java.nio.file.Path.of(GoString.toJava(name));
