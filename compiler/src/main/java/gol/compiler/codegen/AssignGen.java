@@ -332,34 +332,12 @@ abstract class AssignGen extends CallGen {
   void assignMulti(List<Expr> lhs, Expr r, boolean define) {
     Expr ru = Expr.unparen(r);
     List<Type> types;
-    if (ru instanceof Unary u && u.op() == Op.ARROW) {
+    if (ru instanceof Unary u && u.op() == Op.ARROW) {   // v, ok := <-c
       Type elem = ((Type.Chan) typeOf(u.x()).underlying()).elem;
       evaluating = true;
       recv(u, true);
       evaluating = false;
-      types = List.of(elem, Types.BOOL);
-      int tup = allocSlot(JKind.A);
-      mv.visitVarInsn(ASTORE, tup);
-      List<LValue> lvs = new ArrayList<>();
-      if (!define) for (Expr l : lhs) lvs.add(lvalue(l));
-      for (int i = 0; i < 2; i++) {
-        final int idx = i;
-        Type target = define ? defineType(lhs.get(i), null) : lvs.get(i).type();
-        if (target == null) target = types.get(i);
-        final Type tt = target;
-        Runnable value = () -> {
-          mv.visitVarInsn(ALOAD, tup);
-          if (idx == 0) {
-            mv.visitFieldInsn(GETFIELD, JvmTypes.TUPLE, "a0", "Ljava/lang/Object;");
-            unbox(elem);
-            coerce(elem, tt);
-          } else {
-            mv.visitFieldInsn(GETFIELD, JvmTypes.TUPLE, "j0", "J");
-            mv.visitInsn(L2I);
-          }
-        };
-        if (define) defineOrAssign(lhs.get(i), value); else lvs.get(i).assign(value, JvmTypes.kind(tt));
-      }
+      assignCommaOk(lhs, define, elem, t -> { unbox(elem); coerce(elem, t); });
       return;
     }
     if (ru instanceof Index mix && typeOf(mix.x()).underlying() instanceof Type.Map mt) {   // v, ok := m[k]
@@ -368,63 +346,24 @@ abstract class AssignGen extends CallGen {
       exprAs(mix.index(), mt.key);
       if (!JvmTypes.isInterface(mt.key)) box(mt.key);
       mv.visitMethodInsn(INVOKESTATIC, JvmTypes.MAP, "get2", "(Lgol/runtime/GoMap;Lgol/runtime/RType;Ljava/lang/Object;)Lgol/runtime/Tuple;", false);
-      int tup = allocSlot(JKind.A);
-      mv.visitVarInsn(ASTORE, tup);
-      List<LValue> lvs = new ArrayList<>();
-      if (!define) for (Expr l : lhs) lvs.add(lvalue(l));
-      for (int i = 0; i < 2; i++) {
-        final int idx = i;
-        Type target = define ? defineType(lhs.get(i), null) : lvs.get(i).type();
-        if (target == null) target = idx == 0 ? mt.elem : Types.BOOL;
-        final Type tt = target;
-        Runnable value = () -> {
-          mv.visitVarInsn(ALOAD, tup);
-          if (idx == 0) {
-            mv.visitFieldInsn(GETFIELD, JvmTypes.TUPLE, "a0", "Ljava/lang/Object;");
-            unboxAs(mt.elem);
-            coerce(mt.elem, tt);
-          } else {
-            mv.visitFieldInsn(GETFIELD, JvmTypes.TUPLE, "j0", "J");
-            mv.visitInsn(L2I);
-          }
-        };
-        if (define) defineOrAssign(lhs.get(i), value); else lvs.get(i).assign(value, JvmTypes.kind(tt));
-      }
+      assignCommaOk(lhs, define, mt.elem, t -> { unboxAs(mt.elem); coerce(mt.elem, t); });
       return;
     }
-    if (ru instanceof TypeAssert ta) {   // v, ok := x.(T)
-      Type t = info.typeOf(ta) instanceof Type.Tuple tt0 ? tt0.types.get(0) : info.typeOf(ta.type());
+    if (ru instanceof TypeAssert ta) {   // v, ok := x.(T); v is T's zero value when x does not hold a T
+      Type at = info.typeOf(ta) instanceof Type.Tuple tt0 ? tt0.types.get(0) : info.typeOf(ta.type());
       typeAssert(ta, true);
-      int tup = allocSlot(JKind.A);
-      mv.visitVarInsn(ASTORE, tup);
-      List<LValue> lvs = new ArrayList<>();
-      if (!define) for (Expr l : lhs) lvs.add(lvalue(l));
-      for (int i = 0; i < 2; i++) {
-        final int idx = i;
-        Type target = define ? defineType(lhs.get(i), null) : lvs.get(i).type();
-        if (target == null) target = idx == 0 ? t : Types.BOOL;
-        final Type tt = target;
-        Runnable value = () -> {
-          mv.visitVarInsn(ALOAD, tup);
-          if (idx == 0) {
-            Label nil = new Label(), done = new Label();
-            mv.visitFieldInsn(GETFIELD, JvmTypes.TUPLE, "a0", "Ljava/lang/Object;");
-            mv.visitInsn(DUP);
-            mv.visitJumpInsn(IFNULL, nil);
-            unboxAs(t);
-            coerce(t, tt);
-            mv.visitJumpInsn(GOTO, done);
-            mv.visitLabel(nil);   // failed: the zero value of T
-            mv.visitInsn(POP);
-            pushZero(tt);
-            mv.visitLabel(done);
-          } else {
-            mv.visitFieldInsn(GETFIELD, JvmTypes.TUPLE, "j0", "J");
-            mv.visitInsn(L2I);
-          }
-        };
-        if (define) defineOrAssign(lhs.get(i), value); else lvs.get(i).assign(value, JvmTypes.kind(tt));
-      }
+      assignCommaOk(lhs, define, at, t -> {
+        Label nil = new Label(), done = new Label();
+        mv.visitInsn(DUP);
+        mv.visitJumpInsn(IFNULL, nil);
+        unboxAs(at);
+        coerce(at, t);
+        mv.visitJumpInsn(GOTO, done);
+        mv.visitLabel(nil);
+        mv.visitInsn(POP);
+        pushZero(t);
+        mv.visitLabel(done);
+      });
       return;
     }
     if (!(typeOf(r) instanceof Type.Tuple tt)) throw new Unsupported(r.pos(), "comma-ok form of " + describe(ru));
@@ -451,6 +390,35 @@ abstract class AssignGen extends CallGen {
         coerce(rt, ft);
       };
       if (define) defineOrAssign(lhs.get(i), value); else lvs.get(i).assign(value, JvmTypes.kind(ft));
+    }
+  }
+
+  /**
+   * The comma-ok forms: with a Tuple on the stack (a0 = the value as an interface holds it, j0 = ok),
+   * assigns or defines the two left-hand sides; valueFromA0 turns [a0] into a value of the given
+   * target type.
+   */
+  private void assignCommaOk(List<Expr> lhs, boolean define, Type valueType, java.util.function.Consumer<Type> valueFromA0) {
+    int tup = allocSlot(JKind.A);
+    mv.visitVarInsn(ASTORE, tup);
+    List<LValue> lvs = new ArrayList<>();
+    if (!define) for (Expr l : lhs) lvs.add(lvalue(l));
+    for (int i = 0; i < 2; i++) {
+      final int idx = i;
+      Type target = define ? defineType(lhs.get(i), null) : lvs.get(i).type();
+      if (target == null) target = idx == 0 ? valueType : Types.BOOL;
+      final Type tt = target;
+      Runnable value = () -> {
+        mv.visitVarInsn(ALOAD, tup);
+        if (idx == 0) {
+          mv.visitFieldInsn(GETFIELD, JvmTypes.TUPLE, "a0", "Ljava/lang/Object;");
+          valueFromA0.accept(tt);
+        } else {
+          mv.visitFieldInsn(GETFIELD, JvmTypes.TUPLE, "j0", "J");
+          mv.visitInsn(L2I);
+        }
+      };
+      if (define) defineOrAssign(lhs.get(i), value); else lvs.get(i).assign(value, JvmTypes.kind(tt));
     }
   }
 

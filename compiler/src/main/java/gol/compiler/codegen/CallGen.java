@@ -194,25 +194,11 @@ abstract class CallGen extends CompositeGen {
       if (sig.variadic) {   // f(g()) with variadic f: the remaining results fill the ... slice
         Type sliceType = sig.params.get(np - 1).type;
         Type elem = ((Type.Slice) sliceType.underlying()).elem;
-        String ad = JvmTypes.arrayDesc(elem);
-        int n = tt.types.size() - fixedN;
-        mv.visitTypeInsn(NEW, JvmTypes.SLICE);
-        mv.visitInsn(DUP);
-        prog.rtypes.push(mv, sliceType);
-        pushInt(n);
-        newArray(ad);
-        for (int i = 0; i < n; i++) {
-          mv.visitInsn(DUP);
-          pushInt(i);
+        packSlice(sliceType, tt.types.size() - fixedN, i -> {
           mv.visitVarInsn(ALOAD, tup);
           tupleGet(tt.types.get(fixedN + i), counters);
           coerce(tt.types.get(fixedN + i), elem);
-          arrayStore(ad);
-        }
-        mv.visitInsn(ICONST_0);
-        pushInt(n);
-        pushInt(n);
-        mv.visitMethodInsn(INVOKESPECIAL, JvmTypes.SLICE, "<init>", "(Lgol/runtime/RType;Ljava/lang/Object;III)V", false);
+        });
       }
       return;
     }
@@ -224,22 +210,7 @@ abstract class CallGen extends CompositeGen {
     int n = as.size() - fixed;
     if (n == 0) { mv.visitInsn(ACONST_NULL); return; }
     Type elem = ((Type.Slice) sliceType.underlying()).elem;
-    String ad = JvmTypes.arrayDesc(elem);
-    mv.visitTypeInsn(NEW, JvmTypes.SLICE);
-    mv.visitInsn(DUP);
-    prog.rtypes.push(mv, sliceType);
-    pushInt(n);
-    newArray(ad);
-    for (int i = 0; i < n; i++) {
-      mv.visitInsn(DUP);
-      pushInt(i);
-      exprAs(as.get(fixed + i), elem);
-      arrayStore(ad);
-    }
-    mv.visitInsn(ICONST_0);
-    pushInt(n);
-    pushInt(n);
-    mv.visitMethodInsn(INVOKESPECIAL, JvmTypes.SLICE, "<init>", "(Lgol/runtime/RType;Ljava/lang/Object;III)V", false);
+    packSlice(sliceType, n, i -> exprAs(as.get(fixed + i), elem));
   }
 
   /** [Tuple] → the next result of type t (counters: longs, doubles, refs used so far). */
@@ -437,23 +408,7 @@ abstract class CallGen extends CompositeGen {
     }
     if (as.size() == 1) { mv.visitInsn(SWAP); mv.visitInsn(POP); return; }
     if (as.size() > 2) {   // several values: grow once for all of them, as Go's growslice does
-      String ad = JvmTypes.arrayDesc(elem);
-      int n = as.size() - 1;
-      mv.visitTypeInsn(NEW, JvmTypes.SLICE);
-      mv.visitInsn(DUP);
-      prog.rtypes.push(mv, st);
-      pushInt(n);
-      newArray(ad);
-      for (int i = 0; i < n; i++) {
-        mv.visitInsn(DUP);
-        pushInt(i);
-        exprAs(as.get(i + 1), elem);
-        arrayStore(ad);
-      }
-      mv.visitInsn(ICONST_0);
-      pushInt(n);
-      pushInt(n);
-      mv.visitMethodInsn(INVOKESPECIAL, JvmTypes.SLICE, "<init>", "(Lgol/runtime/RType;Ljava/lang/Object;III)V", false);
+      packSlice(st, as.size() - 1, i -> exprAs(as.get(i + 1), elem));
       mv.visitMethodInsn(INVOKESTATIC, JvmTypes.SLICE, "appendSlice", "(Lgol/runtime/RType;Lgol/runtime/Slice;Lgol/runtime/Slice;)Lgol/runtime/Slice;", false);
       return;
     }

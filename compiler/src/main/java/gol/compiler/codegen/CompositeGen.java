@@ -144,17 +144,24 @@ abstract class CompositeGen extends ExprGen {
       throw new Unsupported(c.pos(), t.underlying() instanceof Type.Map ? "maps" : t.underlying() instanceof Type.Struct ? "structs" : "composite literals of type " + t);
     }
     for (Element el : c.elems()) if (el.key() != null) throw new Unsupported(el.pos(), "keyed slice literals");
-    int n = c.elems().size();
-    String ad = JvmTypes.arrayDesc(st.elem);
+    packSlice(t, c.elems().size(), i -> exprAs(c.elems().get(i).value(), st.elem));
+  }
+
+  /**
+   * Pushes a new slice of type sliceType holding n values; pushElem(i) pushes value i (already of the
+   * element type). Used by slice literals, variadic calls and multi-value append.
+   */
+  void packSlice(Type sliceType, int n, java.util.function.IntConsumer pushElem) {
+    String ad = JvmTypes.arrayDesc(((Type.Slice) sliceType.underlying()).elem);
     mv.visitTypeInsn(NEW, JvmTypes.SLICE);
     mv.visitInsn(DUP);
-    prog.rtypes.push(mv, t);
+    prog.rtypes.push(mv, sliceType);
     pushInt(n);
     newArray(ad);
     for (int i = 0; i < n; i++) {
       mv.visitInsn(DUP);
       pushInt(i);
-      exprAs(c.elems().get(i).value(), st.elem);
+      pushElem.accept(i);
       arrayStore(ad);
     }
     mv.visitInsn(ICONST_0);
