@@ -54,7 +54,7 @@ abstract class SelectGen extends AssignGen {
       if (c.list() == null) { deflt = i; continue; }
       for (Expr te : c.list()) {
         Label next = new Label();
-        if (info.symbolOf(te instanceof Ident id ? id : null) instanceof Symbol.Nil || (Expr.unparen(te) instanceof Ident id2 && id2.name().equals("nil"))) {
+        if (isNil(te)) {
           load(x);
           mv.visitJumpInsn(IFNONNULL, next);
         } else {
@@ -86,10 +86,8 @@ abstract class SelectGen extends AssignGen {
       if (v != null && ts.binding() != null) {   // the clause's variable: x as that clause's type
         Local l = declare(v);
         load(x);
-        List<Expr> list = cs.get(i).list();
-        boolean single = list != null && list.size() == 1 && !(Expr.unparen(list.get(0)) instanceof Ident n && n.name().equals("nil"));
-        if (single && !JvmTypes.isInterface(v.type)) unboxAs(v.type);
-        else if (!JvmTypes.isInterface(v.type)) unboxAs(v.type);
+        // one type in the clause: v has that type; several (or nil): v is x, of the interface type
+        if (!JvmTypes.isInterface(v.type)) unboxAs(v.type);
         init(l);
         enter(l);
       }
@@ -191,4 +189,10 @@ abstract class SelectGen extends AssignGen {
       }
     }
   }
+
+  /** Is the case expression the predeclared nil ({@code case nil:})? */
+  private boolean isNil(Expr e) {
+    return Expr.unparen(e) instanceof Ident id && info.symbolOf(id) instanceof Symbol.Nil;
+  }
+
 }

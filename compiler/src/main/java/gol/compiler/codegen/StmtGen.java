@@ -102,26 +102,29 @@ abstract class StmtGen extends SelectGen {
 
   private void goStmt(Stmt.Go g) {
     Call c = g.call();
-    List<Expr> parts = new ArrayList<>();
-    Calls.Kind k = Calls.kind(c, info);
-    if (k == Calls.Kind.FUNC_VALUE) parts.add(c.fun());
-    if (k == Calls.Kind.LIB_METHOD) parts.add(((Selector) Expr.unparen(c.fun())).x());
-    parts.addAll(c.args());
-    prepareAll(parts);
+    prepareCallParts(c);
     mv.visitVarInsn(ALOAD, 0);
     prog.closures.emitGo(this, c);
     mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/Sched", "go", "(Lgol/runtime/G;Lgol/runtime/Entry;)V", false);
   }
 
-  /** {@code defer f(x)}: f and x are evaluated now; the call is pushed on the defer list. */
-  private void deferStmt(Defer d) {
-    Call c = d.call();
+  /**
+   * go and defer evaluate the function value (or receiver) and the arguments now, in the current
+   * goroutine: lift the calls among them, in Go's order.
+   */
+  private void prepareCallParts(Call c) {
     List<Expr> parts = new ArrayList<>();
     Calls.Kind k = Calls.kind(c, info);
     if (k == Calls.Kind.FUNC_VALUE) parts.add(c.fun());
     if (k == Calls.Kind.LIB_METHOD) parts.add(((Selector) Expr.unparen(c.fun())).x());
     parts.addAll(c.args());
     prepareAll(parts);
+  }
+
+  /** {@code defer f(x)}: f and x are evaluated now; the call is pushed on the defer list. */
+  private void deferStmt(Defer d) {
+    Call c = d.call();
+    prepareCallParts(c);
     mv.visitTypeInsn(NEW, "gol/runtime/Defer");
     mv.visitInsn(DUP);
     prog.closures.emitGo(this, c);
