@@ -49,7 +49,7 @@ final class RTypes {
       for (gol.compiler.types.Symbol.Var f : ((Type.Struct) t.underlying()).fields) internIfNeeded(f.type);
     } else {
       // elements first, so the initializer can build this one from them
-      if (t instanceof Type.Named && !(t.underlying() instanceof Type.Basic)
+      if (t instanceof Type.Named && !(t.underlying() instanceof Type.Basic) && !(t.underlying() instanceof Type.Struct)
           && !(t.underlying() instanceof Type.Interface) && !(t.underlying() instanceof Type.Signature)) internIfNeeded(t.underlying());
       if (t.underlying() instanceof Type.Slice s) internIfNeeded(s.elem);
       if (t.underlying() instanceof Type.Chan c) internIfNeeded(c.elem);
