@@ -273,6 +273,10 @@ public final class ProgramGen {
           rtypes.push(mv, t);
           mv.visitInsn(SWAP);
           mv.visitMethodInsn(INVOKESTATIC, JvmTypes.SLICE, "box", "(Lgol/runtime/RType;Lgol/runtime/Slice;)Ljava/lang/Object;", false);
+        } else if (t.underlying() instanceof Type.Map) {   // likewise a nil map
+          rtypes.push(mv, t);
+          mv.visitInsn(SWAP);
+          mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/GoMap", "box", "(Lgol/runtime/RType;Lgol/runtime/GoMap;)Ljava/lang/Object;", false);
         }
     }
   }

@@ -242,6 +242,7 @@ final class Printer {
 
   private void printMap(Object v, RType t, int verb, int depth) {
     if (v != null && !(v instanceof Map)) { fmtPointer(v, t, verb); return; }
+    if (v instanceof gol.runtime.GoMap m && m.isNil()) v = null;   // a nil map held in an interface
     if (f.sharpV) {
       buf.append(t.name);
       if (v == null) { buf.append(NIL_PAREN); return; }
