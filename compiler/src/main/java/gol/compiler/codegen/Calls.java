@@ -77,4 +77,20 @@ final class Calls {
   static boolean isSuspendingLib(Symbol.Func f) {
     return SUSPENDING_LIB.contains(libKey(f));
   }
+
+  /**
+   * Whether a call of a method of an interface value may suspend: any implementation may block, so
+   * it may, except Error() and String() called through error or fmt.Stringer-shaped interfaces,
+   * whose Java interfaces (GoError, GoStringer) the runtime also calls from plain Java code.
+   */
+  static boolean ifaceCallMaySuspend(Expr.Call c, TypeInfo info) {
+    Symbol.Func f = callee(c, info);
+    if (!(Expr.unparen(c.fun()) instanceof Expr.Selector s)) return true;
+    Type t = info.typeOf(s.x());
+    if (t == null || !(t.underlying() instanceof Type.Interface it)) return true;
+    boolean stringResult = f.sig().params.isEmpty() && f.sig().results.size() == 1
+        && gol.compiler.types.Types.identical(f.sig().results.get(0).type, gol.compiler.types.Types.STRING);
+    if (!stringResult || it.methods.size() != 1) return true;
+    return !(f.name.equals("Error") || f.name.equals("String"));
+  }
 }

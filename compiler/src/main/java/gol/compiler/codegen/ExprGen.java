@@ -61,11 +61,7 @@ abstract class ExprGen extends FnBase {
     switch (Calls.kind(c, info)) {
       case FUNC: case METHOD: return prog.maySuspend(Calls.callee(c, info).decl);
       case FUNC_VALUE: return true;
-      case IFACE_METHOD: {   // a user method may block; the runtime's Error()/String() do not
-        Symbol.Func f = Calls.callee(c, info);
-        String ji = prog.interfaces.javaInterface(typeOf(((Selector) Expr.unparen(c.fun())).x()));
-        return ji != null && ji.startsWith(prog.className);
-      }
+      case IFACE_METHOD: return Calls.ifaceCallMaySuspend(c, info);
       case LIB_FUNC: case LIB_METHOD: return Calls.isSuspendingLib(Calls.callee(c, info));
       default: return false;
     }

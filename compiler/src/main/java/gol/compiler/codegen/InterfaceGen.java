@@ -43,7 +43,8 @@ final class InterfaceGen {
    */
   private static final List<LibIface> LIBRARY_INTERFACES = List.of(
       new LibIface("sort", "Interface", "gol/runtime/lib/sort$Interface"),
-      new LibIface("math/rand", "Source", "gol/runtime/lib/math_rand$Source"));
+      new LibIface("math/rand", "Source", "gol/runtime/lib/math_rand$Source"),
+      new LibIface("sync", "Locker", "gol/runtime/lib/sync$Locker"));
 
   /** A library interface type (import path, name) and the runtime Java interface it maps to. */
   private record LibIface(String path, String name, String javaName) {

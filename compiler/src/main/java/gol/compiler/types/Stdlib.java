@@ -189,6 +189,7 @@ public final class Stdlib {
         "type Once struct{}",
         "func (*Once) Do(f func())",
         "type Locker interface { Lock(); Unlock() }",
+        "func (*RWMutex) RLocker() Locker",
         "type Cond struct{ L Locker }",
         "func NewCond(l Locker) *Cond",
         "func (*Cond) Wait()",
