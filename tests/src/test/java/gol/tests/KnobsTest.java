@@ -89,6 +89,35 @@ class KnobsTest {
   }
 
   @Test
+  void aSeedReplaysAnInterleavingAndSeedsDiffer() throws Exception {
+    String first = run("interleave", Map.of(), "--seed", "1", "--timeslice", "1");
+    assertEquals(19, first.length(), first); // 18 letters and a newline
+    for (int i = 0; i < 4; i++) {
+      assertEquals(first, run("interleave", Map.of(), "--seed", "1", "--timeslice", "1"), "run " + (i + 2) + " of seed 1");
+    }
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (int seed = 2; seed <= 5; seed++) seen.add(run("interleave", Map.of(), "--seed", "" + seed, "--timeslice", "1"));
+    seen.add(first);
+    assertTrue(seen.size() >= 3, "seeds 1..5 gave only " + seen);
+  }
+
+  @Test
+  void shuffleRandomisesTheRunQueueReproduciblyWithASeed() throws Exception {
+    String a = run("runqsize", ONE_P, "--shuffle", "--seed", "5");
+    assertEquals(a, run("runqsize", ONE_P, "--shuffle", "--seed", "5"));
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (int seed = 6; seed <= 8; seed++) seen.add(run("runqsize", ONE_P, "--shuffle", "--seed", "" + seed));
+    seen.add(a);
+    assertTrue(seen.size() >= 3, "shuffles gave only " + seen);
+    for (String order : seen) {
+      assertEquals(List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
+          Arrays.stream(order.trim().split(" ")).sorted().toList(), "every goroutine runs once: " + order);
+    }
+    Subprocess.Result r = runResult("runqsize", ONE_P, "--shuffle");
+    assertTrue(r.stderr().contains("gol: shuffle seed "), "an unseeded shuffle tells its seed: " + r.stderr());
+  }
+
+  @Test
   void badFlagsAreReported() throws Exception {
     Subprocess.Result r = runResult("procs", ONE_P, "--model", "fibers");
     assertEquals(2, r.exitCode());
