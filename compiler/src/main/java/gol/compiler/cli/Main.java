@@ -67,6 +67,7 @@ public final class Main {
     switch (cmd) {
       case "run": return runCmd(rest);
       case "build": return buildCmd(rest);
+      case "lesson": return Lessons.run(rest);
       case "version": System.out.println("gol 0.1.0 (Go 1.19 semantics) on Java " + System.getProperty("java.version")); return 0;
       default:
         System.err.println("gol: unknown command \"" + cmd + "\"\nRun 'gol help' for usage.");
@@ -80,6 +81,7 @@ public final class Main {
         + "\tgol run [flags] FILE.gol [args...]  compile and run a program (gol run --help: scheduler flags)\n"
         + "\tgol build -o app.jar FILE.gol       write a runnable jar (java -jar app.jar)\n"
         + "\tgol build --dump=STAGE FILE.gol     print a compiler stage: tokens, ast, types or bytecode\n"
+        + "\tgol lesson [NAME|table]            run a scheduling lesson (samples/lessons)\n"
         + "\tgol version                         print the version\n\n"
         + "Environment: GOMAXPROCS=N sets the number of Ps (logical processors).");
   }
