@@ -7,6 +7,7 @@
 set -uo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
+"$root/gol" version >/dev/null || exit 2   # build gol first, outside the time limits
 fail=0
 for dir in "$here"/tests/*/; do
   name="$(basename "$dir")"
