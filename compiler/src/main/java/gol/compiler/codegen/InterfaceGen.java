@@ -169,6 +169,13 @@ final class InterfaceGen {
     for (Symbol.Func m : ms) {
       if (isErrorMethod(m)) out.add("gol/runtime/GoError");
       if (isStringMethod(m)) out.add("gol/runtime/GoStringer");
+      // errors.Unwrap/Is/As follow these methods (Go finds them by interface assertions)
+      if (m.name.equals("Unwrap") && m.sig().params.isEmpty() && m.sig().results.size() == 1
+          && Types.identical(m.sig().results.get(0).type, Types.ERROR)) out.add("gol/runtime/lib/errors$Wrapper");
+      if (m.name.equals("Is") && m.sig().params.size() == 1 && Types.identical(m.sig().params.get(0).type, Types.ERROR)
+          && m.sig().results.size() == 1 && Types.identical(m.sig().results.get(0).type, Types.BOOL)) {
+        out.add("gol/runtime/lib/errors$Iser");
+      }
     }
     return out;
   }
