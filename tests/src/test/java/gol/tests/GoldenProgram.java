@@ -47,10 +47,15 @@ public record GoldenProgram(Path source, String name, String stdout, int exitCod
     return new GoldenProgram(gol, name, read(out), code, errPrefix);
   }
 
-  /** All {@code .gol} files under {@code root} (recursively), sorted by path, loaded with their goldens. */
+  /**
+   * All {@code .gol} files under {@code root} (recursively), sorted by path, loaded with their goldens.
+   * Directories named {@code lessons} are skipped: lessons print measurements (times, sizes), which
+   * have no golden output; VerifyAllTest still compiles them and {@code gol lesson} runs them.
+   */
   public static List<GoldenProgram> loadAll(Path root) {
     try (Stream<Path> files = Files.walk(root)) {
       return files.filter(p -> p.toString().endsWith(".gol") && Files.isRegularFile(p))
+          .filter(p -> !root.relativize(p).toString().replace('\\', '/').matches("(.*/)?lessons/.*"))
           .sorted()
           .map(p -> load(root, p))
           .collect(Collectors.toList());

@@ -67,6 +67,7 @@ public final class Main {
     switch (cmd) {
       case "run": return runCmd(rest);
       case "build": return buildCmd(rest);
+      case "lesson": return Lessons.run(rest);
       case "version": System.out.println("gol 0.1.0 (Go 1.19 semantics) on Java " + System.getProperty("java.version")); return 0;
       default:
         System.err.println("gol: unknown command \"" + cmd + "\"\nRun 'gol help' for usage.");
@@ -77,9 +78,10 @@ public final class Main {
   private static void usage() {
     System.out.println("gol is a Go-like language and a Go-style runtime for the JVM.\n\n"
         + "Usage:\n\n"
-        + "\tgol run FILE.gol [arguments...]     compile and run a program\n"
+        + "\tgol run [flags] FILE.gol [args...]  compile and run a program (gol run --help: scheduler flags)\n"
         + "\tgol build -o app.jar FILE.gol       write a runnable jar (java -jar app.jar)\n"
         + "\tgol build --dump=STAGE FILE.gol     print a compiler stage: tokens, ast, types or bytecode\n"
+        + "\tgol lesson [NAME|table]            run a scheduling lesson (samples/lessons)\n"
         + "\tgol version                         print the version\n\n"
         + "Environment: GOMAXPROCS=N sets the number of Ps (logical processors).");
   }
@@ -87,18 +89,17 @@ public final class Main {
   // ------------------------------------------------------------------ run
 
   private static int runCmd(String[] args) throws Exception {
-    int i = 0;
-    while (i < args.length && args[i].startsWith("-")) {
-      if (args[i].equals("--")) { i++; break; }
-      System.err.println("gol run: unknown flag " + args[i]);
-      return 2;
-    }
+    RunFlags.Parsed flags = RunFlags.parse(args);
+    if (flags.help()) { System.out.print(RunFlags.help()); return 0; }
+    if (flags.error() != null) { System.err.println("gol run: " + flags.error() + "\nRun 'gol run --help' for usage."); return 2; }
+    int i = flags.fileIndex();
     if (i >= args.length) { System.err.println("gol run: no .gol file given"); return 2; }
     String file = args[i];
     String[] progArgs = Arrays.copyOfRange(args, i + 1, args.length);
     Compiler.Result r = compileFile(file);
     if (r == null) return 1;
     if (!r.ok()) { printErrors(r); return 1; }
+    RunFlags.apply(flags.pairs());
     ClassLoader loader = new MemoryClassLoader(r.classes(), Main.class.getClassLoader());
     Method m = loader.loadClass(Compiler.MAIN_CLASS).getMethod("main", String[].class);
     try {
