@@ -105,6 +105,11 @@ final class InterfaceGen {
     return m.name.equals("Error") && m.sig().params.isEmpty() && m.sig().results.size() == 1 && JvmTypes.isString(m.sig().results.get(0).type);
   }
 
+  /** {@code Unwrap() error}: the runtime's errors.Is/As/Unwrap follow it (errors.Wrapper). */
+  static boolean isUnwrapMethod(Symbol.Func m) {
+    return m.name.equals("Unwrap") && m.sig().params.isEmpty() && m.sig().results.size() == 1 && Types.identical(m.sig().results.get(0).type, Types.ERROR);
+  }
+
   static boolean isStringMethod(Symbol.Func m) {
     return m.name.equals("String") && m.sig().params.isEmpty() && m.sig().results.size() == 1 && JvmTypes.isString(m.sig().results.get(0).type);
   }
@@ -169,6 +174,7 @@ final class InterfaceGen {
     for (Symbol.Func m : ms) {
       if (isErrorMethod(m)) out.add("gol/runtime/GoError");
       if (isStringMethod(m)) out.add("gol/runtime/GoStringer");
+      if (isUnwrapMethod(m)) out.add("gol/runtime/lib/errors$Wrapper");
     }
     return out;
   }
