@@ -507,8 +507,14 @@ abstract class AssignGen extends CallGen {
       if (vs.values().isEmpty()) continue;
       line(vs.pos());
       int mark = scopeMark();
+      if (vs.values().size() != vs.names().size()) {   // var a, b = f() (or m[k], x.(T)): assigned as a, b = f()
+        Expr val = vs.values().get(0);
+        if (Expr.unparen(val) instanceof Unary u && u.op() == Op.ARROW) prepare(u.x()); else prepareAll(vs.values());
+        assignMulti(new ArrayList<>(vs.names()), val, false);
+        dropTemps(mark);
+        continue;
+      }
       prepareAll(vs.values());
-      if (vs.values().size() != vs.names().size()) throw new Unsupported(vs.pos(), "package-level multi-value var declarations");
       for (int i = 0; i < vs.names().size(); i++) {
         Ident id = vs.names().get(i);
         Symbol s = info.defs.get(id);
