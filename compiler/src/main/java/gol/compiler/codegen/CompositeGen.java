@@ -334,6 +334,7 @@ abstract class CompositeGen extends ExprGen {
 
   /** The type's name as the runtime prints it (%T): main.T, *main.T, []int. */
   static String goTypeName(Type t) {
+    if (t.underlying() instanceof Type.Signature || t.underlying() instanceof Type.Chan) return RTypes.goName(t);
     if (t instanceof Type.Named n) return n.qualifiedName();
     if (t instanceof Type.Pointer p) return "*" + goTypeName(p.elem);
     if (t instanceof Type.Slice s) return "[]" + goTypeName(s.elem);
@@ -361,8 +362,7 @@ abstract class CompositeGen extends ExprGen {
       return;
     }
     // other types: compare run-time types (Box.Int with its RType, slices, channels)
-    mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/Box", "typeOf", "(Ljava/lang/Object;)Lgol/runtime/RType;", false);
-    mv.visitMethodInsn(INVOKEVIRTUAL, "gol/runtime/RType", "toString", "()Ljava/lang/String;", false);
+    mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/Box", "typeName", "(Ljava/lang/Object;)Ljava/lang/String;", false);
     mv.visitLdcInsn(goTypeName(t));
     mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/String", "equals", "(Ljava/lang/Object;)Z", false);
     mv.visitJumpInsn(IFEQ, fail);

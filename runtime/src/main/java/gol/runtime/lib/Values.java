@@ -126,6 +126,7 @@ final class Values {
   static long address(Object v) {
     if (v == null) return 0;
     if (v instanceof gol.runtime.Slice s) v = s.array;
+    if (v instanceof gol.runtime.TypedRef r) { v = r.v; if (v == null) return 0; }
     return 0xc000000000L + ((System.identityHashCode(v) & 0x7FFFFFFFL) << 3);
   }
 }
