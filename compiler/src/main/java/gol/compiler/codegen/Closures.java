@@ -377,6 +377,26 @@ final class Closures {
         fieldDescs.add("L" + calleeOwner + ";");
         break;
       }
+      case METHOD: {   // go x.M(args): the receiver (as the call would pass it) and the arguments, now
+        Symbol.Func f = Calls.callee(c, prog.info);
+        sig = f.sig();
+        calleeOwner = prog.className;
+        calleeName = prog.methodJvmName(f);
+        calleeDesc = prog.methodDesc(f);
+        invoke = INVOKESTATIC;
+        break;
+      }
+      case IFACE_METHOD: {   // go i.M(args): the interface value (nil-checked now, as Go does) and the arguments
+        Symbol.Func f = Calls.callee(c, prog.info);
+        sig = f.sig();
+        calleeOwner = prog.interfaces.javaInterface(gen.typeOf(((Expr.Selector) Expr.unparen(c.fun())).x()));
+        if (calleeOwner == null || calleeOwner.equals(JvmTypes.OBJECT)) throw new Unsupported(c.pos(), "go with method " + f.name);
+        calleeName = f.name;
+        calleeDesc = JvmTypes.methodDesc(sig);
+        invoke = INVOKEINTERFACE;
+        fieldDescs.add("L" + calleeOwner + ";");
+        break;
+      }
       case FUNC_VALUE: {
         sig = (Type.Signature) gen.typeOf(c.fun()).underlying();
         String shape = JvmTypes.shape(sig);
@@ -414,6 +434,12 @@ final class Closures {
     mv.visitInsn(DUP);
     if (kind == Calls.Kind.FUNC_VALUE) { gen.expr(c.fun()); mv.visitTypeInsn(CHECKCAST, calleeOwner); }
     if (kind == Calls.Kind.LIB_METHOD) gen.expr(((Expr.Selector) Expr.unparen(c.fun())).x());
+    if (kind == Calls.Kind.METHOD) gen.receiver(((Expr.Selector) Expr.unparen(c.fun())).x(), Calls.callee(c, prog.info));
+    if (kind == Calls.Kind.IFACE_METHOD) {
+      gen.expr(((Expr.Selector) Expr.unparen(c.fun())).x());
+      gen.nilCheck();
+      mv.visitTypeInsn(CHECKCAST, calleeOwner);
+    }
     if (sig != null) gen.args(c, sig);
     else gen.exprAs(c.args().get(0), calleeName.equals("panic") ? gol.compiler.types.Types.EMPTY_INTERFACE : gen.typeOf(c.args().get(0)));
     mv.visitMethodInsn(INVOKESPECIAL, cls, "<init>", ctor.toString(), false);
