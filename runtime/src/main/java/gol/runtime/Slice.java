@@ -278,4 +278,25 @@ public final class Slice implements Box.Typed {
     if (i < 0 || i >= len) throw Panic.index(i, len);
     return s.off + (int) i;
   }
+
+  // ------------------------------------------------------------------ == on interface values
+
+  /**
+   * Go's == on interface values holding this header: an array (boxed by {@link ArrayOps#box})
+   * compares element by element with a value of the same array type; a slice is not comparable, and
+   * Go panics when it has to compare one (also as a map key: "hash of unhashable type").
+   */
+  @Override public boolean equals(Object o) {
+    if (type.kind != RType.Kind.ARRAY) {
+      if (o instanceof Slice s && s.type.kind != RType.Kind.ARRAY && !s.type.name.equals(type.name)) return false;
+      throw Panic.runtime("comparing uncomparable type " + type.name);
+    }
+    return o instanceof Slice s && s.type.kind == RType.Kind.ARRAY && s.type.name.equals(type.name)
+        && ArrayOps.equal(array, s.array);
+  }
+
+  @Override public int hashCode() {
+    if (type.kind != RType.Kind.ARRAY) throw Panic.runtime("hash of unhashable type " + type.name);
+    return ArrayOps.hash(array);
+  }
 }

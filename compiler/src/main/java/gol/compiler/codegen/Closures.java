@@ -50,6 +50,7 @@ final class Closures {
       case "J_Z": return "gol/runtime/Fn$J_Z";
       case "J_J": return "gol/runtime/Fn$J_J";
       case "JJ_V": return "gol/runtime/Fn$JJ_V";
+      case "AZ_T": return "gol/runtime/Fn$AZ_T";
       default: break;
     }
     String name = prog.className + "$Fn$" + shape;
@@ -248,6 +249,51 @@ final class Closures {
   }
 
   /**
+   * A method value {@code x.M} of an interface value x: a class {@code main$ibound$<I>$<M>} holding
+   * x (checked for nil now, as Go does) whose invoke makes the interface call.
+   */
+  void emitIfaceMethodValue(CallGen gen, Expr x, Symbol.Func m, String owner) {
+    String cls = prog.className + "$ibound$" + owner.substring(owner.lastIndexOf('/') + 1).replace('$', '_') + "$" + m.name;
+    String shape = JvmTypes.shape(m.sig());
+    String iface = fnInterface(shape);
+    String desc = JvmTypes.methodDesc(m.sig());
+    if (funcValues.add(cls)) {
+      ClassWriter cw = prog.newClassWriter();
+      cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, cls, null, "java/lang/Object", new String[] {iface});
+      cw.visitField(ACC_PRIVATE | ACC_FINAL, "recv", "L" + owner + ";", null, null).visitEnd();
+      MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "<init>", "(L" + owner + ";)V", null, null);
+      mv.visitCode();
+      mv.visitVarInsn(ALOAD, 0);
+      mv.visitMethodInsn(INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+      mv.visitVarInsn(ALOAD, 0);
+      mv.visitVarInsn(ALOAD, 1);
+      mv.visitFieldInsn(PUTFIELD, cls, "recv", "L" + owner + ";");
+      mv.visitInsn(RETURN);
+      mv.visitMaxs(0, 0);
+      mv.visitEnd();
+      mv = cw.visitMethod(ACC_PUBLIC, "invoke", JvmTypes.shapeDesc(shape), null, null);
+      mv.visitCode();
+      mv.visitVarInsn(ALOAD, 0);
+      mv.visitFieldInsn(GETFIELD, cls, "recv", "L" + owner + ";");
+      mv.visitVarInsn(ALOAD, 1);
+      loadErasedParams(mv, m.sig(), 2);
+      mv.visitMethodInsn(INVOKEINTERFACE, owner, m.name, desc, true);
+      mv.visitInsn(JvmTypes.resultKind(m.sig().results).ret);
+      mv.visitMaxs(0, 0);
+      mv.visitEnd();
+      cw.visitEnd();
+      prog.addClass(cls, cw.toByteArray());
+    }
+    MethodVisitor mv = gen.mv;
+    mv.visitTypeInsn(NEW, cls);
+    mv.visitInsn(DUP);
+    gen.expr(x);
+    gen.nilCheck();
+    mv.visitTypeInsn(CHECKCAST, owner);
+    mv.visitMethodInsn(INVOKESPECIAL, cls, "<init>", "(L" + owner + ";)V", false);
+  }
+
+  /**
    * A method expression {@code T.M}, {@code (*T).M} or {@code I.M}: a function value whose first
    * parameter is the receiver, a singleton class {@code main$T$M$expr<N>} (one per receiver type
    * written). Its invoke converts the receiver as the call {@code recv.M(args)} would: a copy of a
@@ -377,27 +423,9 @@ final class Closures {
         fieldDescs.add("L" + calleeOwner + ";");
         break;
       }
-      case METHOD: {   // go x.M(args): the receiver (as the call would pass it) and the arguments, now
-        Symbol.Func f = Calls.callee(c, prog.info);
-        sig = f.sig();
-        calleeOwner = prog.className;
-        calleeName = prog.methodJvmName(f);
-        calleeDesc = prog.methodDesc(f);
-        invoke = INVOKESTATIC;
-        break;
-      }
-      case IFACE_METHOD: {   // go i.M(args): the interface value (nil-checked now, as Go does) and the arguments
-        Symbol.Func f = Calls.callee(c, prog.info);
-        sig = f.sig();
-        calleeOwner = prog.interfaces.javaInterface(gen.typeOf(((Expr.Selector) Expr.unparen(c.fun())).x()));
-        if (calleeOwner == null || calleeOwner.equals(JvmTypes.OBJECT)) throw new Unsupported(c.pos(), "go with method " + f.name);
-        calleeName = f.name;
-        calleeDesc = JvmTypes.methodDesc(sig);
-        invoke = INVOKEINTERFACE;
-        fieldDescs.add("L" + calleeOwner + ";");
-        break;
-      }
-      case FUNC_VALUE: {
+      case FUNC_VALUE:
+      case METHOD:          // go/defer x.M(a): the method value x.M (receiver evaluated now), then
+      case IFACE_METHOD: {  // called through its function interface, as Go evaluates them
         sig = (Type.Signature) gen.typeOf(c.fun()).underlying();
         String shape = JvmTypes.shape(sig);
         calleeOwner = fnInterface(shape);
@@ -432,14 +460,8 @@ final class Closures {
 
     mv.visitTypeInsn(NEW, cls);
     mv.visitInsn(DUP);
-    if (kind == Calls.Kind.FUNC_VALUE) { gen.expr(c.fun()); mv.visitTypeInsn(CHECKCAST, calleeOwner); }
+    if (invoke == INVOKEINTERFACE) { gen.expr(c.fun()); mv.visitTypeInsn(CHECKCAST, calleeOwner); }
     if (kind == Calls.Kind.LIB_METHOD) gen.expr(((Expr.Selector) Expr.unparen(c.fun())).x());
-    if (kind == Calls.Kind.METHOD) gen.receiver(((Expr.Selector) Expr.unparen(c.fun())).x(), Calls.callee(c, prog.info));
-    if (kind == Calls.Kind.IFACE_METHOD) {
-      gen.expr(((Expr.Selector) Expr.unparen(c.fun())).x());
-      gen.nilCheck();
-      mv.visitTypeInsn(CHECKCAST, calleeOwner);
-    }
     if (sig != null) gen.args(c, sig);
     else gen.exprAs(c.args().get(0), calleeName.equals("panic") ? gol.compiler.types.Types.EMPTY_INTERFACE : gen.typeOf(c.args().get(0)));
     mv.visitMethodInsn(INVOKESPECIAL, cls, "<init>", ctor.toString(), false);

@@ -138,6 +138,11 @@ abstract class CompositeGen extends ExprGen {
     Type t = typeOf(c);
     if (t instanceof Type.Pointer p && JvmTypes.isStruct(p.elem)) t = p.elem;   // elided &T{...}
     if (JvmTypes.isStruct(t)) { structLit(c, t); return; }
+    if (JvmTypes.libClass(t) != null && !(t instanceof Type.Pointer)) {   // sync.Mutex{}, strings.Builder{}
+      if (!c.elems().isEmpty()) throw new Unsupported(c.pos(), "composite literals of " + t + " with fields");
+      StructGen.zero(prog, mv, t);
+      return;
+    }
     if (t.underlying() instanceof Type.Map mt) { mapLit(c, t, mt); return; }
     if (t.underlying() instanceof Type.Array at) { arrayLit(c, t, at); return; }
     if (!(t.underlying() instanceof Type.Slice st)) {

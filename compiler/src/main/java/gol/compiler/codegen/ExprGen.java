@@ -257,6 +257,7 @@ abstract class ExprGen extends FnBase {
           mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/TypedRef", "unbox", "(Ljava/lang/Object;)Ljava/lang/Object;", false);
           checkcast(JvmTypes.className(t));
         }
+        else if (t.underlying() instanceof Type.Map) mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/GoMap", "unbox", "(Ljava/lang/Object;)Lgol/runtime/GoMap;", false);
         else checkcast(JvmTypes.className(t));
         break;
     }
@@ -360,6 +361,13 @@ abstract class ExprGen extends FnBase {
     if (sym instanceof Symbol.Func m && m.decl != null && m.sig().recv != null) {   // a method value x.M
       prog.closures.emitMethodValue((CallGen) this, s.x(), m);
       return;
+    }
+    if (sym instanceof Symbol.Func m && xt != null && xt.underlying() instanceof Type.Interface) {   // x.M of an interface
+      String owner = prog.interfaces.javaInterface(xt);
+      if (owner != null && !owner.equals(JvmTypes.OBJECT)) {
+        prog.closures.emitIfaceMethodValue((CallGen) this, s.x(), m, owner);
+        return;
+      }
     }
     throw new Unsupported(s.pos(), "selector " + s.sel().name());
   }

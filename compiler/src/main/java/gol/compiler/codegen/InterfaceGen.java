@@ -105,11 +105,6 @@ final class InterfaceGen {
     return m.name.equals("Error") && m.sig().params.isEmpty() && m.sig().results.size() == 1 && JvmTypes.isString(m.sig().results.get(0).type);
   }
 
-  /** {@code Unwrap() error}: the runtime's errors.Is/As/Unwrap follow it (errors.Wrapper). */
-  static boolean isUnwrapMethod(Symbol.Func m) {
-    return m.name.equals("Unwrap") && m.sig().params.isEmpty() && m.sig().results.size() == 1 && Types.identical(m.sig().results.get(0).type, Types.ERROR);
-  }
-
   static boolean isStringMethod(Symbol.Func m) {
     return m.name.equals("String") && m.sig().params.isEmpty() && m.sig().results.size() == 1 && JvmTypes.isString(m.sig().results.get(0).type);
   }
@@ -174,7 +169,20 @@ final class InterfaceGen {
     for (Symbol.Func m : ms) {
       if (isErrorMethod(m)) out.add("gol/runtime/GoError");
       if (isStringMethod(m)) out.add("gol/runtime/GoStringer");
-      if (isUnwrapMethod(m)) out.add("gol/runtime/lib/errors$Wrapper");
+      // errors.Unwrap/Is/As follow these methods (Go finds them by interface assertions)
+      if (m.name.equals("Unwrap") && m.sig().params.isEmpty() && m.sig().results.size() == 1
+          && Types.identical(m.sig().results.get(0).type, Types.ERROR)) out.add("gol/runtime/lib/errors$Wrapper");
+      // fmt.Fprint* and bufio write to and read from these (io.Writer and io.Reader are held as Object)
+      if ((m.name.equals("Write") || m.name.equals("Read")) && m.sig().params.size() == 1
+          && Types.identical(m.sig().params.get(0).type, new Type.Slice(Types.BYTE))
+          && m.sig().results.size() == 2 && Types.identical(m.sig().results.get(0).type, Types.INT)
+          && Types.identical(m.sig().results.get(1).type, Types.ERROR)) {
+        out.add(m.name.equals("Write") ? "gol/runtime/lib/io$Writer" : "gol/runtime/lib/io$Reader");
+      }
+      if (m.name.equals("Is") && m.sig().params.size() == 1 && Types.identical(m.sig().params.get(0).type, Types.ERROR)
+          && m.sig().results.size() == 1 && Types.identical(m.sig().results.get(0).type, Types.BOOL)) {
+        out.add("gol/runtime/lib/errors$Iser");
+      }
     }
     return out;
   }

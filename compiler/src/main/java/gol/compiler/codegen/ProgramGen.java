@@ -277,6 +277,10 @@ public final class ProgramGen {
           rtypes.push(mv, t);
           mv.visitInsn(SWAP);
           mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/TypedRef", "box", "(Lgol/runtime/RType;Ljava/lang/Object;)Ljava/lang/Object;", false);
+        } else if (t.underlying() instanceof Type.Map) {   // likewise a nil map
+          rtypes.push(mv, t);
+          mv.visitInsn(SWAP);
+          mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/GoMap", "box", "(Lgol/runtime/RType;Lgol/runtime/GoMap;)Ljava/lang/Object;", false);
         }
     }
   }

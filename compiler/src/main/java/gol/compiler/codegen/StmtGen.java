@@ -115,7 +115,7 @@ abstract class StmtGen extends SelectGen {
   private void prepareCallParts(Call c) {
     List<Expr> parts = new ArrayList<>();
     Calls.Kind k = Calls.kind(c, info);
-    if (k == Calls.Kind.FUNC_VALUE) parts.add(c.fun());
+    if (k == Calls.Kind.FUNC_VALUE || k == Calls.Kind.METHOD || k == Calls.Kind.IFACE_METHOD) parts.add(c.fun());
     if (k == Calls.Kind.LIB_METHOD) parts.add(((Selector) Expr.unparen(c.fun())).x());
     parts.addAll(c.args());
     prepareAll(parts);

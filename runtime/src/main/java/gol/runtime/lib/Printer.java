@@ -176,7 +176,7 @@ final class Printer {
       case STRUCT -> printStruct(v, t, verb, depth);
       case ARRAY, SLICE -> printList(v, t, verb, depth);
       case POINTER -> {
-        if (depth == 0 && v instanceof GoPointer p) {
+        if (depth == 0 && v instanceof GoPointer p && p.goLoad() != null) {  // a nil *T prints <nil>
           Kind k = t.elem == null ? null : t.elem.kind;
           if (k == Kind.ARRAY || k == Kind.SLICE || k == Kind.STRUCT || k == Kind.MAP) {
             buf.append('&');
@@ -243,6 +243,7 @@ final class Printer {
 
   private void printMap(Object v, RType t, int verb, int depth) {
     if (v != null && !(v instanceof Map)) { fmtPointer(v, t, verb); return; }
+    if (v instanceof gol.runtime.GoMap m && m.isNil()) v = null;   // a nil map held in an interface
     if (f.sharpV) {
       buf.append(t.name);
       if (v == null) { buf.append(NIL_PAREN); return; }

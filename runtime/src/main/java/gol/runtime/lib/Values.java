@@ -124,6 +124,7 @@ final class Values {
    * otherwise in Go's heap range 0xc000000000 so it looks like what Go prints.
    */
   static long address(Object v) {
+    if (v instanceof gol.runtime.GoPointer gp) v = gp.goLoad(); // a *T boxed for an interface: T's object
     if (v == null) return 0;
     if (v instanceof gol.runtime.Slice s) v = s.array;
     if (v instanceof gol.runtime.TypedRef r) { v = r.v; if (v == null) return 0; }
