@@ -64,7 +64,8 @@ public final class RType {
 
   /** dir: 0 both, 1 send-only, 2 receive-only. */
   public static RType chan(int dir, RType elem) {
-    String n = dir == 1 ? "chan<- " + elem.name : dir == 2 ? "<-chan " + elem.name : "chan " + elem.name;
+    String e = dir == 0 && elem.kind == Kind.CHAN && elem.name.startsWith("<-") ? "(" + elem.name + ")" : elem.name;   // chan (<-chan int)
+    String n = dir == 1 ? "chan<- " + e : dir == 2 ? "<-chan " + e : "chan " + e;
     return new RType(Kind.CHAN, n, elem, null, 0, List.of(), List.of());
   }
 

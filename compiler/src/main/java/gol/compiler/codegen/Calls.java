@@ -43,6 +43,8 @@ final class Calls {
       if (s instanceof Symbol.Func f && f.decl != null && f.decl.recv() == null) return Kind.FUNC;
     }
     if (fun instanceof Expr.Selector sel) {
+      gol.compiler.types.Selection selection = info.selections.get(sel);
+      if (selection != null && selection.kind() == gol.compiler.types.Selection.Kind.METHOD_EXPR) return Kind.FUNC_VALUE;   // T.M(recv, args)
       Symbol s = info.symbolOf(sel.sel());
       gol.compiler.types.Type xt = info.typeOf(sel.x());
       if (s instanceof Symbol.Func && xt != null && xt.underlying() instanceof gol.compiler.types.Type.Interface) return Kind.IFACE_METHOD;

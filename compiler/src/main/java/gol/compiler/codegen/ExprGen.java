@@ -237,6 +237,11 @@ abstract class ExprGen extends FnBase {
   void box(Type t) { prog.boxForInterface(mv, t); }
 
   /** Unboxes the interface value on the stack into a value of type t. */
+  /** Func and channel values travel in interfaces wrapped with their static type (gol.runtime.TypedRef). */
+  static boolean isTypedRef(Type t) {
+    return t.underlying() instanceof Type.Signature || t.underlying() instanceof Type.Chan;
+  }
+
   void unbox(Type t) {
     switch (JvmTypes.kind(t)) {
       case J: mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/Box", "unboxInt", "(Ljava/lang/Object;)J", false); break;
@@ -244,6 +249,10 @@ abstract class ExprGen extends FnBase {
       case Z: mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/Box", "unboxBool", "(Ljava/lang/Object;)Z", false); break;
       default:
         if (t.underlying() instanceof Type.Slice) mv.visitMethodInsn(INVOKESTATIC, JvmTypes.SLICE, "unbox", "(Ljava/lang/Object;)Lgol/runtime/Slice;", false);
+        else if (isTypedRef(t)) {
+          mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/TypedRef", "unbox", "(Ljava/lang/Object;)Ljava/lang/Object;", false);
+          checkcast(JvmTypes.className(t));
+        }
         else if (t.underlying() instanceof Type.Map) mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/GoMap", "unbox", "(Ljava/lang/Object;)Lgol/runtime/GoMap;", false);
         else checkcast(JvmTypes.className(t));
         break;
@@ -338,6 +347,11 @@ abstract class ExprGen extends FnBase {
         if (fv.type instanceof Type.Pointer && i + 1 < path.size()) nilCheck(fv.type);
         cur = fv.type instanceof Type.Pointer p ? p.elem : fv.type;
       }
+      return;
+    }
+    gol.compiler.types.Selection selection = info.selections.get(s);
+    if (selection != null && selection.kind() == gol.compiler.types.Selection.Kind.METHOD_EXPR && sym instanceof Symbol.Func m) {
+      prog.closures.emitMethodExpr(this, s, m);   // T.M, (*T).M, I.M
       return;
     }
     if (sym instanceof Symbol.Func m && m.decl != null && m.sig().recv != null) {   // a method value x.M

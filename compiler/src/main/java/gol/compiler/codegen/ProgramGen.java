@@ -273,6 +273,10 @@ public final class ProgramGen {
           rtypes.push(mv, t);
           mv.visitInsn(SWAP);
           mv.visitMethodInsn(INVOKESTATIC, JvmTypes.SLICE, "box", "(Lgol/runtime/RType;Lgol/runtime/Slice;)Ljava/lang/Object;", false);
+        } else if (ExprGen.isTypedRef(t)) {   // funcs and channels keep their static type (and a nil one is not a nil interface)
+          rtypes.push(mv, t);
+          mv.visitInsn(SWAP);
+          mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/TypedRef", "box", "(Lgol/runtime/RType;Ljava/lang/Object;)Ljava/lang/Object;", false);
         } else if (t.underlying() instanceof Type.Map) {   // likewise a nil map
           rtypes.push(mv, t);
           mv.visitInsn(SWAP);

@@ -169,7 +169,7 @@ final class RTypes {
         clinit.visitMethodInsn(INVOKESTATIC, "gol/runtime/RType", "structLater", "(Ljava/lang/String;Ljava/util/List;Ljava/util/function/Supplier;)Lgol/runtime/RType;", false);
       } else {
         clinit.visitFieldInsn(GETSTATIC, "gol/runtime/RType$Kind", kindName(u), "Lgol/runtime/RType$Kind;");
-        clinit.visitLdcInsn(t instanceof Type.Named n ? n.qualifiedName() : t.toString());
+        clinit.visitLdcInsn(goName(t));
         clinit.visitInsn(ACONST_NULL);
         clinit.visitMethodInsn(INVOKESTATIC, "gol/runtime/RType", "named", "(Lgol/runtime/RType$Kind;Ljava/lang/String;Lgol/runtime/RType;)Lgol/runtime/RType;", false);
       }
@@ -190,6 +190,61 @@ final class RTypes {
       }
       clinit.visitMethodInsn(INVOKEVIRTUAL, "gol/runtime/RType", "setFieldTypes", "([Lgol/runtime/RType;)V", false);
     }
+  }
+
+  /**
+   * A type's name as Go's %T (reflect) prints it: package-qualified named types ({@code main.Point}),
+   * {@code uint8}/{@code int32} for byte/rune, {@code interface {}}, channel directions, and
+   * signatures without parameter names ({@code func(int, ...string) (main.T, error)}).
+   */
+  static String goName(Type t) {
+    if (t instanceof Type.Named n) return n.pkg == null ? n.name : n.qualifiedName();
+    if (t instanceof Type.Basic b) {
+      if (b.kind == Type.Kind.UINT8) return "uint8";
+      if (b.kind == Type.Kind.INT32) return "int32";
+      return b.toString();
+    }
+    if (t instanceof Type.Pointer p) return "*" + goName(p.elem);
+    if (t instanceof Type.Slice s) return "[]" + goName(s.elem);
+    if (t instanceof Type.Array a) return "[" + a.len + "]" + goName(a.elem);
+    if (t instanceof Type.Map m) return "map[" + goName(m.key) + "]" + goName(m.elem);
+    if (t instanceof Type.Chan c) {
+      switch (c.dir) {
+        case SEND: return "chan<- " + goName(c.elem);
+        case RECV: return "<-chan " + goName(c.elem);
+        default: return "chan " + (c.elem instanceof Type.Chan e && e.dir == Type.Dir.RECV ? "(" + goName(c.elem) + ")" : goName(c.elem));
+      }
+    }
+    if (t instanceof Type.Struct st) return goStructName(st);
+    if (t instanceof Type.Interface it) {
+      if (it.isEmpty()) return "interface {}";
+      StringBuilder b = new StringBuilder("interface { ");
+      for (int i = 0; i < it.methods.size(); i++) {
+        if (i > 0) b.append("; ");
+        b.append(it.methods.get(i).name).append(goParams((Type.Signature) it.methods.get(i).type));
+      }
+      return b.append(" }").toString();
+    }
+    if (t instanceof Type.Signature sig) return "func" + goParams(sig);
+    return t.toString();
+  }
+
+  private static String goParams(Type.Signature s) {
+    StringBuilder b = new StringBuilder("(");
+    for (int i = 0; i < s.params.size(); i++) {
+      if (i > 0) b.append(", ");
+      Type pt = s.params.get(i).type;
+      if (s.variadic && i == s.params.size() - 1) b.append("...").append(goName(((Type.Slice) pt).elem));
+      else b.append(goName(pt));
+    }
+    b.append(')');
+    if (s.results.size() == 1) b.append(' ').append(goName(s.results.get(0).type));
+    else if (s.results.size() > 1) {
+      b.append(" (");
+      for (int i = 0; i < s.results.size(); i++) b.append(i > 0 ? ", " : "").append(goName(s.results.get(i).type));
+      b.append(')');
+    }
+    return b.toString();
   }
 
   /** An unnamed struct type as reflect prints it: {@code struct { X int; Y string }}. */

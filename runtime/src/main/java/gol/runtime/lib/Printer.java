@@ -113,6 +113,7 @@ final class Printer {
     String text;
     try {
       text = receiver instanceof GoError e ? e.Error(g) : ((GoStringer) receiver).String(g);
+      text = (String) gol.runtime.Callbacks.resultA(g, text, method + " method of " + gol.runtime.Box.typeName(receiver) + " called by fmt");
     } catch (Panic p) {
       catchPanic(p, receiver, verb, method);
       return true;

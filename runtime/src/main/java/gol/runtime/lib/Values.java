@@ -127,6 +127,7 @@ final class Values {
     if (v instanceof gol.runtime.GoPointer gp) v = gp.goLoad(); // a *T boxed for an interface: T's object
     if (v == null) return 0;
     if (v instanceof gol.runtime.Slice s) v = s.array;
+    if (v instanceof gol.runtime.TypedRef r) { v = r.v; if (v == null) return 0; }
     return 0xc000000000L + ((System.identityHashCode(v) & 0x7FFFFFFFL) << 3);
   }
 }
