@@ -135,6 +135,32 @@ public final class RType {
   private java.util.function.Supplier<Object> zeroMaker;
 
   /**
+   * A struct type whose field types are filled in later, through {@code types}: a recursive type
+   * ({@code type Node struct { next *Node }}) needs its own RType to build its fields' RTypes, so the
+   * compiler first creates every type of the program, then sets the field types of each struct.
+   */
+  public static RType structDeferred(String name, List<String> fieldNames, FieldTypes types,
+                                     java.util.function.Supplier<Object> zero) {
+    RType t = new RType(Kind.STRUCT, name, null, null, 0, List.copyOf(fieldNames), types);
+    t.zeroMaker = zero;
+    return t;
+  }
+
+  /**
+   * The field-type list of a {@link #structDeferred} struct. Threading: set once, in the static
+   * initializer of the program class, before any other code can see the type.
+   */
+  public static final class FieldTypes extends java.util.AbstractList<RType> {
+    private RType[] types = new RType[0];
+
+    /** Sets the field types (in field order). */
+    public void set(RType[] ts) { types = ts.clone(); }
+
+    @Override public RType get(int i) { return types[i]; }
+    @Override public int size() { return types.length; }
+  }
+
+  /**
    * A fresh zero value of this type in its reference representation, for types whose values are Java
    * objects: "" for strings, a zeroed Java array for arrays, a new zero struct (when the type was made
    * with a zero supplier); null for interfaces, pointers, slices, maps, channels and functions.

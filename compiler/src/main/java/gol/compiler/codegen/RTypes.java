@@ -31,9 +31,34 @@ final class RTypes {
   }
 
   private int intern(Type t) {
+    depth++;
+    try {
+      int n = intern1(t);
+      // the fields of named structs, queued so that a cycle through a struct ends at the struct
+      if (depth == 1) while (!pendingFields.isEmpty()) internIfNeeded(pendingFields.remove(0));
+      return n;
+    } finally {
+      depth--;
+    }
+  }
+
+  private int depth;
+  private final List<Type> pendingFields = new ArrayList<>();
+
+  private int intern1(Type t) {
     String key = key(t);
     Integer i = index.get(key);
     if (i != null) return i;
+    if (t instanceof Type.Named && t.underlying() instanceof Type.Struct st && JvmTypes.isStruct(t)) {
+      // a named struct first, then its fields: a field may refer back to it (next *Node); its
+      // field types are set after every type exists (see emit)
+      int n = types.size();
+      types.add(t);
+      index.put(key, n);
+      for (gol.compiler.types.Symbol.Var f : st.fields) pendingFields.add(f.type);
+      return n;
+    }
+    if (!inProgress.add(key)) throw new Unsupported(null, "recursive type " + t);
     // elements first, so the initializer can build this one from them
     if (t instanceof Type.Named && !(t.underlying() instanceof Type.Struct) && !(t.underlying() instanceof Type.Basic)
         && !(t.underlying() instanceof Type.Interface) && !(t.underlying() instanceof Type.Signature)) internIfNeeded(t.underlying());
@@ -43,11 +68,15 @@ final class RTypes {
     if (t.underlying() instanceof Type.Map m) { internIfNeeded(m.key); internIfNeeded(m.elem); }
     if (t.underlying() instanceof Type.Array a) internIfNeeded(a.elem);
     if (t.underlying() instanceof Type.Struct st) for (gol.compiler.types.Symbol.Var f : st.fields) internIfNeeded(f.type);
+    inProgress.remove(key);
     int n = types.size();
     types.add(t);
     index.put(key, n);
     return n;
   }
+
+  /** Keys of the non-struct types being interned (a cycle through them, type T []T, is not supported). */
+  private final java.util.Set<String> inProgress = new java.util.HashSet<>();
 
   private void internIfNeeded(Type t) { if (basicField(t) == null) intern(t); }
 
@@ -125,20 +154,14 @@ final class RTypes {
           clinit.visitInsn(AASTORE);
         }
         clinit.visitMethodInsn(INVOKESTATIC, "java/util/List", "of", "([Ljava/lang/Object;)Ljava/util/List;", true);
-        clinit.visitLdcInsn(st.fields.size());
-        clinit.visitTypeInsn(ANEWARRAY, "java/lang/Object");
-        for (int f = 0; f < st.fields.size(); f++) {
-          clinit.visitInsn(DUP);
-          clinit.visitLdcInsn(f);
-          push(clinit, st.fields.get(f).type);
-          clinit.visitInsn(AASTORE);
-        }
-        clinit.visitMethodInsn(INVOKESTATIC, "java/util/List", "of", "([Ljava/lang/Object;)Ljava/util/List;", true);
+        clinit.visitTypeInsn(NEW, FIELD_TYPES);   // filled in below, when every type exists
+        clinit.visitInsn(DUP);
+        clinit.visitMethodInsn(INVOKESPECIAL, FIELD_TYPES, "<init>", "()V", false);
         String cls = JvmTypes.className(t);
         clinit.visitTypeInsn(NEW, cls);
         clinit.visitInsn(DUP);
         clinit.visitMethodInsn(INVOKESPECIAL, cls, "<init>", "()V", false);
-        clinit.visitMethodInsn(INVOKESTATIC, "gol/runtime/RType", "struct", "(Ljava/lang/String;Ljava/util/List;Ljava/util/List;Ljava/util/function/Supplier;)Lgol/runtime/RType;", false);
+        clinit.visitMethodInsn(INVOKESTATIC, "gol/runtime/RType", "structDeferred", "(Ljava/lang/String;Ljava/util/List;L" + FIELD_TYPES + ";Ljava/util/function/Supplier;)Lgol/runtime/RType;", false);
       } else {
         clinit.visitFieldInsn(GETSTATIC, "gol/runtime/RType$Kind", kindName(u), "Lgol/runtime/RType$Kind;");
         clinit.visitLdcInsn(t instanceof Type.Named n ? n.qualifiedName() : t.toString());
@@ -147,7 +170,26 @@ final class RTypes {
       }
       clinit.visitFieldInsn(PUTSTATIC, owner, "$rt" + i, "Lgol/runtime/RType;");
     }
+    // the field types of every struct, now that all types exist
+    for (int i = 0; i < types.size(); i++) {
+      Type t = types.get(i);
+      if (!(t.underlying() instanceof Type.Struct st) || !JvmTypes.isStruct(t)) continue;
+      clinit.visitFieldInsn(GETSTATIC, owner, "$rt" + i, "Lgol/runtime/RType;");
+      clinit.visitFieldInsn(GETFIELD, "gol/runtime/RType", "fieldTypes", "Ljava/util/List;");
+      clinit.visitTypeInsn(CHECKCAST, FIELD_TYPES);
+      clinit.visitLdcInsn(st.fields.size());
+      clinit.visitTypeInsn(ANEWARRAY, "gol/runtime/RType");
+      for (int f = 0; f < st.fields.size(); f++) {
+        clinit.visitInsn(DUP);
+        clinit.visitLdcInsn(f);
+        push(clinit, st.fields.get(f).type);
+        clinit.visitInsn(AASTORE);
+      }
+      clinit.visitMethodInsn(INVOKEVIRTUAL, FIELD_TYPES, "set", "([Lgol/runtime/RType;)V", false);
+    }
   }
+
+  private static final String FIELD_TYPES = "gol/runtime/RType$FieldTypes";
 
   /** An unnamed struct type as reflect prints it: {@code struct { X int; Y string }}. */
   static String goStructName(Type.Struct st) {

@@ -124,8 +124,20 @@ final class Values {
    * otherwise in Go's heap range 0xc000000000 so it looks like what Go prints.
    */
   static long address(Object v) {
+    v = structPointee(v);
     if (v == null) return 0;
     if (v instanceof gol.runtime.Slice s) v = s.array;
     return 0xc000000000L + ((System.identityHashCode(v) & 0x7FFFFFFFL) << 3);
+  }
+
+  /**
+   * A pointer to a struct in an interface is a box around the struct object (null for a nil
+   * pointer): the struct object is the pointer's identity. Other values are returned as they are.
+   */
+  static Object structPointee(Object v) {
+    if (v instanceof gol.runtime.GoPointer gp && gp.goType().elem != null && gp.goType().elem.kind == RType.Kind.STRUCT) {
+      return gp.goLoad();
+    }
+    return v;
   }
 }
