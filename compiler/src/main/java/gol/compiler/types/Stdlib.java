@@ -87,7 +87,9 @@ public final class Stdlib {
         "func QuoteRune(r rune) string",
         "func QuoteRuneToASCII(r rune) string",
         "func QuoteToASCII(s string) string",
-        "func Unquote(s string) (string, error)");
+        "func Unquote(s string) (string, error)",
+        "var ErrRange error",
+        "var ErrSyntax error");
     pkg("os",
         "type File struct{}",
         "func (*File) Write(b []byte) (n int, err error)",

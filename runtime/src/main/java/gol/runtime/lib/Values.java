@@ -114,6 +114,14 @@ final class Values {
           }
         }
         return 0;
+      case ARRAY:   // element by element (an array key arrives as a Slice header of the array type)
+        if (a instanceof gol.runtime.Slice sa && b instanceof gol.runtime.Slice sb) {
+          for (int i = 0; i < sa.len && i < sb.len; i++) {
+            int c = compareKeys(element(sa.array, sa.off + i, ta.elem), element(sb.array, sb.off + i, ta.elem));
+            if (c != 0) return c;
+          }
+        }
+        return 0;
       default:
         return Long.compare(address(a), address(b));
     }
