@@ -326,8 +326,14 @@ abstract class CompositeGen extends ExprGen {
     // [x] → panic: interface conversion
     mv.visitLdcInsn(from.toString().equals("any") ? "interface {}" : ifaceName(from));
     mv.visitLdcInsn(goTypeName(target));
-    mv.visitInsn(JvmTypes.isInterface(target) ? ICONST_1 : ICONST_0);
-    mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/Panic", "assertFailed", "(Ljava/lang/Object;Ljava/lang/String;Ljava/lang/String;Z)Lgol/runtime/Panic;", false);
+    if (target.underlying() instanceof Type.Interface ti) {
+      // the runtime names the first missing method (sorted by name, as Go does)
+      mv.visitLdcInsn(String.join(",", ti.methods.stream().map(f -> f.name).sorted().toList()));
+      mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/Panic", "assertFailed", "(Ljava/lang/Object;Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;)Lgol/runtime/Panic;", false);
+    } else {
+      mv.visitInsn(ICONST_0);
+      mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/Panic", "assertFailed", "(Ljava/lang/Object;Ljava/lang/String;Ljava/lang/String;Z)Lgol/runtime/Panic;", false);
+    }
     mv.visitInsn(ATHROW);
     mv.visitLabel(done);
   }

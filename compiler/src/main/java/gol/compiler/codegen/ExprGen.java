@@ -130,7 +130,11 @@ abstract class ExprGen extends FnBase {
   /** {@code x && y} / {@code x || y} with a suspending y: y is evaluated only when needed. */
   private void liftShortCircuit(Binary b) {
     lift(b.x());
+    // tmp is in scope (so saved) at the suspension points inside y: give it a value first, or the
+    // save would read an unassigned slot and the class would fail verification
     Local tmp = temp(JKind.Z, null);
+    mv.visitInsn(ICONST_0);
+    store(tmp);
     Label skip = new Label(), end = new Label();
     expr(b.x());
     mv.visitJumpInsn(b.op() == Op.LAND ? IFEQ : IFNE, skip);

@@ -176,7 +176,7 @@ final class Printer {
       case STRUCT -> printStruct(v, t, verb, depth);
       case ARRAY, SLICE -> printList(v, t, verb, depth);
       case POINTER -> {
-        if (depth == 0 && v instanceof GoPointer p && p.goLoad() != null) {  // a nil *T prints <nil>
+        if (depth == 0 && v instanceof GoPointer p && Values.structPointee(v) != null) {
           Kind k = t.elem == null ? null : t.elem.kind;
           if (k == Kind.ARRAY || k == Kind.SLICE || k == Kind.STRUCT || k == Kind.MAP) {
             buf.append('&');

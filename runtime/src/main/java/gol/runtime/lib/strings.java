@@ -244,7 +244,7 @@ public final class strings {
   }
 
   public static String Repeat(G g, String s, long count) {
-    if (count < 0) throw Panic.plain("strings: negative Repeat count");
+    if (count < 0) throw new Panic("strings: negative Repeat count");
     if (s.length() * count / (count == 0 ? 1 : count) != s.length() || s.length() * count > Integer.MAX_VALUE - 8) {
       throw Panic.plain("strings: Repeat count causes overflow");
     }
