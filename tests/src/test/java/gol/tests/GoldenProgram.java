@@ -31,6 +31,26 @@ public record GoldenProgram(Path source, String name, String stdout, int exitCod
     return name.startsWith("sched1/") || name.contains("/sched1/");
   }
 
+  /**
+   * Extra environment for gol's runs of this program, from an optional {@code X.env} next to it
+   * ({@code KEY=value} lines). Real Go never reads it: it is for gol-only settings such as
+   * {@code GOLDEBUG=preempt=0}, which the one-P order programs of {@code sched1/} use so that a
+   * loaded machine pausing gol's thread for over 10 ms cannot make sysmon preempt in the middle of
+   * a sequence that takes Go microseconds.
+   */
+  public java.util.Map<String, String> extraEnv() {
+    Path env = source.resolveSibling(source.getFileName().toString().replaceFirst("\\.gol$", ".env"));
+    java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+    if (!Files.isRegularFile(env)) return m;
+    for (String line : read(env).split("\n")) {
+      line = line.trim();
+      int eq = line.indexOf('=');
+      if (line.isEmpty() || line.startsWith("#") || eq < 0) continue;
+      m.put(line.substring(0, eq), line.substring(eq + 1));
+    }
+    return m;
+  }
+
   /** Loads {@code gol} and its golden files; {@code root} is used only to make the display name. */
   public static GoldenProgram load(Path root, Path gol) {
     String base = gol.getFileName().toString().replaceFirst("\\.gol$", "");

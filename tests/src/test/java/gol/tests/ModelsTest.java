@@ -68,8 +68,10 @@ class ModelsTest {
         cmd.add("--model");
         cmd.add(model);
         cmd.add(p.source().getFileName().toString());
+        Map<String, String> env = new java.util.HashMap<>(Map.of("GOMAXPROCS", "2"));
+        env.putAll(p.extraEnv());
         Future<Subprocess.Result> run = pool.submit(() ->
-            Subprocess.run(cmd, p.source().getParent(), Map.of("GOMAXPROCS", "2"), limit));
+            Subprocess.run(cmd, p.source().getParent(), env, limit));
         String config = "model=" + model;
         tests.add(DynamicTest.dynamicTest(p.name() + " [" + config + "]", p.source().toUri(), () -> {
           Subprocess.Result r = run.get(30, TimeUnit.MINUTES);
