@@ -204,6 +204,7 @@ public final class Sched extends SchedLoop {
     mainG.entry = main;
     mainG.state = G.RUNNABLE;
     p0.created++;
+    if (trace != null) trace.goCreateMain(mainG);
     p0.runqput(mainG, false);
     M m0 = newM();
     m0.nextp = p0;
@@ -217,6 +218,7 @@ public final class Sched extends SchedLoop {
       end(2, null);
     }
     shutdown();
+    if (trace != null) trace.finish(self());
     Out.flush();
     return exitCode;
   }
@@ -260,6 +262,7 @@ public final class Sched extends SchedLoop {
     g.origin = e;
     g.state = G.RUNNABLE;
     p.created++;
+    if (trace != null) trace.goCreate(p, g, e);
     p.runqput(g, true);
     if (mainStarted) wakep();
   }
@@ -272,6 +275,7 @@ public final class Sched extends SchedLoop {
     M m = waker.m;
     g.waitReason = null;
     g.state = G.RUNNABLE;
+    if (m.sched.trace != null) m.sched.trace.goUnblock(m, g, waker);
     m.p.runqput(g, true);
     m.sched.wakep();
   }
@@ -301,6 +305,7 @@ public final class Sched extends SchedLoop {
     P p = m.p;
     if (p == null) return; // still without a P since a previous call's slow exit: still counted
     s.nsyscall.incrementAndGet();
+    if (s.trace != null) s.trace.goSyscall(m, g, p);
     m.oldp = p;
     m.p = null;
     p.m = null;
@@ -325,6 +330,7 @@ public final class Sched extends SchedLoop {
       old.syscalltick++;
       s.acquirep(m, old);
       s.nsyscall.decrementAndGet();
+      if (s.trace != null) s.trace.goSysExit(m, g, true);
       return true;
     }
     P p;
@@ -334,8 +340,10 @@ public final class Sched extends SchedLoop {
     if (p != null) {
       s.acquirep(m, p);
       s.nsyscall.decrementAndGet();
+      if (s.trace != null) s.trace.goSysExit(m, g, true);
       return true;
     }
+    if (s.trace != null) s.trace.goSysExit(m, g, false);
     g.status |= G.PREEMPT; // nsyscall drops once g is on the global queue (execute)
     return false;
   }
@@ -363,6 +371,8 @@ public final class Sched extends SchedLoop {
 
   /** runtime.Gosched: g yields; it goes to the global run queue and stays runnable. */
   public static void gosched(G g) {
+    Tracer t = Tracer.of(g);
+    if (t != null) t.gosched(g);
     g.status |= G.UNWIND | G.PREEMPT;
   }
 

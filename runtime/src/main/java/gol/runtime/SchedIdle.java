@@ -97,6 +97,7 @@ abstract class SchedIdle extends SchedQueues {
     m.p = p;
     p.m = m;
     p.status = P.RUNNING;
+    if (trace != null) trace.procStart(m, p);
   }
 
   // ==================================================================== timers and idle Ms

@@ -39,6 +39,12 @@ public final class Stack {
     Segment(int prims, int refs) { prim = new long[prims]; ref = new Object[refs]; }
   }
 
+  /**
+   * Segments linked on top (grow) and unlinked (shrink) so far, and the values the execution tracer
+   * last reported ({@link Tracer#stackCheck}). Plain counters: the G's running M only.
+   */
+  int grows, shrinks, seenGrows, seenShrinks;
+
   private Segment top;
   private Segment spare;
   private int depth;
@@ -87,6 +93,7 @@ public final class Stack {
     }
     s.below = top;
     top = s;
+    grows++;
     return s;
   }
 
@@ -111,6 +118,7 @@ public final class Stack {
     if (s.psp == 0) {            // segment empty: unlink, keep as spare (the larger of the two)
       top = s.below;
       s.below = null;
+      shrinks++;
       if (spare == null || spare.prim.length < s.prim.length) spare = s;
     }
     return (int) h1;

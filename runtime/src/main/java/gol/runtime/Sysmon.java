@@ -71,6 +71,7 @@ final class Sysmon {
       long now = System.nanoTime();
       idle = retake(now) > 0 ? 0 : idle + 1;
       sched.sysmonTimers(now);
+      if (sched.trace != null) sched.trace.sampleQueues(sched, now);
     }
   }
 
@@ -102,6 +103,7 @@ final class Sysmon {
           p.syscalltick++;
           n++;
           retakes++;
+          if (sched.trace != null) sched.trace.handoff(p);
           sched.handoffp(p);
         }
       }
@@ -114,6 +116,9 @@ final class Sysmon {
     M m = p.m;
     if (m == null) return;
     G g = m.curg;
-    if (g != null && g.requestPreempt()) preemptions++;
+    if (g != null && g.requestPreempt()) {
+      preemptions++;
+      if (sched.trace != null) sched.trace.preemptRequest(p, g);
+    }
   }
 }

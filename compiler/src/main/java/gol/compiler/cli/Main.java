@@ -35,6 +35,8 @@ import org.objectweb.asm.util.TraceClassVisitor;
  *   gol run FILE.gol [args...]        compile in memory and run
  *   gol build -o app.jar FILE.gol     write a runnable jar (java -jar app.jar)
  *   gol build --dump=tokens|ast|types|bytecode FILE.gol
+ *   gol run --trace out.json FILE.gol  record an execution trace (see gol.runtime.Tracer)
+ *   gol trace [--html out.html] out.json   summarise a trace, or write its HTML timeline
  * </pre>
  * Exit codes: the program's own; 1 for compile errors (printed as file:line:col: message);
  * 2 with "gol: internal error:" for a bug in gol itself.
@@ -67,6 +69,7 @@ public final class Main {
     switch (cmd) {
       case "run": return runCmd(rest);
       case "build": return buildCmd(rest);
+      case "trace": return TraceCmd.run(rest);
       case "version": System.out.println("gol 0.1.0 (Go 1.19 semantics) on Java " + System.getProperty("java.version")); return 0;
       default:
         System.err.println("gol: unknown command \"" + cmd + "\"\nRun 'gol help' for usage.");
@@ -80,6 +83,9 @@ public final class Main {
         + "\tgol run FILE.gol [arguments...]     compile and run a program\n"
         + "\tgol build -o app.jar FILE.gol       write a runnable jar (java -jar app.jar)\n"
         + "\tgol build --dump=STAGE FILE.gol     print a compiler stage: tokens, ast, types or bytecode\n"
+        + "\tgol run --trace out.json FILE.gol   record an execution trace (Chrome JSON: Perfetto, chrome://tracing)\n"
+        + "\tgol trace out.json                  summarise a trace: Ps, steals, latency, goroutine analysis\n"
+        + "\tgol trace --html out.html out.json  write a self-contained HTML timeline of a trace\n"
         + "\tgol version                         print the version\n\n"
         + "Environment: GOMAXPROCS=N sets the number of Ps (logical processors).");
   }
@@ -90,6 +96,14 @@ public final class Main {
     int i = 0;
     while (i < args.length && args[i].startsWith("-")) {
       if (args[i].equals("--")) { i++; break; }
+      if (args[i].equals("--trace") || args[i].startsWith("--trace=")) {
+        String out = args[i].startsWith("--trace=") ? args[i].substring(8) : i + 1 < args.length ? args[++i] : null;
+        if (out == null || out.isEmpty()) { System.err.println("gol run: --trace needs a file name"); return 2; }
+        if (out.contains(",")) { System.err.println("gol run: --trace file name must not contain ','"); return 2; }
+        addDebugSetting("trace", out);
+        i++;
+        continue;
+      }
       System.err.println("gol run: unknown flag " + args[i]);
       return 2;
     }
@@ -107,6 +121,17 @@ public final class Main {
       internalError(e.getCause());
     }
     return 0;
+  }
+
+  /**
+   * Passes a runtime setting to the program as a {@code key=value} pair of the {@code gol.debug}
+   * system property (read by gol.runtime.Config, after GOLDEBUG), so {@code gol run --trace f}
+   * and {@code GOLDEBUG=trace=f java -jar app.jar} mean the same.
+   */
+  static void addDebugSetting(String key, String value) {
+    String old = System.getProperty("gol.debug");
+    String pair = key + "=" + value;
+    System.setProperty("gol.debug", old == null || old.isEmpty() ? pair : old + "," + pair);
   }
 
   static Compiler.Result compileFile(String file) {
