@@ -101,6 +101,8 @@ final class Tracer {
   private final Buf sysmonBuf;
   private final Buf shared; // guarded by itself
   private final ConcurrentHashMap<String, Integer> stringIds = new ConcurrentHashMap<>();
+  /** Goroutines created without a start-function name (named at their first park). */
+  private final ConcurrentHashMap<Long, Boolean> unnamed = new ConcurrentHashMap<>();
   private final List<String> strings = new ArrayList<>(); // guarded by stringIds' insertion lock below
   private final GcWatcher gc;
   private final Config config;
@@ -185,7 +187,10 @@ final class Tracer {
   void goCreate(P p, G g, Entry e) {
     M m = p.m;
     String name = e.functionName();
-    if (name == null) name = e.creatorName() == null ? "goroutine" : e.creatorName() + ".gowrap@" + e.creatorLine();
+    if (name == null) { // named at its first park, from its bottom frame (see goBlock)
+      name = e.creatorName() == null ? "goroutine" : "go@" + e.creatorName() + ":" + e.creatorLine();
+      unnamed.put(g.id, Boolean.TRUE);
+    }
     G parent = m.curg;
     buf(m).put(this, Events.GO_CREATE, p.id, intern(name), g.id, parent == null ? 0 : parent.id);
   }
@@ -195,7 +200,13 @@ final class Tracer {
   }
 
   void goBlock(M m, G g, String reason) {
-    buf(m).put(this, Events.GO_BLOCK, pid(m), intern(reason), g.id, 0);
+    Buf b = buf(m);
+    if (!unnamed.isEmpty() && unnamed.remove(g.id) != null) {
+      int[][] frames = g.stack.frames();
+      Resumer r = m.sched.resumer;
+      if (frames.length > 0 && r != null) b.put(this, Events.GO_NAME, pid(m), intern(r.functionName(frames[frames.length - 1][0])), g.id, 0);
+    }
+    b.put(this, Events.GO_BLOCK, pid(m), intern(reason), g.id, 0);
   }
 
   /** The park request completed while committing (a partner arrived): g runs on at once. */

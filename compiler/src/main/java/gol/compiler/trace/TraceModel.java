@@ -94,7 +94,7 @@ public final class TraceModel {
                 num(args.get("by"), -1), str(args.get("end"), "?"), args.get("reason") instanceof String r ? r : null);
             byP.computeIfAbsent(s.p(), k -> new ArrayList<>()).add(s);
             byG.computeIfAbsent(g, k -> new ArrayList<>()).add(s);
-            fnOf.putIfAbsent(g, s.fn());
+            fnOf.put(g, s.fn()); // slices follow the GoCreate instant and may know a better name
             maxP = Math.max(maxP, s.p() + 1);
           } else if (pid == 2) {
             byM.computeIfAbsent(tid, k -> new ArrayList<>()).add(new MSlice(tid, name, ts, end, num(args.get("g"), 0)));
@@ -107,7 +107,7 @@ public final class TraceModel {
           instants.add(new Instant(name, tid, pid, ts, args));
           if (name.equals("GoCreate")) {
             long g = num(args.get("g"), 0);
-            fnOf.put(g, str(args.get("fn"), "?"));
+            fnOf.putIfAbsent(g, str(args.get("fn"), "?"));
             createdAt.put(g, ts);
           }
           maxEnd = Math.max(maxEnd, ts);

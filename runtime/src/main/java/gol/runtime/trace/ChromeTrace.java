@@ -194,6 +194,9 @@ public final class ChromeTrace {
           }
           break;
         }
+        case Events.GO_NAME:
+          g(gid).fn = log.string(extra);
+          break;
         case Events.STACK:
           instant(PID_PROCS, p + 1, ts, extra == 1 ? "StackGrow" : "StackShrink", "{\"g\":" + gid + ",\"bytes\":" + arg + "}");
           break;

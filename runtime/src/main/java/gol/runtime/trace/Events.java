@@ -43,6 +43,11 @@ public final class Events {
   public static final int GO_SYSEXIT = 9;
   /** g's saved stack changed segments; arg = its bytes now, extra = 1 grow, 0 shrink. */
   public static final int STACK = 10;
+  /**
+   * g's start function, learnt late: extra = string id. For goroutines whose go statement did not
+   * name it (a call through a function variable), taken from the bottom frame of its first park.
+   */
+  public static final int GO_NAME = 11;
 
   // ---- processors and threads
   /** The event's M acquired the event's P. */
@@ -81,6 +86,7 @@ public final class Events {
       case GO_SYSCALL: return "GoSysCall";
       case GO_SYSEXIT: return "GoSysExit";
       case STACK: return "Stack";
+      case GO_NAME: return "GoName";
       case PROC_START: return "ProcStart";
       case PROC_STOP: return "ProcStop";
       case M_PARK: return "MPark";
