@@ -177,7 +177,8 @@ abstract class SchedLoop extends SchedIdle {
         if (victim == mine) continue;
         if (last && victim.timers.due(System.nanoTime())) {
           // Run the victim's due timers here: what they ready lands in our run queue.
-          victim.timers.runDue(m.g0, System.nanoTime());
+          int fired = victim.timers.runDue(m.g0, System.nanoTime());
+          if (fired > 0 && trace != null) trace.timers(m, fired);
           G g = mine.runqget();
           if (g != null) return g;
         }

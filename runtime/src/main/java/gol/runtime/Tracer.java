@@ -29,7 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * other threads (JVM GC notifications, the main goroutine's creation) go to a shared buffer under
  * a lock. Go 1.19 kept per-P buffers and needed a global buffer for events without a P; Go 1.22
  * moved to per-M buffers, as here, because a thread is the one thing that is never shared.
- * A buffer starts small and doubles up to its cap ({@code tracebuf=N} events, default 2^18); past
+ * A buffer starts small and doubles up to its cap ({@code tracebuf=N} events, default 2^16); past
  * the cap it is a ring that keeps the most recent events. When any buffer wrapped, {@link #finish}
  * cuts every buffer at the latest "oldest kept event" of the wrapped ones, so the trace is one
  * consistent window of time, and the JSON metadata says how many events were dropped.
@@ -42,8 +42,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * publishes a goroutine (unblock, create) sorts before the start it enables.
  */
 final class Tracer {
-  /** Default events per buffer before it becomes a ring (2^18 events = 8 MB). */
-  static final int DEFAULT_CAP = 1 << 18;
+  /**
+   * Default events per buffer before it becomes a ring: 2^16 events (2 MB) per thread, which keeps
+   * a JSON file of some 10 MB that Perfetto and the HTML page handle comfortably.
+   */
+  static final int DEFAULT_CAP = 1 << 16;
 
   /** One thread's event buffer: a long[] of {@link Events#STRIDE}-long records, growable to a ring. */
   static final class Buf {
@@ -54,6 +57,11 @@ final class Tracer {
     final int mid;
     /** The goroutine that called runtime.Gosched on this M and has not yielded yet (0: none). */
     long goschedG;
+    /** The time of the latest event in this buffer. */
+    long lastTs;
+    /** One-entry cache of {@link #intern} for wait reasons (they are mostly string constants). */
+    String lastReason;
+    int lastReasonId;
 
     Buf(int maxEvents, int mid) {
       this.maxEvents = maxEvents;
@@ -69,15 +77,19 @@ final class Tracer {
         cap <<= 1;
       }
       int i = (int) (n & (cap - 1)) << 2;
-      a[i] = System.nanoTime();
+      a[i] = lastTs = System.nanoTime();
       a[i + 1] = Events.header(kind, p, mid, extra);
       a[i + 2] = g;
       a[i + 3] = arg;
       n++;
     }
 
-    /** Appends an event with an explicit time (GC events: their start is known only afterwards). */
-    void putAt(long ts, int kind, int p, long extra, long g, long arg) {
+    /**
+     * Appends an event with an explicit time: GC events (their start is known only afterwards) and
+     * starts that reuse {@link #lastTs} (see {@link Tracer#goStart}).
+     */
+    void putAt(Tracer t, long ts, int kind, int p, long extra, long g, long arg) {
+      if (t.stopped) return;
       long[] a = this.a;
       int cap = a.length >> 2;
       if (n == cap && cap < maxEvents) {
@@ -85,7 +97,7 @@ final class Tracer {
         cap <<= 1;
       }
       int i = (int) (n & (cap - 1)) << 2;
-      a[i] = ts;
+      a[i] = lastTs = ts;
       a[i + 1] = Events.header(kind, p, mid, extra);
       a[i + 2] = g;
       a[i + 3] = arg;
@@ -118,7 +130,7 @@ final class Tracer {
     gc = GcWatcher.start((startNs, durNs, name) -> {
       int id = intern(name);
       synchronized (shared) {
-        shared.putAt(startNs, Events.GC, -1, id, 0, durNs);
+        shared.putAt(this, startNs, Events.GC, -1, id, 0, durNs);
       }
     });
   }
@@ -192,11 +204,23 @@ final class Tracer {
       unnamed.put(g.id, Boolean.TRUE);
     }
     G parent = m.curg;
-    buf(m).put(this, Events.GO_CREATE, p.id, intern(name), g.id, parent == null ? 0 : parent.id);
+    Buf b = buf(m);
+    b.put(this, Events.GO_CREATE, p.id, intern(name), g.id, parent == null ? 0 : parent.id);
+    g.traceReadied = b;
   }
 
+  /**
+   * g starts running on m. If g's latest create or unblock was recorded by this same M, the start
+   * reuses the time of this M's latest event instead of reading the clock (one {@code nanoTime}
+   * saved per hand-off in a ping-pong). That is exact about order: everything that must precede
+   * the start (g made runnable, g's previous stop, the previous goroutine on this P stopping, this
+   * M taking the P) is already in this buffer or happened before an event that is.
+   */
   void goStart(M m, G g) {
-    buf(m).put(this, Events.GO_START, pid(m), 0, g.id, 0);
+    Buf b = buf(m);
+    if (g.traceReadied == b && b.n > 0) b.putAt(this, b.lastTs, Events.GO_START, pid(m), 0, g.id, 0);
+    else b.put(this, Events.GO_START, pid(m), 0, g.id, 0);
+    g.traceReadied = null;
   }
 
   void goBlock(M m, G g, String reason) {
@@ -206,7 +230,11 @@ final class Tracer {
       Resumer r = m.sched.resumer;
       if (frames.length > 0 && r != null) b.put(this, Events.GO_NAME, pid(m), intern(r.functionName(frames[frames.length - 1][0])), g.id, 0);
     }
-    b.put(this, Events.GO_BLOCK, pid(m), intern(reason), g.id, 0);
+    if (reason != b.lastReason) {
+      b.lastReasonId = intern(reason);
+      b.lastReason = reason;
+    }
+    b.put(this, Events.GO_BLOCK, pid(m), b.lastReasonId, g.id, 0);
   }
 
   /** The park request completed while committing (a partner arrived): g runs on at once. */
@@ -235,7 +263,9 @@ final class Tracer {
 
   /** waker (running on the current thread's M) made g runnable. */
   void goUnblock(M m, G g, G waker) {
-    buf(m).put(this, Events.GO_UNBLOCK, pid(m), 0, g.id, waker.id);
+    Buf b = buf(m);
+    b.put(this, Events.GO_UNBLOCK, pid(m), 0, g.id, waker.id);
+    g.traceReadied = b;
   }
 
   void goSyscall(M m, G g, P p) {
@@ -312,9 +342,18 @@ final class Tracer {
   void finish(Sched s) {
     stopped = true;
     gc.stop();
+    java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+    long c0 = cpu.getCurrentThreadCpuTime();
+    long t0 = System.nanoTime();
     TraceLog log = collect(s.allp.length);
+    long t1 = System.nanoTime();
     try {
       ChromeTrace.write(log, Path.of(path));
+      if (config.flag("tracestats")) {
+        System.err.printf("gol: trace %s: %d events kept, %d dropped; run %d ms, merge %d ms, write %d ms (merge+write CPU %d ms)%n",
+            path, log.size(), log.dropped(), (t0 - startNs) / 1_000_000, (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000,
+            (cpu.getCurrentThreadCpuTime() - c0) / 1_000_000);
+      }
     } catch (IOException | RuntimeException e) {
       System.err.println("gol: cannot write trace " + path + ": " + e);
     }

@@ -140,6 +140,24 @@ class TraceTest {
     assertTrue(exits >= 5, "main and the four workers end: " + exits);
   }
 
+  @Test
+  void syscallsAndPreemption() {
+    // main's os.ReadFile is a blocking call: its slice ends with "syscall", the M shows the call,
+    // and the goroutine runs on with "from": "syscall" (or queues for a P: "syscall-queued").
+    List<Slice> main = model.byG.get(1L);
+    int at = -1;
+    for (int i = 0; i < main.size(); i++) if (main.get(i).endKind().equals("syscall")) at = i;
+    assertTrue(at >= 0 && at + 1 < main.size(), "main's slice ends at the syscall: " + main);
+    assertTrue(main.get(at + 1).from().startsWith("syscall"), "and resumes after it: " + main.get(at + 1));
+    assertTrue(model.byM.values().stream().flatMap(List::stream).anyMatch(m -> m.name().equals("syscall") && m.g() == 1),
+        "the M's track shows the call");
+    // The spinner never blocks until told to stop: only sysmon's preemption ends its slices.
+    List<Slice> spin = model.byG.values().stream().filter(l -> l.get(0).fn().equals("main.spinner")).findFirst().orElseThrow();
+    for (int i = 0; i + 2 < spin.size(); i++) assertEquals("preempt", spin.get(i).endKind(), "spinner slice " + i + ": " + spin.get(i));
+    assertTrue(model.instants.stream().anyMatch(i -> i.name().equals("PreemptRequest")) || spin.size() <= 2,
+        "sysmon's requests are on its track");
+  }
+
   // ------------------------------------------------------------------ the summary adds up
 
   @Test

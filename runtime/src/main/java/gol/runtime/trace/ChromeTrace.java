@@ -87,6 +87,8 @@ public final class ChromeTrace {
     boolean countersDirty;
     long flows;
     boolean first = true;
+    /** Output buffer: events are appended here and written in 64 KB chunks. */
+    final StringBuilder out = new StringBuilder(1 << 17);
     int maxP;
 
     Emitter(TraceLog log, Writer w) {
@@ -114,10 +116,12 @@ public final class ChromeTrace {
         w.write(str(e.getKey()) + ":" + str(e.getValue()));
       }
       w.write("}},\n\"traceEvents\":[\n");
+      w.flush();
       metadata();
       long[] ev = log.events();
       for (int i = 0; i < ev.length; i += Events.STRIDE) event(Math.max(0, ev[i]), ev[i + 1], ev[i + 2], ev[i + 3]);
       finish(Math.max(log.durationNs(), ev.length == 0 ? 0 : ev[ev.length - Events.STRIDE]));
+      w.append(out);
       w.write("\n]}\n");
     }
 
@@ -288,8 +292,10 @@ public final class ChromeTrace {
       g.sliceStart = ts;
       if (g.flow != 0 && p >= 0) {
         sep();
-        w.write("{\"ph\":\"f\",\"bp\":\"e\",\"id\":" + g.flow + ",\"name\":" + str(g.flowName) + ",\"cat\":\"flow\",\"pid\":1,\"tid\":"
-            + (p + 1) + ",\"ts\":" + us(ts) + "}");
+        out.append("{\"ph\":\"f\",\"bp\":\"e\",\"id\":").append(g.flow).append(",\"name\":\"").append(g.flowName)
+            .append("\",\"cat\":\"flow\",\"pid\":1,\"tid\":").append(p + 1).append(",\"ts\":");
+        us(out, ts);
+        out.append('}');
         g.flow = 0;
       }
     }
@@ -321,8 +327,10 @@ public final class ChromeTrace {
       g.flow = id;
       g.flowName = name;
       sep();
-      w.write("{\"ph\":\"s\",\"id\":" + id + ",\"name\":" + str(name) + ",\"cat\":\"flow\",\"pid\":1,\"tid\":" + (p + 1)
-          + ",\"ts\":" + us(ts) + "}");
+      out.append("{\"ph\":\"s\",\"id\":").append(id).append(",\"name\":\"").append(name)
+          .append("\",\"cat\":\"flow\",\"pid\":1,\"tid\":").append(p + 1).append(",\"ts\":");
+      us(out, ts);
+      out.append('}');
     }
 
     void closeSpin(MState m, int mid, long ts) throws IOException {
@@ -403,41 +411,72 @@ public final class ChromeTrace {
       String key = name.endsWith("sort_index") ? "sort_index" : "name";
       String v = value instanceof String s ? str(s) : String.valueOf(value);
       sep();
-      w.write("{\"ph\":\"M\",\"pid\":" + pid + ",\"tid\":" + tid + ",\"name\":\"" + name + "\",\"args\":{\"" + key + "\":" + v + "}}");
+      out.append("{\"ph\":\"M\",\"pid\":").append(pid).append(",\"tid\":").append(tid).append(",\"name\":\"").append(name)
+          .append("\",\"args\":{\"").append(key).append("\":").append(v).append("}}");
     }
 
     void complete(int pid, int tid, long ts, long dur, String name, String cat, String args) throws IOException {
       sep();
-      w.write("{\"ph\":\"X\",\"pid\":" + pid + ",\"tid\":" + tid + ",\"ts\":" + us(ts) + ",\"dur\":" + us(Math.max(0, dur))
-          + ",\"name\":" + str(name) + ",\"cat\":\"" + cat + "\",\"args\":" + args + "}");
+      out.append("{\"ph\":\"X\",\"pid\":").append(pid).append(",\"tid\":").append(tid).append(",\"ts\":");
+      us(out, ts);
+      out.append(",\"dur\":");
+      us(out, Math.max(0, dur));
+      out.append(",\"name\":");
+      str(out, name);
+      out.append(",\"cat\":\"").append(cat).append("\",\"args\":").append(args).append('}');
     }
 
     void instant(int pid, int tid, long ts, String name, String args) throws IOException {
       sep();
-      w.write("{\"ph\":\"i\",\"s\":\"t\",\"pid\":" + pid + ",\"tid\":" + tid + ",\"ts\":" + us(ts) + ",\"name\":\"" + name
-          + "\",\"cat\":\"sched\",\"args\":" + args + "}");
+      out.append("{\"ph\":\"i\",\"s\":\"t\",\"pid\":").append(pid).append(",\"tid\":").append(tid).append(",\"ts\":");
+      us(out, ts);
+      out.append(",\"name\":\"").append(name).append("\",\"cat\":\"sched\",\"args\":").append(args).append('}');
     }
 
     void counter(long ts, String name, String args) throws IOException {
       sep();
-      w.write("{\"ph\":\"C\",\"pid\":1,\"tid\":0,\"ts\":" + us(ts) + ",\"name\":\"" + name + "\",\"args\":" + args + "}");
+      out.append("{\"ph\":\"C\",\"pid\":1,\"tid\":0,\"ts\":");
+      us(out, ts);
+      out.append(",\"name\":\"").append(name).append("\",\"args\":").append(args).append('}');
     }
 
+    /** Separates array elements; flushes the output buffer now and then. */
     void sep() throws IOException {
+      if (out.length() > 1 << 16) {
+        w.append(out);
+        out.setLength(0);
+      }
       if (first) first = false;
-      else w.write(",\n");
+      else out.append(",\n");
     }
   }
 
   /** ns as microseconds with three decimals (exact). */
   static String us(long ns) {
-    String frac = Long.toString(1000 + ns % 1000).substring(1);
-    return ns / 1000 + "." + frac;
+    StringBuilder b = new StringBuilder(24);
+    us(b, ns);
+    return b.toString();
+  }
+
+  /** Appends ns (>= 0) as microseconds with three decimals. */
+  static void us(StringBuilder b, long ns) {
+    long frac = ns % 1000;
+    b.append(ns / 1000).append('.');
+    if (frac < 100) b.append('0');
+    if (frac < 10) b.append('0');
+    b.append(frac);
   }
 
   /** A JSON string literal. */
   static String str(String s) {
-    StringBuilder b = new StringBuilder(s.length() + 2).append('"');
+    StringBuilder b = new StringBuilder(s.length() + 2);
+    str(b, s);
+    return b.toString();
+  }
+
+  /** Appends s as a JSON string literal. */
+  static void str(StringBuilder b, String s) {
+    b.append('"');
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       switch (c) {
@@ -451,6 +490,6 @@ public final class ChromeTrace {
           else b.append(c);
       }
     }
-    return b.append('"').toString();
+    b.append('"');
   }
 }
