@@ -342,14 +342,15 @@ final class Tracer {
   void finish(Sched s) {
     stopped = true;
     gc.stop();
-    java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
-    long c0 = cpu.getCurrentThreadCpuTime();
+    boolean stats = config.flag("tracestats");
+    java.lang.management.ThreadMXBean cpu = stats ? java.lang.management.ManagementFactory.getThreadMXBean() : null;
+    long c0 = stats ? cpu.getCurrentThreadCpuTime() : 0;
     long t0 = System.nanoTime();
     TraceLog log = collect(s.allp.length);
     long t1 = System.nanoTime();
     try {
       ChromeTrace.write(log, Path.of(path));
-      if (config.flag("tracestats")) {
+      if (stats) {
         System.err.printf("gol: trace %s: %d events kept, %d dropped; run %d ms, merge %d ms, write %d ms (merge+write CPU %d ms)%n",
             path, log.size(), log.dropped(), (t0 - startNs) / 1_000_000, (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000,
             (cpu.getCurrentThreadCpuTime() - c0) / 1_000_000);

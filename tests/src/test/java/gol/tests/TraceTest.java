@@ -75,6 +75,7 @@ class TraceTest {
     assertTrue(evs.size() > 100);
     Set<String> threadNames = new HashSet<>();
     Map<Long, Integer> flowStarts = new HashMap<>(), flowEnds = new HashMap<>();
+    int goroutineCounters = 0;
     for (Object o : evs) {
       Map<String, Object> e = (Map<String, Object>) o;
       String ph = (String) e.get("ph");
@@ -95,7 +96,16 @@ class TraceTest {
           flowEnds.merge(((Json.Num) e.get("id")).asLong(), 1, Integer::sum);
           assertEquals("e", e.get("bp"), "flow ends bind to the enclosing slice");
           break;
-        case "C": assertTrue(e.get("args") instanceof Map); break;
+        case "C": {
+          Map<String, Object> a = (Map<String, Object>) e.get("args");
+          if (e.get("name").equals("Goroutines")) {
+            goroutineCounters++;
+            long running = ((Json.Num) a.get("running")).asLong();
+            assertTrue(running >= 0 && running <= 2, "at most GOMAXPROCS goroutines run at once: " + e);
+            for (Object v : a.values()) assertTrue(((Json.Num) v).asLong() >= 0, "counts >= 0: " + e);
+          }
+          break;
+        }
         default: break;
       }
     }
@@ -103,6 +113,7 @@ class TraceTest {
     assertEquals(flowStarts.keySet(), flowEnds.keySet(), "every flow arrow has both ends");
     flowStarts.values().forEach(n -> assertEquals(1, n));
     assertFalse(flowStarts.isEmpty(), "unblock -> start arrows");
+    assertTrue(goroutineCounters > 10, "goroutine counters are sampled through the run: " + goroutineCounters);
   }
 
   // ------------------------------------------------------------------ event order

@@ -83,7 +83,7 @@ public final class ChromeTrace {
     final int[] runq;
     long globalRunq;
     int running, runnable, waiting, syscall;
-    long lastCounter = Long.MIN_VALUE;
+    long lastCounter = -COUNTER_NS;
     boolean countersDirty;
     long flows;
     boolean first = true;

@@ -18,8 +18,8 @@ import javax.management.openmbean.CompositeData;
  * each collection's start and duration on the System.nanoTime clock. The JVM reports them in
  * milliseconds since it started, so their placement is accurate to about a millisecond.
  *
- * <p>Threading: the JVM delivers notifications on its own service thread; the sink must be
- * thread-safe. {@link #stop} unsubscribes (idempotent).
+ * <p>Threading: subscription happens on a daemon thread; the JVM delivers notifications on its own
+ * service thread; the sink must be thread-safe. {@link #stop} unsubscribes (idempotent).
  */
 public final class GcWatcher {
   /** Receives one collection: start (System.nanoTime clock), duration in ns, "name: action (cause)". */
@@ -29,11 +29,13 @@ public final class GcWatcher {
 
   private final List<NotificationEmitter> emitters = new ArrayList<>();
   private final NotificationListener listener;
+  private boolean stopped; // guarded by this
+  /** System.nanoTime() at JVM start, computed on the subscribing thread. */
+  private volatile long jvmStartNano;
 
   private GcWatcher(Sink sink) {
-    long uptimeMs = ManagementFactory.getRuntimeMXBean().getUptime();
-    long jvmStartNano = System.nanoTime() - uptimeMs * 1_000_000L;
     listener = (Notification n, Object handback) -> {
+      long jvmStartNano = jvmStartNano();
       if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) return;
       GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
       GcInfo gi = info.getGcInfo();
@@ -42,20 +44,43 @@ public final class GcWatcher {
       if (gi.getDuration() == 0) dur = 100_000L; // under a millisecond: show a sliver
       sink.gc(start, dur, info.getGcName() + ": " + info.getGcAction() + " (" + info.getGcCause() + ")");
     };
-    for (GarbageCollectorMXBean b : ManagementFactory.getGarbageCollectorMXBeans()) {
-      if (b instanceof NotificationEmitter e) {
-        e.addNotificationListener(listener, null, null);
-        emitters.add(e);
+  }
+
+  private long jvmStartNano() {
+    long v = jvmStartNano;
+    if (v == 0) v = jvmStartNano = System.nanoTime() - ManagementFactory.getRuntimeMXBean().getUptime() * 1_000_000L;
+    return v;
+  }
+
+  /**
+   * Subscribes sink to the JVM's collections. Setting up JMX takes tens of milliseconds, so it
+   * happens on a daemon thread while the program starts; collections before that are missed.
+   */
+  public static GcWatcher start(Sink sink) {
+    GcWatcher w = new GcWatcher(sink);
+    Thread t = new Thread(w::subscribe, "gol-trace-gc");
+    t.setDaemon(true);
+    t.start();
+    return w;
+  }
+
+  private synchronized void subscribe() {
+    if (stopped) return;
+    try {
+      jvmStartNano();
+      for (GarbageCollectorMXBean b : ManagementFactory.getGarbageCollectorMXBeans()) {
+        if (b instanceof NotificationEmitter e) {
+          e.addNotificationListener(listener, null, null);
+          emitters.add(e);
+        }
       }
+    } catch (RuntimeException | LinkageError e) {
+      // no JMX in this JVM: the trace simply has no GC events
     }
   }
 
-  /** Subscribes sink to the JVM's collections (a watcher that sees nothing if JMX is unavailable). */
-  public static GcWatcher start(Sink sink) {
-    return new GcWatcher(sink);
-  }
-
   public synchronized void stop() {
+    stopped = true;
     for (NotificationEmitter e : emitters) {
       try {
         e.removeNotificationListener(listener);
