@@ -55,7 +55,7 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a
   echo "# Execution tracer overhead: ping-pong, $rounds round trips, $runs runs each (medians)"
   echo
   echo "$(date -u +%Y-%m-%d) on $(nproc) cores, load average at the end: $(cut -d' ' -f1-3 /proc/loadavg). base = $(git rev-parse --short "$base") (no hooks)."
-  echo "Traced runs include merging the buffers and writing the JSON (ring buffers keep the last `tracebuf` events per thread, default 2^16)."
+  echo "Traced runs include merging the buffers and writing the JSON (ring buffers of 2^16 events per thread, the default)."
   echo
   echo "| GOMAXPROCS | variant | wall ms | CPU ms | wall vs base | CPU vs base |"
   echo "|---|---|---|---|---|---|"

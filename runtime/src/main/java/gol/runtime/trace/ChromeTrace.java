@@ -60,6 +60,8 @@ public final class ChromeTrace {
   private static final class GState {
     int state = UNKNOWN;
     String fn = "?";
+    /** fn as a JSON string literal (cached: written with every slice), and the fn it was made from. */
+    String fnJson, fnJsonOf;
     long ready = -1;
     String from = "unknown";
     long by = -1;
@@ -87,6 +89,8 @@ public final class ChromeTrace {
     boolean countersDirty;
     long flows;
     boolean first = true;
+    /** Scratch buffer for a slice's args. */
+    final StringBuilder args = new StringBuilder(256);
     /** Output buffer: events are appended here and written in 64 KB chunks. */
     final StringBuilder out = new StringBuilder(1 << 17);
     int maxP;
@@ -303,12 +307,25 @@ public final class ChromeTrace {
     void stop(long gid, long ts, String end, String reason, int newState) throws IOException {
       GState g = g(gid);
       if (g.state == RUNNING && g.p >= 0) {
-        StringBuilder a = new StringBuilder("{\"g\":").append(gid).append(",\"fn\":").append(str(g.fn));
-        if (g.ready >= 0) a.append(",\"ready\":").append(us(g.ready));
-        a.append(",\"from\":").append(str(g.from)).append(",\"by\":").append(g.by);
-        a.append(",\"end\":").append(str(end));
-        if (reason != null) a.append(",\"reason\":").append(str(reason));
-        complete(PID_PROCS, g.p + 1, g.sliceStart, ts - g.sliceStart, g.fn, "goroutine", a.append('}').toString());
+        StringBuilder a = args;
+        a.setLength(0);
+        if (g.fnJson == null || !g.fnJsonOf.equals(g.fn)) {
+          g.fnJson = str(g.fn);
+          g.fnJsonOf = g.fn;
+        }
+        a.append("{\"g\":").append(gid).append(",\"fn\":").append(g.fnJson);
+        if (g.ready >= 0) {
+          a.append(",\"ready\":");
+          us(a, g.ready);
+        }
+        a.append(",\"from\":\"").append(g.from).append("\",\"by\":").append(g.by);
+        a.append(",\"end\":\"").append(end).append('"');
+        if (reason != null) {
+          a.append(",\"reason\":");
+          str(a, reason);
+        }
+        a.append('}');
+        completeJson(PID_PROCS, g.p + 1, g.sliceStart, ts - g.sliceStart, g.fnJson, "goroutine", a);
       }
       g.p = -1;
       g.ready = -1;
@@ -415,14 +432,18 @@ public final class ChromeTrace {
           .append("\",\"args\":{\"").append(key).append("\":").append(v).append("}}");
     }
 
-    void complete(int pid, int tid, long ts, long dur, String name, String cat, String args) throws IOException {
+    void complete(int pid, int tid, long ts, long dur, String name, String cat, CharSequence args) throws IOException {
+      completeJson(pid, tid, ts, dur, str(name), cat, args);
+    }
+
+    /** A complete event whose name is already a JSON string literal. */
+    void completeJson(int pid, int tid, long ts, long dur, String nameJson, String cat, CharSequence args) throws IOException {
       sep();
       out.append("{\"ph\":\"X\",\"pid\":").append(pid).append(",\"tid\":").append(tid).append(",\"ts\":");
       us(out, ts);
       out.append(",\"dur\":");
       us(out, Math.max(0, dur));
-      out.append(",\"name\":");
-      str(out, name);
+      out.append(",\"name\":").append(nameJson);
       out.append(",\"cat\":\"").append(cat).append("\",\"args\":").append(args).append('}');
     }
 
