@@ -70,6 +70,7 @@ public final class Main {
       case "run": return runCmd(rest);
       case "build": return buildCmd(rest);
       case "trace": return TraceCmd.run(rest);
+      case "lesson": return Lessons.run(rest);
       case "version": System.out.println("gol 0.1.0 (Go 1.19 semantics) on Java " + System.getProperty("java.version")); return 0;
       default:
         System.err.println("gol: unknown command \"" + cmd + "\"\nRun 'gol help' for usage.");
@@ -80,12 +81,13 @@ public final class Main {
   private static void usage() {
     System.out.println("gol is a Go-like language and a Go-style runtime for the JVM.\n\n"
         + "Usage:\n\n"
-        + "\tgol run FILE.gol [arguments...]     compile and run a program\n"
+        + "\tgol run [flags] FILE.gol [args...]  compile and run a program (gol run --help: scheduler flags)\n"
         + "\tgol build -o app.jar FILE.gol       write a runnable jar (java -jar app.jar)\n"
         + "\tgol build --dump=STAGE FILE.gol     print a compiler stage: tokens, ast, types or bytecode\n"
         + "\tgol run --trace out.json FILE.gol   record an execution trace (Chrome JSON: Perfetto, chrome://tracing)\n"
         + "\tgol trace out.json                  summarise a trace: Ps, steals, latency, goroutine analysis\n"
         + "\tgol trace --html out.html out.json  write a self-contained HTML timeline of a trace\n"
+        + "\tgol lesson [NAME|table]            run a scheduling lesson (samples/lessons)\n"
         + "\tgol version                         print the version\n\n"
         + "Environment: GOMAXPROCS=N sets the number of Ps (logical processors).");
   }
@@ -93,26 +95,17 @@ public final class Main {
   // ------------------------------------------------------------------ run
 
   private static int runCmd(String[] args) throws Exception {
-    int i = 0;
-    while (i < args.length && args[i].startsWith("-")) {
-      if (args[i].equals("--")) { i++; break; }
-      if (args[i].equals("--trace") || args[i].startsWith("--trace=")) {
-        String out = args[i].startsWith("--trace=") ? args[i].substring(8) : i + 1 < args.length ? args[++i] : null;
-        if (out == null || out.isEmpty()) { System.err.println("gol run: --trace needs a file name"); return 2; }
-        if (out.contains(",")) { System.err.println("gol run: --trace file name must not contain ','"); return 2; }
-        addDebugSetting("trace", out);
-        i++;
-        continue;
-      }
-      System.err.println("gol run: unknown flag " + args[i]);
-      return 2;
-    }
+    RunFlags.Parsed flags = RunFlags.parse(args);
+    if (flags.help()) { System.out.print(RunFlags.help()); return 0; }
+    if (flags.error() != null) { System.err.println("gol run: " + flags.error() + "\nRun 'gol run --help' for usage."); return 2; }
+    int i = flags.fileIndex();
     if (i >= args.length) { System.err.println("gol run: no .gol file given"); return 2; }
     String file = args[i];
     String[] progArgs = Arrays.copyOfRange(args, i + 1, args.length);
     Compiler.Result r = compileFile(file);
     if (r == null) return 1;
     if (!r.ok()) { printErrors(r); return 1; }
+    RunFlags.apply(flags.pairs());
     ClassLoader loader = new MemoryClassLoader(r.classes(), Main.class.getClassLoader());
     Method m = loader.loadClass(Compiler.MAIN_CLASS).getMethod("main", String[].class);
     try {
@@ -121,17 +114,6 @@ public final class Main {
       internalError(e.getCause());
     }
     return 0;
-  }
-
-  /**
-   * Passes a runtime setting to the program as a {@code key=value} pair of the {@code gol.debug}
-   * system property (read by gol.runtime.Config, after GOLDEBUG), so {@code gol run --trace f}
-   * and {@code GOLDEBUG=trace=f java -jar app.jar} mean the same.
-   */
-  static void addDebugSetting(String key, String value) {
-    String old = System.getProperty("gol.debug");
-    String pair = key + "=" + value;
-    System.setProperty("gol.debug", old == null || old.isEmpty() ? pair : old + "," + pair);
   }
 
   static Compiler.Result compileFile(String file) {

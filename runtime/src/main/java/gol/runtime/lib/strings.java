@@ -1,6 +1,7 @@
 package gol.runtime.lib;
 
 import gol.runtime.Box;
+import gol.runtime.Callbacks;
 import gol.runtime.Fn;
 import gol.runtime.G;
 import gol.runtime.GoString;
@@ -17,6 +18,61 @@ public final class strings {
   private strings() {}
 
   /** strings.Builder: an append-only byte buffer; the zero value is ready to use. */
+  /** strings.Reader: reads a string (Read, ReadByte, ReadRune, ReadString, Len). A *strings.Reader in Go. */
+  public static final class Reader implements io.Reader, Box.Typed {
+    private static final RType TYPE = RType.pointer(RType.named(RType.Kind.STRUCT, "strings.Reader", null));
+    private final String s;
+    private int i;
+
+    Reader(String s) { this.s = s; }
+
+    @Override public Tuple Read(G g, Slice p) {
+      Tuple t = new Tuple();
+      if (i >= s.length()) {
+        t.a0 = io.EOF;
+        return t;
+      }
+      int n = Math.min(Slice.len(p), s.length() - i);
+      byte[] a = (byte[]) p.array;
+      for (int k = 0; k < n; k++) a[p.off + k] = (byte) s.charAt(i + k);
+      i += n;
+      t.j0 = n;
+      return t;
+    }
+
+    /** ReadByte() (byte, error). */
+    public Tuple ReadByte(G g) {
+      Tuple t = new Tuple();
+      if (i >= s.length()) t.a0 = io.EOF;
+      else t.j0 = s.charAt(i++) & 0xff;
+      return t;
+    }
+
+    /** ReadRune() (ch rune, size int, err error). */
+    public Tuple ReadRune(G g) {
+      Tuple t = new Tuple();
+      if (i >= s.length()) {
+        t.a0 = io.EOF;
+        return t;
+      }
+      long d = GoString.decodeRune(s, i);
+      t.j0 = GoString.rune(d);
+      t.j1 = GoString.width(d);
+      i += GoString.width(d);
+      return t;
+    }
+
+    /** Len() int: the number of unread bytes. */
+    public long Len(G g) { return s.length() - i; }
+
+    /** Size() int64: the length of the underlying string. */
+    public long Size(G g) { return s.length(); }
+
+    @Override public RType goType() { return TYPE; }
+  }
+
+  public static Reader NewReader(G g, String s) { return new Reader(s); }
+
   public static final class Builder implements io.Writer, Box.Typed {
     private static final RType TYPE = RType.named(RType.Kind.STRUCT, "strings.Builder", null);
     private StringBuilder sb = new StringBuilder();
@@ -189,7 +245,7 @@ public final class strings {
   }
 
   public static String Repeat(G g, String s, long count) {
-    if (count < 0) throw Panic.plain("strings: negative Repeat count");
+    if (count < 0) throw new Panic("strings: negative Repeat count");
     if (s.length() * count / (count == 0 ? 1 : count) != s.length() || s.length() * count > Integer.MAX_VALUE - 8) {
       throw Panic.plain("strings: Repeat count causes overflow");
     }
@@ -355,7 +411,7 @@ public final class strings {
     for (int i = 0; i < s.length(); ) {
       long d = GoString.decodeRune(s, i);
       int c = GoString.rune(d), w = GoString.width(d);
-      long r = f.invoke(g, c);
+      long r = Callbacks.resultJ(g, f.invoke(g, c), "mapping function called by strings.Map");
       if (r != c || (c == GoString.RUNE_ERROR && w == 1)) changed = true;
       if (r >= 0) GoString.appendRune(sb, r);
       i += w;
@@ -387,7 +443,7 @@ public final class strings {
     int start = -1;
     for (int i = 0; i < s.length(); ) {
       long d = GoString.decodeRune(s, i);
-      if (p.invoke(g, GoString.rune(d))) {
+      if (Callbacks.resultZ(g, p.invoke(g, GoString.rune(d)), "function called by package strings")) {
         if (start >= 0) out.add(s.substring(start, i));
         start = -1;
       } else if (start < 0) {
@@ -403,7 +459,7 @@ public final class strings {
     Fn.J_Z p = (Fn.J_Z) f;
     for (int i = 0; i < s.length(); ) {
       long d = GoString.decodeRune(s, i);
-      if (p.invoke(g, GoString.rune(d))) return i;
+      if (Callbacks.resultZ(g, p.invoke(g, GoString.rune(d)), "function called by package strings")) return i;
       i += GoString.width(d);
     }
     return -1;
@@ -414,7 +470,7 @@ public final class strings {
     for (int end = s.length(); end > 0; ) {
       Tuple d = unicode_utf8.DecodeLastRuneInString(g, s.substring(0, end));
       end -= (int) d.j1;
-      if (p.invoke(g, d.j0)) return end;
+      if (Callbacks.resultZ(g, p.invoke(g, d.j0), "function called by package strings")) return end;
     }
     return -1;
   }
@@ -438,7 +494,7 @@ public final class strings {
 
   private static java.util.function.IntPredicate pred(G g, Object f) {
     Fn.J_Z p = (Fn.J_Z) f;
-    return r -> p.invoke(g, r);
+    return r -> Callbacks.resultZ(g, p.invoke(g, r), "function called by package strings");
   }
 
   // ------------------------------------------------------------------ Replacer
