@@ -16,4 +16,11 @@ public interface Entry {
 
   /** The source line of the go statement, for the {@code created by} line. */
   default int creatorLine() { return 0; }
+
+  /**
+   * The Go name of the function the goroutine starts in ({@code main.worker},
+   * {@code main.main.func1}), for the execution tracer; null (the default) when the compiler could
+   * not tell (a call through a function variable).
+   */
+  default String functionName() { return null; }
 }

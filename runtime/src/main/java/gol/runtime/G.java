@@ -182,6 +182,12 @@ public final class G {
   Entry origin;
   /** Why the goroutine is WAITING (Go's waitreason), for dumps. */
   String waitReason;
+  /**
+   * The execution tracer's buffer that recorded this goroutine's latest create or unblock, until it
+   * starts (see Tracer.goStart); null when tracing is off. Written before the G is queued, read by
+   * whoever dequeues it.
+   */
+  Tracer.Buf traceReadied;
   /** Lazily created timer used by time.Sleep (Go caches one per G too). */
   Timers.Timer sleepTimer;
 

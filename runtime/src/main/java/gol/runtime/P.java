@@ -228,7 +228,10 @@ final class P {
             next = (G) RUNNEXT.getVolatile(this);
             if (next == null) return null;
           }
-          if (RUNNEXT.compareAndSet(this, next, null)) return next;
+          if (RUNNEXT.compareAndSet(this, next, null)) {
+            if (sched.trace != null) sched.trace.steal(into, this, 1);
+            return next;
+          }
         }
         return null;
       }
@@ -237,6 +240,7 @@ final class P {
       int it = (int) TAIL.getOpaque(into);
       for (int i = 0; i < n; i++) into.runq[(it + i) & (RUNQ_SIZE - 1)] = runq[(h + i) & (RUNQ_SIZE - 1)];
       if (!HEAD.compareAndSet(this, h, h + n)) continue;
+      if (sched.trace != null) sched.trace.steal(into, this, n);
       // Run the last one at once, publish the rest.
       G g = into.runq[(it + n - 1) & (RUNQ_SIZE - 1)];
       if (n > 1) TAIL.setRelease(into, it + n - 1);

@@ -79,6 +79,7 @@ final class Sysmon {
       long now = System.nanoTime();
       idle = retake(now) > 0 ? 0 : idle + 1;
       sched.sysmonTimers(now);
+      if (sched.trace != null) sched.trace.sampleQueues(sched, now);
     }
   }
 
@@ -110,6 +111,7 @@ final class Sysmon {
           p.syscalltick++;
           n++;
           retakes++;
+          if (sched.trace != null) sched.trace.handoff(p);
           sched.handoffp(p);
         }
       }
@@ -122,6 +124,9 @@ final class Sysmon {
     M m = p.m;
     if (m == null) return;
     G g = m.curg;
-    if (g != null && g.requestPreempt()) preemptions++;
+    if (g != null && g.requestPreempt()) {
+      preemptions++;
+      if (sched.trace != null) sched.trace.preemptRequest(p, g);
+    }
   }
 }

@@ -27,7 +27,8 @@ final class RunFlags {
       new Flag("--global-poll", "globalpoll", true, null, "N: check the global run queue first every N schedules (default 61)"),
       new Flag("--gil-interval", "gilinterval", true, null, "MS: gil model switch interval (default 5, CPython's)"),
       new Flag("--seed", "seed", true, null, "N: deterministic scheduling on one M; same seed, same interleaving"),
-      new Flag("--shuffle", "shuffle", false, "1", "take goroutines from run queues in random order"));
+      new Flag("--shuffle", "shuffle", false, "1", "take goroutines from run queues in random order"),
+      new Flag("--trace", "trace", true, null, "FILE: record an execution trace to FILE (Chrome JSON; see gol trace)"));
 
   /** Parsed flags: where the file name is in args, the gol.debug pairs, or an error message. */
   record Parsed(int fileIndex, List<String> pairs, String error, boolean help) {}
@@ -52,7 +53,11 @@ final class RunFlags {
           if (i + 1 >= args.length) return new Parsed(i, pairs, "flag " + name + " needs a value", false);
           value = args[++i];
         }
-        if (f.key().equals("model")) {
+        if (f.key().equals("trace")) {
+          if (value.isEmpty() || value.contains(",")) {
+            return new Parsed(i, pairs, "flag --trace wants a file name without ','", false);
+          }
+        } else if (f.key().equals("model")) {
           try {
             gol.runtime.Knobs.parseModel(value);
           } catch (IllegalArgumentException e) {

@@ -401,6 +401,7 @@ final class Closures {
     MethodVisitor mv = gen.mv;
     Type.Signature sig;
     String calleeOwner = null, calleeName = null, calleeDesc;
+    String startName = null;   // the goroutine's start function, for the execution tracer
     int invoke;
     List<String> fieldDescs = new ArrayList<>();
     switch (kind) {
@@ -411,6 +412,8 @@ final class Closures {
         calleeName = kind == Calls.Kind.FUNC ? prog.jvmName(f) : f.name;
         calleeDesc = JvmTypes.methodDesc(sig);
         invoke = INVOKESTATIC;
+        if (kind == Calls.Kind.LIB_FUNC) startName = f.pkg + "." + f.name;
+        else startName = f.decl != null && f.decl.recv() != null ? prog.methodGoName(f) : "main." + f.name;
         break;
       }
       case LIB_METHOD: {
@@ -460,7 +463,11 @@ final class Closures {
 
     mv.visitTypeInsn(NEW, cls);
     mv.visitInsn(DUP);
-    if (invoke == INVOKEINTERFACE) { gen.expr(c.fun()); mv.visitTypeInsn(CHECKCAST, calleeOwner); }
+    if (invoke == INVOKEINTERFACE) {
+      gen.expr(c.fun());
+      mv.visitTypeInsn(CHECKCAST, calleeOwner);
+      if (Expr.unparen(c.fun()) instanceof Expr.FuncLit lit && literals.get(lit) != null) startName = literals.get(lit).goName;
+    }
     if (kind == Calls.Kind.LIB_METHOD) gen.expr(((Expr.Selector) Expr.unparen(c.fun())).x());
     if (sig != null) gen.args(c, sig);
     else gen.exprAs(c.args().get(0), calleeName.equals("panic") ? gol.compiler.types.Types.EMPTY_INTERFACE : gen.typeOf(c.args().get(0)));
@@ -497,6 +504,14 @@ final class Closures {
     m.visitInsn(IRETURN);
     m.visitMaxs(0, 0);
     m.visitEnd();
+    if (startName != null) {   // the start function's Go name, for the execution tracer
+      m = cw.visitMethod(ACC_PUBLIC, "functionName", "()Ljava/lang/String;", null, null);
+      m.visitCode();
+      m.visitLdcInsn(startName);
+      m.visitInsn(ARETURN);
+      m.visitMaxs(0, 0);
+      m.visitEnd();
+    }
     m = cw.visitMethod(ACC_PUBLIC, "run", "(Lgol/runtime/G;)V", null, null);
     m.visitCode();
     int first = 0;
