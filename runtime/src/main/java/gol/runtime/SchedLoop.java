@@ -272,6 +272,7 @@ abstract class SchedLoop extends SchedIdle {
       ParkOp op = g.parkOp;
       if (op != null) {
         g.waitReason = op.waitReason();
+        g.waitSince = sysmon.clock; // a plain copy of a field: no clock read on this path
         g.state = G.WAITING;
         m.curg = null;
         if (op.commit(g)) return; // parked: g now belongs to what it waits on

@@ -27,6 +27,12 @@ import java.util.concurrent.locks.LockSupport;
  *       run queue has work, or no M is spinning and no P is idle, or the call has lasted 10 ms.</li>
  * </ul>
  *
+ * <h2>Watching</h2>
+ * Each round also updates {@link #clock}, prints the scheduler trace when {@code schedtrace} is
+ * on and due ({@link SchedTrace}), and every {@value SigQuit#POLL_MS} ms checks whether a SIGQUIT
+ * arrived ({@link SigQuit}); if so it prints every goroutine's stack ({@link GoroutineDump}) and
+ * the program goes on.
+ *
  * <p>Threading: the {@code sm*} fields of P are sysmon's alone. Everything else it reads racily
  * (schedtick, status, {@code p.m}, {@code m.curg}); a stale read costs at most a needless or a late
  * preemption request, which are both harmless: a request to a goroutine that is no longer running
@@ -45,6 +51,16 @@ final class Sysmon {
   /** Ps retaken from blocking calls (for tests). */
   volatile long retakes;
 
+  /**
+   * sysmon's coarse clock: System.nanoTime at its latest round (so at most one round, 10 ms, old).
+   * The scheduler stamps parking goroutines with it ({@link G#waitSince}) without reading a clock.
+   */
+  volatile long clock = System.nanoTime();
+  /** The scheduler trace (schedtrace=MS), or null when it is off: one field test per round. */
+  private SchedTrace trace;
+  /** When sysmon last looked for a SIGQUIT ({@link SigQuit}), System.nanoTime. */
+  private long lastQuitCheck;
+
   Sysmon(Sched sched) {
     this.sched = sched;
   }
@@ -61,6 +77,10 @@ final class Sysmon {
   }
 
   private void loop() {
+    clock = System.nanoTime();
+    Config config = Config.load(); // here, not in start: the program's first goroutine is already running
+    trace = SchedTrace.from(config, sched);
+    SigQuit.install(config);
     long delay = MIN_DELAY_NS;
     int idle = 0;
     while (!sched.done) {
@@ -69,8 +89,14 @@ final class Sysmon {
       LockSupport.parkNanos(this, delay);
       if (sched.done) return;
       long now = System.nanoTime();
+      clock = now;
       idle = retake(now) > 0 ? 0 : idle + 1;
       sched.sysmonTimers(now);
+      if (trace != null) trace.tick(now);
+      if (now - lastQuitCheck >= SigQuit.POLL_NS) {
+        lastQuitCheck = now;
+        if (SigQuit.received()) GoroutineDump.sigquit(sched);
+      }
     }
   }
 

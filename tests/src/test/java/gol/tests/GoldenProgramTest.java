@@ -74,7 +74,7 @@ class GoldenProgramTest {
     for (GoldenProgram p : programs) {
       if (p.exitCode() != 0) assertTrue(p.stderrPrefix() != null, p.name() + " exits non-zero but has no .err");
     }
-    assertEquals(4, GoldenProgram.loadAll(repo.resolve("samples")).size());
+    assertEquals(6, GoldenProgram.loadAll(repo.resolve("samples")).size());
   }
 
   private static final Set<String> SUPPORTED_IMPORTS =

@@ -81,17 +81,45 @@ public final class Main {
         + "\tgol build -o app.jar FILE.gol       write a runnable jar (java -jar app.jar)\n"
         + "\tgol build --dump=STAGE FILE.gol     print a compiler stage: tokens, ast, types or bytecode\n"
         + "\tgol version                         print the version\n\n"
-        + "Environment: GOMAXPROCS=N sets the number of Ps (logical processors).");
+        + "Environment: GOMAXPROCS=N sets the number of Ps (logical processors);\n"
+        + "GOLDEBUG=schedtrace=MS,scheddetail=1,schedextra=1 traces the scheduler ('gol run --help').");
   }
 
   // ------------------------------------------------------------------ run
 
   private static int runCmd(String[] args) throws Exception {
     int i = 0;
+    StringBuilder debug = new StringBuilder(); // runtime settings, as GOLDEBUG pairs (gol.runtime.Config)
     while (i < args.length && args[i].startsWith("-")) {
-      if (args[i].equals("--")) { i++; break; }
-      System.err.println("gol run: unknown flag " + args[i]);
-      return 2;
+      String a = args[i++];
+      if (a.equals("--")) break;
+      if (a.startsWith("--schedtrace=")) { // --schedtrace=MS: the same as --schedtrace MS
+        String[] more = new String[args.length + 1];
+        System.arraycopy(args, 0, more, 0, i);
+        more[i - 1] = "--schedtrace";
+        more[i] = a.substring("--schedtrace=".length());
+        System.arraycopy(args, i, more, i + 1, args.length - i);
+        args = more;
+        a = "--schedtrace";
+      }
+      if (a.equals("-h") || a.equals("--help")) { runUsage(); return 0; }
+      switch (a) {
+        case "--schedtrace" -> {
+          if (i >= args.length || !args[i].matches("\\d+")) { System.err.println("gol run: --schedtrace needs milliseconds"); return 2; }
+          debug.append(",schedtrace=").append(args[i++]);
+        }
+        case "--scheddetail" -> debug.append(",scheddetail=1");
+        case "--schedextra" -> debug.append(",schedextra=1");
+        default -> {
+          System.err.println("gol run: unknown flag " + a + "\nRun 'gol run --help' for usage.");
+          return 2;
+        }
+      }
+    }
+    if (debug.length() > 0) {
+      // Flags win over GOLDEBUG: Config reads the property after the environment.
+      String prev = System.getProperty("gol.debug");
+      System.setProperty("gol.debug", (prev == null ? "" : prev) + debug);
     }
     if (i >= args.length) { System.err.println("gol run: no .gol file given"); return 2; }
     String file = args[i];
@@ -107,6 +135,16 @@ public final class Main {
       internalError(e.getCause());
     }
     return 0;
+  }
+
+  private static void runUsage() {
+    System.out.println("Usage: gol run [flags] FILE.gol [arguments...]\n\n"
+        + "Flags (each sets a GOLDEBUG pair for this run; GOLDEBUG=... works for built jars too):\n"
+        + "\t--schedtrace MS   print a scheduler summary line on stderr every MS ms (GOLDEBUG=schedtrace=MS)\n"
+        + "\t--scheddetail     with --schedtrace: also a line per P, M and goroutine (scheddetail=1)\n"
+        + "\t--schedextra      with --schedtrace: also runnext, queue contents and waits (schedextra=1)\n\n"
+        + "SIGQUIT (Ctrl-\\) prints every goroutine's stack on stderr; the program goes on\n"
+        + "(GOLDEBUG=sigquit=0 leaves SIGQUIT to the JVM). See README.md, \"Watching the scheduler\".");
   }
 
   static Compiler.Result compileFile(String file) {
