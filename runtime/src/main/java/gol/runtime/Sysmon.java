@@ -66,6 +66,7 @@ final class Sysmon {
   }
 
   void start() {
+    clock = System.nanoTime();
     thread = new Thread(this::loop, "gol-sysmon");
     thread.setDaemon(true);
     thread.start();
@@ -80,7 +81,8 @@ final class Sysmon {
     clock = System.nanoTime();
     Config config = Config.load(); // here, not in start: the program's first goroutine is already running
     trace = SchedTrace.from(config, sched);
-    SigQuit.install(config);
+    lastQuitCheck = clock;
+    boolean quitArmed = false;
     long delay = MIN_DELAY_NS;
     int idle = 0;
     while (!sched.done) {
@@ -95,7 +97,12 @@ final class Sysmon {
       if (trace != null) trace.tick(now);
       if (now - lastQuitCheck >= SigQuit.POLL_NS) {
         lastQuitCheck = now;
-        if (SigQuit.received()) GoroutineDump.sigquit(sched);
+        if (!quitArmed) { // one poll period in, so that its file work does not delay early rounds
+          quitArmed = true;
+          SigQuit.install(config);
+        } else if (SigQuit.received()) {
+          GoroutineDump.sigquit(sched);
+        }
       }
     }
   }
