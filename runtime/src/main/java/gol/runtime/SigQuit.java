@@ -18,8 +18,8 @@ import java.nio.file.Path;
  * {@code /tmp/.attach_pid<pid>} and sends SIGQUIT. A HotSpot JVM that receives SIGQUIT while that
  * file exists starts its attach listener, which creates the socket {@code /tmp/.java_pid<pid>},
  * <b>instead of</b> printing its thread dump. gol arms this at start-up ({@link #install}: it
- * creates the trigger file, deleted at exit). sysmon looks for the socket every
- * {@value #POLL_MS} ms ({@link #received}); when it appears, sysmon prints the goroutine dump and
+ * creates the trigger file, deleted at exit). A watcher thread ({@link #watch}) looks for the
+ * socket every {@value #POLL_MS} ms ({@link #received}); when it appears, it prints the goroutine dump and
  * deletes the socket, so the next SIGQUIT (finding the listener's socket gone) restarts the
  * listener instead of printing the JVM's dump, and is noticed the same way.
  *
@@ -28,14 +28,14 @@ import java.nio.file.Path;
  *   <li>Linux with HotSpot only (the paths are HotSpot's on Linux). Elsewhere, or if {@code /tmp}
  *       is not writable, or with {@code -XX:+DisableAttachMechanism}, SIGQUIT prints the JVM's
  *       thread dump on stdout, as for any Java program.</li>
- *   <li>The dump comes up to {@value #POLL_MS} ms after the signal, printed by sysmon.</li>
+ *   <li>The dump comes up to {@value #POLL_MS} ms after the signal, printed by the watcher.</li>
  *   <li>jcmd and jstack cannot attach while this is armed (gol takes the socket away). Turn it off
  *       with {@code GOLDEBUG=sigquit=0}: SIGQUIT then prints the JVM's thread dump.</li>
  *   <li>A JVM killed with SIGKILL leaves its empty trigger file in /tmp.</li>
  * </ul>
  *
  * <p>Threading: {@link #install} runs once per JVM (synchronised); {@link #received} is called by
- * sysmon only (at most one run at a time shares the socket; a socket noticed by one run is gone).
+ * the watchers only (runs in one JVM share the socket; a socket noticed by one watcher is gone).
  */
 final class SigQuit {
   private SigQuit() {}
@@ -46,27 +46,49 @@ final class SigQuit {
   private static boolean installed;
   private static volatile Path socket;
 
-  /** Arms the handshake once per JVM, unless {@code sigquit=0} or not on Linux. */
-  static synchronized void install(Config config) {
-    if (installed) return;
-    installed = true;
+  /**
+   * Starts the watcher of one run: a daemon thread that arms the handshake (once per JVM) and then,
+   * every {@value #POLL_MS} ms until the run ends, prints the goroutine dump if a SIGQUIT came.
+   * Nothing happens with {@code sigquit=0} or off Linux.
+   */
+  static void watch(Sched sched, Config config) {
     String v = config.get("sigquit");
     if (v != null && !config.flag("sigquit")) return;
     if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) return;
+    Thread t = new Thread(() -> {
+      install(sched);
+      while (!sched.done && socket != null) {
+        try {
+          Thread.sleep(POLL_MS);
+        } catch (InterruptedException e) {
+          return;
+        }
+        if (!sched.done && received()) GoroutineDump.sigquit(sched);
+      }
+    }, "gol-sigquit");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  /** Arms the handshake once per JVM: creates the trigger file, to be deleted at exit. */
+  static synchronized void install(Sched sched) {
+    if (installed || sched.done) return;
+    installed = true;
     long pid = ProcessHandle.current().pid();
     Path tmp = Path.of("/tmp");
     Path trigger = tmp.resolve(".attach_pid" + pid);
     try {
-      if (!Files.exists(trigger)) Files.createFile(trigger);
+      // Register the deletion first: once the JVM is shutting down this throws, and no file is left.
       trigger.toFile().deleteOnExit();
+      if (!Files.exists(trigger)) Files.createFile(trigger);
       socket = tmp.resolve(".java_pid" + pid);
-    } catch (IOException | SecurityException | UnsupportedOperationException e) {
-      // not armed: SIGQUIT prints the JVM's own thread dump
+    } catch (IOException | RuntimeException | Error e) {
+      // not armed (no /tmp, shutdown in progress, ...): SIGQUIT prints the JVM's own thread dump
     }
   }
 
-  /** True once per SIGQUIT: the attach listener's socket appeared; it is deleted again. sysmon only. */
-  static boolean received() {
+  /** True once per SIGQUIT: the attach listener's socket appeared; it is deleted again. Watchers only. */
+  static synchronized boolean received() {
     Path s = socket;
     if (s == null || !Files.exists(s)) return false;
     try {

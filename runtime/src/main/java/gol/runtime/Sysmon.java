@@ -29,9 +29,8 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <h2>Watching</h2>
  * Each round also updates {@link #clock}, prints the scheduler trace when {@code schedtrace} is
- * on and due ({@link SchedTrace}), and every {@value SigQuit#POLL_MS} ms checks whether a SIGQUIT
- * arrived ({@link SigQuit}); if so it prints every goroutine's stack ({@link GoroutineDump}) and
- * the program goes on.
+ * on and due ({@link SchedTrace}). At start it also starts the SIGQUIT watcher ({@link SigQuit}, a
+ * thread of its own, so that its file work never delays sysmon's rounds).
  *
  * <p>Threading: the {@code sm*} fields of P are sysmon's alone. Everything else it reads racily
  * (schedtick, status, {@code p.m}, {@code m.curg}); a stale read costs at most a needless or a late
@@ -58,8 +57,6 @@ final class Sysmon {
   volatile long clock = System.nanoTime();
   /** The scheduler trace (schedtrace=MS), or null when it is off: one field test per round. */
   private SchedTrace trace;
-  /** When sysmon last looked for a SIGQUIT ({@link SigQuit}), System.nanoTime. */
-  private long lastQuitCheck;
 
   Sysmon(Sched sched) {
     this.sched = sched;
@@ -81,8 +78,7 @@ final class Sysmon {
     clock = System.nanoTime();
     Config config = Config.load(); // here, not in start: the program's first goroutine is already running
     trace = SchedTrace.from(config, sched);
-    lastQuitCheck = clock;
-    boolean quitArmed = false;
+    SigQuit.watch(sched, config);
     long delay = MIN_DELAY_NS;
     int idle = 0;
     while (!sched.done) {
@@ -95,15 +91,6 @@ final class Sysmon {
       idle = retake(now) > 0 ? 0 : idle + 1;
       sched.sysmonTimers(now);
       if (trace != null) trace.tick(now);
-      if (now - lastQuitCheck >= SigQuit.POLL_NS) {
-        lastQuitCheck = now;
-        if (!quitArmed) { // one poll period in, so that its file work does not delay early rounds
-          quitArmed = true;
-          SigQuit.install(config);
-        } else if (SigQuit.received()) {
-          GoroutineDump.sigquit(sched);
-        }
-      }
     }
   }
 
