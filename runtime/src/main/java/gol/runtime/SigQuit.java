@@ -17,8 +17,9 @@ import java.nio.file.Path;
  * A tool that attaches to a running JVM (jcmd, jstack) creates the file
  * {@code /tmp/.attach_pid<pid>} and sends SIGQUIT. A HotSpot JVM that receives SIGQUIT while that
  * file exists starts its attach listener, which creates the socket {@code /tmp/.java_pid<pid>},
- * <b>instead of</b> printing its thread dump. gol arms this at start-up ({@link #install}: it
- * creates the trigger file, deleted at exit). A watcher thread ({@link #watch}) looks for the
+ * <b>instead of</b> printing its thread dump. gol arms this {@value #ARM_DELAY_MS} ms after the
+ * run starts ({@link #install}: it creates the trigger file, deleted at exit; programs that end
+ * sooner never touch /tmp). A watcher thread ({@link #watch}) looks for the
  * socket every {@value #POLL_MS} ms ({@link #received}); when it appears, it prints the goroutine dump and
  * deletes the socket, so the next SIGQUIT (finding the listener's socket gone) restarts the
  * listener instead of printing the JVM's dump, and is noticed the same way.
@@ -28,7 +29,8 @@ import java.nio.file.Path;
  *   <li>Linux with HotSpot only (the paths are HotSpot's on Linux). Elsewhere, or if {@code /tmp}
  *       is not writable, or with {@code -XX:+DisableAttachMechanism}, SIGQUIT prints the JVM's
  *       thread dump on stdout, as for any Java program.</li>
- *   <li>The dump comes up to {@value #POLL_MS} ms after the signal, printed by the watcher.</li>
+ *   <li>The dump comes up to {@value #POLL_MS} ms after the signal, printed by the watcher. A
+ *       SIGQUIT in the first {@value #ARM_DELAY_MS} ms gets the JVM's thread dump.</li>
  *   <li>jcmd and jstack cannot attach while this is armed (gol takes the socket away). Turn it off
  *       with {@code GOLDEBUG=sigquit=0}: SIGQUIT then prints the JVM's thread dump.</li>
  *   <li>A JVM killed with SIGKILL leaves its empty trigger file in /tmp.</li>
@@ -41,7 +43,8 @@ final class SigQuit {
   private SigQuit() {}
 
   static final long POLL_MS = 50;
-  static final long POLL_NS = POLL_MS * 1_000_000L;
+  /** The watcher arms the handshake this long after the run starts (a human is slower than that). */
+  static final long ARM_DELAY_MS = 100;
 
   private static boolean installed;
   private static volatile Path socket;
@@ -56,6 +59,11 @@ final class SigQuit {
     if (v != null && !config.flag("sigquit")) return;
     if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) return;
     Thread t = new Thread(() -> {
+      try {
+        Thread.sleep(ARM_DELAY_MS); // short programs end first and never touch /tmp
+      } catch (InterruptedException e) {
+        return;
+      }
       install(sched);
       while (!sched.done && socket != null) {
         try {
