@@ -163,6 +163,7 @@ final class Traceback {
     if (m.endsWith("$resume")) m = m.substring(0, m.length() - "$resume".length());
     if (cls.equals("main")) return "main." + m.replace('$', '.');
     if (m.equals("run") || m.equals("invoke")) return null; // entry thunks, func value bridges
+    if (cls.equals("main$Resumer")) return null; // the generated resume switch (not a Go frame)
     return "main." + cls.substring("main$".length()).replace('$', '.') + "." + m.replace('$', '.');
   }
 

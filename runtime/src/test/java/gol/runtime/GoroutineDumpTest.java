@@ -59,6 +59,13 @@ class GoroutineDumpTest {
   }
 
   @Test
+  void theGeneratedResumerIsNotAGoFrame() {
+    assertNull(Traceback.goName(new StackTraceElement("main$Resumer", "resume", "p.gol", -1)));
+    assertEquals("main.main.func1", Traceback.goName(new StackTraceElement("main", "main$func1", "p.gol", 15)));
+    assertEquals("main.boom", Traceback.goName(new StackTraceElement("main", "boom$resume", "p.gol", 9)));
+  }
+
+  @Test
   void framesOfARunningGoroutineAreUnavailable() {
     G g = new G();
     g.state = G.RUNNING;
