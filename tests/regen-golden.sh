@@ -13,8 +13,9 @@
 # All runs must agree on stdout, exit code and the stderr prefix; otherwise the program is
 # nondeterministic, nothing is written for it, and the script exits 1 at the end.
 # It then writes X.out (stdout), and when the exit code is not 0, X.exit (the code) and X.err: stderr
-# up to but excluding the first line that starts with "goroutine " or "[signal" (the
-# "panic: ..." / "fatal error: ..." lines and the blank line after them; nothing with addresses).
+# up to but excluding the first line that starts with "goroutine ", "[signal" or "runtime stack:"
+# (the "panic: ..." / "fatal error: ..." lines and the blank line after them), without Go's
+# "runtime: sp=0x... stack=[...]" line of a stack overflow: nothing with addresses.
 # Stale X.exit / X.err files of programs that now exit 0 are removed.
 set -uo pipefail
 
@@ -38,8 +39,9 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 export GOFLAGS= GO111MODULE= GOTRACEBACK=single GODEBUG=
 
-# err_prefix FILE: the lines of FILE before the first goroutine header or [signal line.
-err_prefix() { awk '/^goroutine |^\[signal/ { exit } { print }' "$1"; }
+# err_prefix FILE: the lines of FILE before the first goroutine header, [signal or runtime stack:
+# line, leaving out the stack pointer line of a stack overflow.
+err_prefix() { awk '/^goroutine |^\[signal|^runtime stack:/ { exit } /^runtime: sp=/ { next } { print }' "$1"; }
 
 failed=0
 count=0

@@ -83,6 +83,12 @@ public final class Box {
     return RType.named(RType.Kind.STRUCT, o.getClass().getSimpleName(), null);
   }
 
+  /** The Go type name of an interface value ({@code %T}, type assertions); "" for a nil interface. */
+  public static String typeName(Object o) {
+    RType t = typeOf(o);
+    return t == null ? "" : t.name;
+  }
+
   /**
    * A value of a program's named non-struct type with methods ({@code type Celsius float64}) held in
    * an interface: a generated class that carries the methods; {@link #unwrapped} is the same value

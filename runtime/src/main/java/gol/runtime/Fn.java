@@ -21,4 +21,10 @@ public final class Fn {
 
   /** {@code func(i, j int)}: rand.Shuffle's swap. */
   public interface JJ_V { void invoke(G g, long a, long b); }
+
+  /**
+   * {@code func(data []byte, atEOF bool) (advance int, token []byte, err error)}: bufio.SplitFunc.
+   * The result Tuple holds advance in j0, token in a0 and err in a1.
+   */
+  public interface AZ_T { Tuple invoke(G g, Object data, boolean atEOF); }
 }

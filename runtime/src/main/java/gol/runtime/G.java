@@ -128,6 +128,8 @@ public final class G {
 
   /** Opaque read of the status word (loop back-edges): the JIT may not hoist it out of the loop. */
   public static boolean preemptRequested(G g) {
+    Determinism d = Determinism.clock;
+    if (d != null) return d.tick(g); // --seed: preemption on a virtual clock
     return (int) STATUS.getOpaque(g) != 0;
   }
 

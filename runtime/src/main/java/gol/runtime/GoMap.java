@@ -23,6 +23,42 @@ public final class GoMap extends HashMap<Object, Object> implements Box.Typed {
 
   @Override public RType goType() { return type; }
 
+  /** Marks a nil map held in an interface (see {@link #box}); never written. */
+  private boolean boxedNil;
+
+  /**
+   * A map as an interface value. A nil map is Java null, but an interface holding a nil map is not a
+   * nil interface and must still know its type (fmt prints it as {@code map[]}), so it is boxed as an
+   * empty map marked nil. Known to the compiler: used when converting a map to an interface type,
+   * and {@link #unbox} for a type assertion back to the map type.
+   */
+  public static Object box(RType t, GoMap m) {
+    if (m != null) return m;
+    GoMap n = new GoMap(t, 0);
+    n.boxedNil = true;
+    return n;
+  }
+
+  /** The map an interface holds (null for a boxed nil map). */
+  public static GoMap unbox(Object o) {
+    GoMap m = (GoMap) o;
+    return m == null || m.boxedNil ? null : m;
+  }
+
+  /** Whether this is a boxed nil map (see {@link #box}). */
+  public boolean isNil() { return boxedNil; }
+
+  /** Go's == on interface values holding maps: maps are not comparable, Go panics. */
+  @Override public boolean equals(Object o) {
+    if (o == this && !(o instanceof GoMap)) return true;
+    if (o instanceof GoMap) throw Panic.runtime("comparing uncomparable type " + type.name);
+    return false;
+  }
+
+  @Override public int hashCode() {
+    throw Panic.runtime("hash of unhashable type " + type.name);
+  }
+
   /** The zero value of the element type, as an interface holds it (a fresh one for structs). */
   private static Object zero(RType elem) {
     Object z = elem.zero();

@@ -75,6 +75,14 @@ public final class M {
     thread.start();
   }
 
+  /** Starts the thread with its own body and JVM stack size (the threads model's goroutine threads). */
+  void startWith(Runnable body, long stackBytes, String name) {
+    this.stackBytes = stackBytes;
+    thread = new Thread(null, body, name, stackBytes);
+    thread.setDaemon(true);
+    thread.start();
+  }
+
   /**
    * Parks the calling thread (which must be this M's) until {@link #wake} is called; a wake that
    * came first is not lost (the note stays set). Spurious unparks are absorbed by the loop.

@@ -64,7 +64,7 @@ final class P {
   @SuppressWarnings("unused") private volatile G runnext;
 
   /** This P's timers (Go 1.14+: per-P heaps, run by the scheduler). */
-  final Timers timers = new Timers();
+  final Timers timers;
 
   /** Dead Gs ready for reuse (linked by schedlink). */
   G gfree;
@@ -87,9 +87,22 @@ final class P {
     }
   }
 
+  /** Capacity of the ring in use (the {@code runqsize} knob, at most RUNQ_SIZE). */
+  final int cap;
+  /** The {@code runnext} knob: when off, runqput(g, true) puts g at the tail like any other G. */
+  final boolean useRunnext;
+
   P(Sched sched, int id) {
+    this(sched, id, new Timers());
+  }
+
+  /** A P whose timers live in {@code timers} (the threads model shares one heap among its private Ps). */
+  P(Sched sched, int id, Timers timers) {
     this.sched = sched;
     this.id = id;
+    this.timers = timers;
+    this.cap = sched == null ? RUNQ_SIZE : sched.knobs.runqSize;
+    this.useRunnext = sched == null || sched.knobs.runnext;
   }
 
   /** CAS of the status: a blocking call's M and sysmon race for a SYSCALL P; one wins. */
@@ -103,7 +116,7 @@ final class P {
    * to the global queue.
    */
   void runqput(G g, boolean next) {
-    if (next) {
+    if (next && useRunnext) {
       G old;
       do {
         old = (G) RUNNEXT.getVolatile(this);
@@ -114,7 +127,7 @@ final class P {
     for (;;) {
       int h = (int) HEAD.getAcquire(this);
       int t = (int) TAIL.getOpaque(this);
-      if (t - h < RUNQ_SIZE) {
+      if (t - h < cap) {
         runq[t & (RUNQ_SIZE - 1)] = g;
         TAIL.setRelease(this, t + 1);
         return;
@@ -148,6 +161,24 @@ final class P {
       return next;
     }
     lastInherit = false;
+    for (;;) {
+      int h = (int) HEAD.getAcquire(this);
+      int t = (int) TAIL.getAcquire(this);
+      if (t == h) return null;
+      G g = runq[h & (RUNQ_SIZE - 1)];
+      if (HEAD.compareAndSet(this, h, h + 1)) return g;
+    }
+  }
+
+  /** Takes runnext only, or null (owner; for shuffling). */
+  G takeRunnext() {
+    G next = (G) RUNNEXT.getVolatile(this);
+    if (next != null && RUNNEXT.compareAndSet(this, next, null)) return next;
+    return null;
+  }
+
+  /** Takes the head of the ring only, or null (for shuffling). */
+  G ringGet() {
     for (;;) {
       int h = (int) HEAD.getAcquire(this);
       int t = (int) TAIL.getAcquire(this);

@@ -56,6 +56,23 @@ public final class Panic extends RuntimeException {
     return new Panic(new RuntimeError(msg));
   }
 
+  /**
+   * A failed assertion to an interface type: as Go's TypeAssertionError, the source is just
+   * "interface", and the message names the first method (of the comma-separated, sorted
+   * {@code methods}) that x's class does not have. Known to the compiler.
+   */
+  public static Panic assertFailed(Object x, String iface, String want, String methods) {
+    if (x == null) return new Panic(new RuntimeError("interface conversion: interface is nil, not " + want));
+    String missing = "";
+    java.util.Set<String> have = new java.util.HashSet<>();
+    for (java.lang.reflect.Method m : x.getClass().getMethods()) have.add(m.getName());
+    for (String m : methods.split(",")) {
+      if (!m.isEmpty() && !have.contains(m)) { missing = m; break; }
+    }
+    return new Panic(new RuntimeError("interface conversion: " + Box.typeOf(x).name + " is not " + want
+        + ": missing method " + missing));
+  }
+
   /** Returns o, or panics as Go does when a nil func value or nil interface is called. Known to the compiler. */
   public static Object nilCheck(Object o) {
     if (o == null) throw nilDeref();

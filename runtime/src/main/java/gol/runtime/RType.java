@@ -64,7 +64,8 @@ public final class RType {
 
   /** dir: 0 both, 1 send-only, 2 receive-only. */
   public static RType chan(int dir, RType elem) {
-    String n = dir == 1 ? "chan<- " + elem.name : dir == 2 ? "<-chan " + elem.name : "chan " + elem.name;
+    String e = dir == 0 && elem.kind == Kind.CHAN && elem.name.startsWith("<-") ? "(" + elem.name + ")" : elem.name;   // chan (<-chan int)
+    String n = dir == 1 ? "chan<- " + e : dir == 2 ? "<-chan " + e : "chan " + e;
     return new RType(Kind.CHAN, n, elem, null, 0, List.of(), List.of());
   }
 
@@ -133,6 +134,33 @@ public final class RType {
   }
 
   private java.util.function.Supplier<Object> zeroMaker;
+
+  /**
+   * A struct type whose field types are given later, by {@link #setFieldTypes}: recursive types
+   * ({@code type Node struct { Next *Node }}) need the struct's descriptor to exist before the
+   * descriptors of its fields can be made. Generated static initializers create every struct this
+   * way, then the other types, then fill in the fields; nothing reads the fields before that.
+   */
+  public static RType structLater(String name, List<String> fieldNames, java.util.function.Supplier<Object> zero) {
+    java.util.ArrayList<RType> later = new java.util.ArrayList<>(fieldNames.size());
+    RType t = new RType(Kind.STRUCT, name, null, null, 0, List.copyOf(fieldNames),
+        java.util.Collections.unmodifiableList(later));
+    t.zeroMaker = zero;
+    t.laterFields = later;
+    return t;
+  }
+
+  /** The list behind {@link #fieldTypes} of a {@link #structLater} descriptor until it is filled. */
+  private java.util.ArrayList<RType> laterFields;
+
+  /** Completes a {@link #structLater} descriptor: once, in the static initializer that made it. */
+  public void setFieldTypes(RType[] types) {
+    if (laterFields == null || types.length != fieldNames.size()) {
+      throw new IllegalStateException("setFieldTypes on " + name);
+    }
+    laterFields.addAll(List.of(types));
+    laterFields = null;
+  }
 
   /**
    * A fresh zero value of this type in its reference representation, for types whose values are Java

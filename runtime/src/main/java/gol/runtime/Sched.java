@@ -128,8 +128,8 @@ public final class Sched extends SchedLoop {
   /** The scheduler of the latest run (for {@link #resumer()}). */
   private static volatile Sched current;
 
-  private Sched(Resumer resumer, String[] args, int procs) {
-    super(resumer, args, procs);
+  private Sched(Resumer resumer, String[] args, int procs, Knobs knobs) {
+    super(resumer, args, procs, knobs);
   }
 
   // ==================================================================== public API (known to the compiler)
@@ -140,19 +140,39 @@ public final class Sched extends SchedLoop {
    * Stdout is flushed before it returns. May be called several times in one JVM; runs are independent.
    */
   public static int run(Resumer resumer, Entry main, String[] args) {
-    return run(resumer, main, args, defaultProcs());
+    Knobs k = Knobs.load();
+    return run(resumer, main, args, k.procs > 0 ? k.procs : defaultProcs(), k);
   }
 
-  /** {@link #run} with an explicit GOMAXPROCS (tests, the {@code --procs} flag). */
+  /** {@link #run} with an explicit GOMAXPROCS (tests); the other knobs come from GOLDEBUG/gol.debug. */
   public static int run(Resumer resumer, Entry main, String[] args, int procs) {
-    Sched s = new Sched(resumer, args == null ? new String[0] : args, Math.max(1, procs));
+    return run(resumer, main, args, procs, Knobs.load());
+  }
+
+  /** {@link #run} with explicit knobs (tests of the models and knobs). The model SINGLE forces one P. */
+  public static int run(Resumer resumer, Entry main, String[] args, int procs, Knobs knobs) {
+    int n = knobs.model == Knobs.Model.SINGLE ? 1 : Math.max(1, procs);
+    Sched s = new Sched(resumer, args == null ? new String[0] : args, n, knobs);
     current = s;
     return s.start(main);
   }
 
   /** A scheduler that is not running (unit tests of its queues). */
   static Sched unstarted(int procs) {
-    return new Sched(null, new String[0], procs);
+    return unstarted(procs, Knobs.of(Config.of("")));
+  }
+
+  /** A scheduler that is not running, with the given knobs (unit tests). */
+  static Sched unstarted(int procs, Knobs knobs) {
+    return new Sched(null, new String[0], procs, knobs);
+  }
+
+  /**
+   * The knobs in force for the current run, one line (see {@link Knobs#describe}); for the headers
+   * of schedtrace, event traces and lessons.
+   */
+  public String describe() {
+    return knobs.describe(allp.length);
   }
 
   /** The go statement: starts a goroutine running {@code e}, created by {@code parent}. */
@@ -204,12 +224,22 @@ public final class Sched extends SchedLoop {
     mainG.entry = main;
     mainG.state = G.RUNNABLE;
     p0.created++;
-    p0.runqput(mainG, false);
-    M m0 = newM();
-    m0.nextp = p0;
-    mainStarted = true;
-    m0.start();
-    sysmon.start();
+    if (det != null) {
+      Determinism.clock = det.virtualClock ? det : null;
+      if (det.shuffle && knobs.seed == null) Out.stderr("gol: shuffle seed " + det.seed + " (replay with --seed " + det.seed + " --shuffle)\n");
+    }
+    if (threads != null) {
+      p0.status = P.RUNNING;
+      mainStarted = true;
+      threads.start(mainG, p0);
+    } else {
+      p0.runqput(mainG, false);
+      M m0 = newM();
+      m0.nextp = p0;
+      mainStarted = true;
+      m0.start();
+      sysmon.start();
+    }
     try {
       finished.await();
     } catch (InterruptedException e) {
@@ -218,6 +248,7 @@ public final class Sched extends SchedLoop {
     }
     shutdown();
     Out.flush();
+    if (Determinism.clock == det) Determinism.clock = null;
     return exitCode;
   }
 
@@ -253,6 +284,10 @@ public final class Sched extends SchedLoop {
 
   /** newproc: a new runnable G (reused from the free list if possible) in p's runnext. Owner of p only. */
   void newproc(P p, Entry e) {
+    if (threads != null) {
+      threads.go(p, e);
+      return;
+    }
     G g = p.gfget();
     if (g == null) g = newG();
     g.id = p.newGoid();
@@ -270,6 +305,10 @@ public final class Sched extends SchedLoop {
    */
   public static void ready(G waker, G g) {
     M m = waker.m;
+    if (m.sched.threads != null) {
+      m.sched.threads.ready(g);
+      return;
+    }
     g.waitReason = null;
     g.state = G.RUNNABLE;
     m.p.runqput(g, true);
@@ -283,7 +322,18 @@ public final class Sched extends SchedLoop {
   int setGomaxprocs(G g, int n) {
     int old = gomaxprocs;
     if (n < 1 || n == old) return old;
-    stw.resize(g.m, n);
+    if (knobs.model == Knobs.Model.SINGLE) return old; // one P, always
+    if (threads != null) { // no Ps to resize: the OS runs every thread
+      gomaxprocs = n;
+      return old;
+    }
+    boolean gilHeld = gil != null && gil.heldByMe();
+    if (gilHeld) gil.release(g.m); // the stopped Ms must be able to reach a scheduling point
+    try {
+      stw.resize(g.m, n);
+    } finally {
+      if (gilHeld) gil.acquire(g.m);
+    }
     return old;
   }
 
@@ -297,7 +347,8 @@ public final class Sched extends SchedLoop {
   public static void entersyscall(G g) {
     M m = g.m;
     Sched s = m.sched;
-    if (s == null) return; // a test M outside any scheduler
+    if (s == null || s.threads != null) return; // a test M outside any scheduler; 1:1 threads just block
+    if (s.gil != null) s.gil.release(m);
     P p = m.p;
     if (p == null) return; // still without a P since a previous call's slow exit: still counted
     s.nsyscall.incrementAndGet();
@@ -318,7 +369,8 @@ public final class Sched extends SchedLoop {
   public static boolean exitsyscall(G g) {
     M m = g.m;
     Sched s = m.sched;
-    if (s == null) return true;
+    if (s == null || s.threads != null) return true;
+    if (s.gil != null) s.gil.acquire(m);
     P old = m.oldp;
     m.oldp = null;
     if (old != null && old.casStatus(P.SYSCALL, P.RUNNING)) {
@@ -364,6 +416,13 @@ public final class Sched extends SchedLoop {
   /** runtime.Gosched: g yields; it goes to the global run queue and stays runnable. */
   public static void gosched(G g) {
     g.status |= G.UNWIND | G.PREEMPT;
+  }
+
+  /** The runtime's fastrandn for g (select's poll order): seeded under --seed, else thread-local. */
+  public static int fastrandn(G g, int n) {
+    M m = g.m;
+    Sched s = m == null ? null : m.sched;
+    return s != null ? s.fastrandn(n) : java.util.concurrent.ThreadLocalRandom.current().nextInt(n);
   }
 
   /** runtime.NumGoroutine. */

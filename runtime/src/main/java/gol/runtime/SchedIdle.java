@@ -7,8 +7,8 @@ package gol.runtime;
  * sleeper.
  */
 abstract class SchedIdle extends SchedQueues {
-  SchedIdle(Resumer resumer, String[] args, int procs) {
-    super(resumer, args, procs);
+  SchedIdle(Resumer resumer, String[] args, int procs, Knobs knobs) {
+    super(resumer, args, procs, knobs);
   }
 
   // ==================================================================== starting and waking Ms
@@ -136,6 +136,10 @@ abstract class SchedIdle extends SchedQueues {
    * deadline, fences, and re-reads the heaps (stopmTimers), so one of the two sees the other.
    */
   void timerAdded(long when) {
+    if (threads != null) {
+      threads.timerAdded();
+      return;
+    }
     java.lang.invoke.VarHandle.fullFence();
     M s = timerSleeper;
     if (s != null) {

@@ -10,8 +10,8 @@ abstract class SchedLoop extends SchedIdle {
   /** How long a spinning M keeps looking for work before it gives up its P (beyond Go's one pass). */
   static final long SPIN_NS = 20_000;
 
-  SchedLoop(Resumer resumer, String[] args, int procs) {
-    super(resumer, args, procs);
+  SchedLoop(Resumer resumer, String[] args, int procs, Knobs knobs) {
+    super(resumer, args, procs, knobs);
   }
 
   // ==================================================================== the schedule loop
@@ -32,7 +32,16 @@ abstract class SchedLoop extends SchedIdle {
           retire(m, g);
           return;
         }
-        execute(m, g, inherit);
+        if (gil != null) { // the gil model: running gol code needs the global lock
+          if (!gil.acquire(m)) return;
+          try {
+            execute(m, g, inherit);
+          } finally {
+            gil.release(m);
+          }
+        } else {
+          execute(m, g, inherit);
+        }
         if (m.p == null) { // g left a blocking call and found no P: this M waits for one (exitsyscall's slow path)
           stopmTimers(m);
           if (m.p == null) return;
@@ -84,7 +93,7 @@ abstract class SchedLoop extends SchedIdle {
       G g;
       if (p.timers.size > 0) p.timers.runDue(m.g0, System.nanoTime()); // readies go to p's runnext
       // Fairness: now and then look at the global queue first, so it cannot starve.
-      if (p.schedtick % 61 == 0 && runqsize > 0) {
+      if (p.schedtick % knobs.globalPoll == 0 && runqsize > 0) {
         synchronized (lock) {
           g = globrunqget(p, 1);
         }
@@ -93,7 +102,7 @@ abstract class SchedLoop extends SchedIdle {
           return g;
         }
       }
-      g = p.runqget();
+      g = det != null && det.shuffle ? det.shuffledGet(p) : p.runqget();
       if (g != null) return g;
       if (runqsize > 0) {
         synchronized (lock) {
@@ -165,7 +174,7 @@ abstract class SchedLoop extends SchedIdle {
     if (n == 1) return null;
     for (int pass = 0; pass < 4; pass++) {
       boolean last = pass == 3;
-      int start = java.util.concurrent.ThreadLocalRandom.current().nextInt(n);
+      int start = fastrandn(n);
       for (int i = 0; i < n; i++) {
         P victim = allp[(start + i) % n];
         if (victim == mine) continue;
@@ -175,13 +184,18 @@ abstract class SchedLoop extends SchedIdle {
           G g = mine.runqget();
           if (g != null) return g;
         }
-        if (victim.status == P.IDLE) continue;
+        if (victim.status == P.IDLE || !knobs.steal) continue; // --no-steal: only timers, never Gs
         G g = victim.runqsteal(mine, last);
         if (g != null) return g;
       }
       if (done) return null;
     }
     return null;
+  }
+
+  /** A random number in [0, n): seeded under --seed/--shuffle, else thread-local (Go's fastrandn). */
+  int fastrandn(int n) {
+    return det != null ? det.nextInt(n) : java.util.concurrent.ThreadLocalRandom.current().nextInt(n);
   }
 
   /** Under lock, when a P goes idle: if every P is idle and nothing can wake a goroutine, deadlock. */
@@ -202,7 +216,10 @@ abstract class SchedLoop extends SchedIdle {
    */
   void execute(M m, G g, boolean inherit) {
     P p = m.p;
-    if (!inherit) p.schedtick++;
+    if (!inherit) {
+      p.schedtick++;
+      if (det != null) det.startSlice();
+    }
     g.state = G.RUNNING;
     g.m = m;
     m.curg = g;
@@ -285,6 +302,7 @@ abstract class SchedLoop extends SchedIdle {
       if ((g.status & G.PREEMPT) != 0) { // yield (Gosched, preemption): to the global queue
         g.state = G.RUNNABLE;
         m.curg = null;
+        if (threads != null) return; // 1:1: the goroutine's own thread yields to the OS and goes on
         boolean fromSyscall = m.p == null;
         synchronized (lock) {
           globrunqput(g);

@@ -17,13 +17,23 @@ import java.util.concurrent.atomic.AtomicLong;
  * are guarded by {@link #lock}; counters read racily are volatile or atomic.
  */
 abstract class SchedQueues {
-  SchedQueues(Resumer resumer, String[] args, int procs) {
+  SchedQueues(Resumer resumer, String[] args, int procs, Knobs knobs) {
+    this.knobs = knobs;
+    this.sysmon = new Sysmon(self());
+    this.det = knobs.seed != null || knobs.shuffle ? new Determinism(knobs) : null;
     this.resumer = RuntimeFrames.wrap(resumer);
     this.args = args;
     this.allp = new P[procs];
     this.gomaxprocs = procs;
     for (int i = 0; i < procs; i++) allp[i] = new P(self(), i);
+    this.threads = knobs.model == Knobs.Model.THREADS ? new ThreadsModel(self(), allp[0].timers) : null;
+    this.gil = knobs.model == Knobs.Model.GIL ? new Gil(self(), knobs.gilIntervalNs) : null;
   }
+
+  /** The 1:1 model's machinery, or null under the other models. */
+  final ThreadsModel threads;
+  /** The global interpreter lock of the gil model, or null. */
+  final Gil gil;
 
   /** This object as the Sched it is. */
   final Sched self() {
@@ -33,6 +43,10 @@ abstract class SchedQueues {
   // ==================================================================== state
 
   final Resumer resumer;
+  /** The experiment knobs and the concurrency model of this run. */
+  final Knobs knobs;
+  /** Seeded choices, the virtual clock and run-queue shuffling; null unless --seed or --shuffle. */
+  final Determinism det;
   final String[] args;
   /** The Ps; replaced (never mutated) by runtime.GOMAXPROCS with the world stopped. */
   volatile P[] allp;
@@ -56,7 +70,7 @@ abstract class SchedQueues {
    * are on the global queue). Deadlock detection requires 0: such a goroutine will come back.
    */
   final AtomicInteger nsyscall = new AtomicInteger();
-  final Sysmon sysmon = new Sysmon(self());
+  final Sysmon sysmon;
   /** Goroutine id generator: handed out to Ps in batches. */
   final AtomicLong goidgen = new AtomicLong(1);
   /** Every G ever allocated in this run, in allocation order (for dumps), guarded by itself. */
@@ -116,6 +130,7 @@ abstract class SchedQueues {
 
   /** Number of live goroutines (runtime.NumGoroutine): created minus exited, over all Ps. */
   long gcount() {
+    if (threads != null) return threads.gcount();
     long n = 0;
     for (P p : allp) n += p.created - p.exited;
     return n;
@@ -162,7 +177,7 @@ abstract class SchedQueues {
     if (size == 0) return null;
     int n = Math.min(size, size / allp.length + 1);
     if (max > 0 && n > max) n = max;
-    if (n > P.RUNQ_SIZE / 2) n = P.RUNQ_SIZE / 2;
+    if (n > Math.max(1, knobs.runqSize / 2)) n = Math.max(1, knobs.runqSize / 2);
     runqsize -= n;
     G g = popGlobal();
     for (int i = 1; i < n; i++) p.runqput(popGlobal(), false);

@@ -3,7 +3,6 @@ package gol.runtime;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Arrays;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The select statement (Go's selectgo), in three passes over the cases:
@@ -34,9 +33,8 @@ final class Select {
       Park.forever(g, n == 0 ? Park.SELECT_NO_CASES : Park.SELECT_NIL);
       return null;
     }
-    ThreadLocalRandom rnd = ThreadLocalRandom.current();
     for (int i = k - 1; i > 0; i--) {
-      int j = rnd.nextInt(i + 1);
+      int j = Sched.fastrandn(g, i + 1);
       int t = order[i];
       order[i] = order[j];
       order[j] = t;

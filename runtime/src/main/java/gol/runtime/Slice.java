@@ -28,6 +28,56 @@ public final class Slice implements Box.Typed {
 
   @Override public RType goType() { return type; }
 
+  /**
+   * Go's == for an array held in an interface or used as a map key (ArrayOps.box makes such headers,
+   * with the array type): same type and equal elements. Slices are not comparable in Go: comparing
+   * two of the same type panics, and so does hashing one (a slice as a map key).
+   */
+  @Override public boolean equals(Object o) {
+    if (type != null && type.kind != RType.Kind.ARRAY && o instanceof Slice s && s.type != null
+        && s.type.kind != RType.Kind.ARRAY && s.type.name.equals(type.name)) {
+      // x == y on interfaces holding slices of the same type: Go panics (also when x and y are one slice)
+      throw Panic.runtime("comparing uncomparable type " + type.name);
+    }
+    if (this == o) return true;
+    if (type == null || type.kind != RType.Kind.ARRAY || !(o instanceof Slice s) || s.type == null
+        || !type.name.equals(s.type.name) || s.len != len) return false;
+    for (int i = 0; i < len; i++) {
+      if (!elemEquals(array, off + i, s.array, s.off + i)) return false;
+    }
+    return true;
+  }
+
+  @Override public int hashCode() {
+    if (type != null && type.kind != RType.Kind.ARRAY) throw Panic.runtime("hash of unhashable type " + type.name);
+    if (type == null) return System.identityHashCode(this);
+    int h = len;
+    for (int i = 0; i < len; i++) h = 31 * h + elemHash(array, off + i);
+    return h;
+  }
+
+  private static boolean elemEquals(Object a, int i, Object b, int j) {
+    if (a instanceof long[] x) return x[i] == ((long[]) b)[j];
+    if (a instanceof int[] x) return x[i] == ((int[]) b)[j];
+    if (a instanceof byte[] x) return x[i] == ((byte[]) b)[j];
+    if (a instanceof double[] x) return x[i] == ((double[]) b)[j];   // NaN != NaN, 0 == -0, as in Go
+    if (a instanceof boolean[] x) return x[i] == ((boolean[]) b)[j];
+    Object p = ((Object[]) a)[i], q = ((Object[]) b)[j];
+    if (p != null && p.getClass().isArray()) return java.util.Objects.deepEquals(p, q);   // nested arrays
+    return java.util.Objects.equals(p, q);
+  }
+
+  private static int elemHash(Object a, int i) {
+    if (a instanceof long[] x) return Long.hashCode(x[i]);
+    if (a instanceof int[] x) return x[i];
+    if (a instanceof byte[] x) return x[i];
+    if (a instanceof double[] x) return x[i] == 0 ? 0 : Double.hashCode(x[i]);
+    if (a instanceof boolean[] x) return x[i] ? 1 : 0;
+    Object p = ((Object[]) a)[i];
+    if (p != null && p.getClass().isArray()) return java.util.Arrays.deepHashCode(new Object[] {p});
+    return java.util.Objects.hashCode(p);
+  }
+
   public static int len(Slice s) { return s == null ? 0 : s.len; }
 
   public static int cap(Slice s) { return s == null ? 0 : s.cap; }

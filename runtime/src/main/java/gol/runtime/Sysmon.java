@@ -57,9 +57,16 @@ final class Sysmon {
   volatile long clock = System.nanoTime();
   /** The scheduler trace (schedtrace=MS), or null when it is off: one field test per round. */
   private SchedTrace trace;
+  /** Preempt long time slices (off with --no-preempt, and under --seed, whose clock is virtual). */
+  private final boolean wallClockPreempt;
+  /** Hand the P of a long blocking call to another M (off in the single model: one M only). */
+  private final boolean retakeSyscalls;
 
   Sysmon(Sched sched) {
     this.sched = sched;
+    Knobs k = sched.knobs;
+    this.wallClockPreempt = k.preempt && k.seed == null;
+    this.retakeSyscalls = k.model != Knobs.Model.SINGLE;
   }
 
   void start() {
@@ -104,10 +111,10 @@ final class Sysmon {
       if (p.smSchedtick != t) {
         p.smSchedtick = t;
         p.smSchedwhen = now;
-      } else if (now - p.smSchedwhen >= FORCE_PREEMPT_NS && s == P.RUNNING) {
+      } else if (now - p.smSchedwhen >= sched.knobs.timesliceNs && s == P.RUNNING && wallClockPreempt) {
         preemptone(p);
       }
-      if (s == P.SYSCALL) {
+      if (s == P.SYSCALL && retakeSyscalls) {
         int st = p.syscalltick;
         if (p.smSyscalltick != st) {
           p.smSyscalltick = st;

@@ -269,10 +269,12 @@ class SchedTest {
     long start = System.nanoTime();
     TestProgram.Result r = run(prog, 1, g -> {
       Chan c = Chan.make(g, CHAN_INT, 0);
-      long[] ms = {60, 20, 40};
+      // 100 ms between deadlines: timers that are due together (the thread stalled on a loaded
+      // machine) are readied together, and runnext then runs the last one first, as in Go.
+      long[] ms = {300, 100, 200};
       for (int k = 0; k < 200; k++) {
         long id = k;
-        long d = k < 3 ? ms[k] : 50;
+        long d = k < 3 ? ms[k] : 150;
         Sched.go(g, TestProgram.go("main.main", 4, cg -> sleeper.run(cg, new Object[2],
             (g2, i, v) -> { time.Sleep(g2, d * 1_000_000); return null; },
             (g2, i, v) -> { Chan.send(g2, c, id); return null; })));

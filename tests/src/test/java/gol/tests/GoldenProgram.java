@@ -31,6 +31,26 @@ public record GoldenProgram(Path source, String name, String stdout, int exitCod
     return name.startsWith("sched1/") || name.contains("/sched1/");
   }
 
+  /**
+   * Extra environment for gol's runs of this program, from an optional {@code X.env} next to it
+   * ({@code KEY=value} lines). Real Go never reads it: it is for gol-only settings such as
+   * {@code GOLDEBUG=preempt=0}, which the one-P order programs of {@code sched1/} use so that a
+   * loaded machine pausing gol's thread for over 10 ms cannot make sysmon preempt in the middle of
+   * a sequence that takes Go microseconds.
+   */
+  public java.util.Map<String, String> extraEnv() {
+    Path env = source.resolveSibling(source.getFileName().toString().replaceFirst("\\.gol$", ".env"));
+    java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+    if (!Files.isRegularFile(env)) return m;
+    for (String line : read(env).split("\n")) {
+      line = line.trim();
+      int eq = line.indexOf('=');
+      if (line.isEmpty() || line.startsWith("#") || eq < 0) continue;
+      m.put(line.substring(0, eq), line.substring(eq + 1));
+    }
+    return m;
+  }
+
   /** Loads {@code gol} and its golden files; {@code root} is used only to make the display name. */
   public static GoldenProgram load(Path root, Path gol) {
     String base = gol.getFileName().toString().replaceFirst("\\.gol$", "");
@@ -47,10 +67,15 @@ public record GoldenProgram(Path source, String name, String stdout, int exitCod
     return new GoldenProgram(gol, name, read(out), code, errPrefix);
   }
 
-  /** All {@code .gol} files under {@code root} (recursively), sorted by path, loaded with their goldens. */
+  /**
+   * All {@code .gol} files under {@code root} (recursively), sorted by path, loaded with their goldens.
+   * Directories named {@code lessons} are skipped: lessons print measurements (times, sizes), which
+   * have no golden output; VerifyAllTest still compiles them and {@code gol lesson} runs them.
+   */
   public static List<GoldenProgram> loadAll(Path root) {
     try (Stream<Path> files = Files.walk(root)) {
       return files.filter(p -> p.toString().endsWith(".gol") && Files.isRegularFile(p))
+          .filter(p -> !root.relativize(p).toString().replace('\\', '/').matches("(.*/)?lessons/.*"))
           .sorted()
           .map(p -> load(root, p))
           .collect(Collectors.toList());

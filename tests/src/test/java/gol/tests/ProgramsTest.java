@@ -83,7 +83,9 @@ class ProgramsTest {
         if (p.onlyOneProc() && c != ONE_P) continue;
         List<String> cmd = GolCommand.run(prefix, p.source().getFileName().toString());
         // Run in p's directory, so messages name the file as X.gol.
-        Future<Subprocess.Result> run = pool.submit(() -> Subprocess.run(cmd, p.source().getParent(), c.env(), limit));
+        Map<String, String> env = new java.util.HashMap<>(c.env());
+        env.putAll(p.extraEnv());
+        Future<Subprocess.Result> run = pool.submit(() -> Subprocess.run(cmd, p.source().getParent(), env, limit));
         tests.add(DynamicTest.dynamicTest(p.name() + " [" + c.name() + "]", p.source().toUri(),
             () -> verify(p, c, cmd, run)));
       }

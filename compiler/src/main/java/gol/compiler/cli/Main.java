@@ -67,6 +67,7 @@ public final class Main {
     switch (cmd) {
       case "run": return runCmd(rest);
       case "build": return buildCmd(rest);
+      case "lesson": return Lessons.run(rest);
       case "version": System.out.println("gol 0.1.0 (Go 1.19 semantics) on Java " + System.getProperty("java.version")); return 0;
       default:
         System.err.println("gol: unknown command \"" + cmd + "\"\nRun 'gol help' for usage.");
@@ -77,9 +78,10 @@ public final class Main {
   private static void usage() {
     System.out.println("gol is a Go-like language and a Go-style runtime for the JVM.\n\n"
         + "Usage:\n\n"
-        + "\tgol run FILE.gol [arguments...]     compile and run a program\n"
+        + "\tgol run [flags] FILE.gol [args...]  compile and run a program (gol run --help: scheduler flags)\n"
         + "\tgol build -o app.jar FILE.gol       write a runnable jar (java -jar app.jar)\n"
         + "\tgol build --dump=STAGE FILE.gol     print a compiler stage: tokens, ast, types or bytecode\n"
+        + "\tgol lesson [NAME|table]            run a scheduling lesson (samples/lessons)\n"
         + "\tgol version                         print the version\n\n"
         + "Environment: GOMAXPROCS=N sets the number of Ps (logical processors);\n"
         + "GOLDEBUG=schedtrace=MS,scheddetail=1,schedextra=1 traces the scheduler ('gol run --help').");
@@ -88,45 +90,17 @@ public final class Main {
   // ------------------------------------------------------------------ run
 
   private static int runCmd(String[] args) throws Exception {
-    int i = 0;
-    StringBuilder debug = new StringBuilder(); // runtime settings, as GOLDEBUG pairs (gol.runtime.Config)
-    while (i < args.length && args[i].startsWith("-")) {
-      String a = args[i++];
-      if (a.equals("--")) break;
-      if (a.startsWith("--schedtrace=")) { // --schedtrace=MS: the same as --schedtrace MS
-        String[] more = new String[args.length + 1];
-        System.arraycopy(args, 0, more, 0, i);
-        more[i - 1] = "--schedtrace";
-        more[i] = a.substring("--schedtrace=".length());
-        System.arraycopy(args, i, more, i + 1, args.length - i);
-        args = more;
-        a = "--schedtrace";
-      }
-      if (a.equals("-h") || a.equals("--help")) { runUsage(); return 0; }
-      switch (a) {
-        case "--schedtrace" -> {
-          if (i >= args.length || !args[i].matches("\\d+")) { System.err.println("gol run: --schedtrace needs milliseconds"); return 2; }
-          debug.append(",schedtrace=").append(args[i++]);
-        }
-        case "--scheddetail" -> debug.append(",scheddetail=1");
-        case "--schedextra" -> debug.append(",schedextra=1");
-        default -> {
-          System.err.println("gol run: unknown flag " + a + "\nRun 'gol run --help' for usage.");
-          return 2;
-        }
-      }
-    }
-    if (debug.length() > 0) {
-      // Flags win over GOLDEBUG: Config reads the property after the environment.
-      String prev = System.getProperty("gol.debug");
-      System.setProperty("gol.debug", (prev == null ? "" : prev) + debug);
-    }
+    RunFlags.Parsed flags = RunFlags.parse(args);
+    if (flags.help()) { System.out.print(RunFlags.help()); return 0; }
+    if (flags.error() != null) { System.err.println("gol run: " + flags.error() + "\nRun 'gol run --help' for usage."); return 2; }
+    int i = flags.fileIndex();
     if (i >= args.length) { System.err.println("gol run: no .gol file given"); return 2; }
     String file = args[i];
     String[] progArgs = Arrays.copyOfRange(args, i + 1, args.length);
     Compiler.Result r = compileFile(file);
     if (r == null) return 1;
     if (!r.ok()) { printErrors(r); return 1; }
+    RunFlags.apply(flags.pairs());
     ClassLoader loader = new MemoryClassLoader(r.classes(), Main.class.getClassLoader());
     Method m = loader.loadClass(Compiler.MAIN_CLASS).getMethod("main", String[].class);
     try {
@@ -135,16 +109,6 @@ public final class Main {
       internalError(e.getCause());
     }
     return 0;
-  }
-
-  private static void runUsage() {
-    System.out.println("Usage: gol run [flags] FILE.gol [arguments...]\n\n"
-        + "Flags (each sets a GOLDEBUG pair for this run; GOLDEBUG=... works for built jars too):\n"
-        + "\t--schedtrace MS   print a scheduler summary line on stderr every MS ms (GOLDEBUG=schedtrace=MS)\n"
-        + "\t--scheddetail     with --schedtrace: also a line per P, M and goroutine (scheddetail=1)\n"
-        + "\t--schedextra      with --schedtrace: also runnext, queue contents and waits (schedextra=1)\n\n"
-        + "SIGQUIT (Ctrl-\\) prints every goroutine's stack on stderr; the program goes on\n"
-        + "(GOLDEBUG=sigquit=0 leaves SIGQUIT to the JVM). See README.md, \"Watching the scheduler\".");
   }
 
   static Compiler.Result compileFile(String file) {

@@ -202,6 +202,46 @@ abstract class AssignGen extends CallGen {
   }
 
   /**
+   * {@code errors.As(err, target)} where target is a pointer of static type *T: walks err's Unwrap
+   * chain and stores the first error that holds a T (the same test as {@code e.(T)}) into *target,
+   * pushing true; pushes false when none does. Go also asks errors with an {@code As(any) bool}
+   * method; gol does not (see lang-spec differences).
+   */
+  @Override void errorsAs(Call c) {
+    Expr target = c.args().get(1);
+    if (!(typeOf(target) instanceof Type.Pointer p)) throw new Unsupported(target.pos(), "errors.As with a target of type " + typeOf(target));
+    Type t = p.elem;
+    int e = allocSlot(JKind.A);
+    expr(c.args().get(0));
+    mv.visitVarInsn(ASTORE, e);
+    LValue place = lvalue(new Star(target.pos(), target));
+    JKind k = JvmTypes.kind(t);
+    int v = allocSlot(k);
+    Label loop = new Label(), fail = new Label(), none = new Label(), end = new Label();
+    mv.visitLabel(loop);
+    mv.visitVarInsn(ALOAD, e);
+    mv.visitJumpInsn(IFNULL, none);
+    mv.visitVarInsn(ALOAD, e);
+    mv.visitInsn(DUP);
+    typeTest(t, fail);
+    unboxAs(t);
+    mv.visitVarInsn(k.store, v);
+    place.assign(() -> mv.visitVarInsn(k.load, v), k);
+    mv.visitInsn(ICONST_1);
+    mv.visitJumpInsn(GOTO, end);
+    mv.visitLabel(fail);
+    mv.visitInsn(POP);
+    mv.visitVarInsn(ALOAD, 0);
+    mv.visitVarInsn(ALOAD, e);
+    mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/lib/errors", "Unwrap", "(Lgol/runtime/G;Ljava/lang/Object;)Ljava/lang/Object;", false);
+    mv.visitVarInsn(ASTORE, e);
+    mv.visitJumpInsn(GOTO, loop);
+    mv.visitLabel(none);
+    mv.visitInsn(ICONST_0);
+    mv.visitLabel(end);
+  }
+
+  /**
    * A place holding a struct: assignment copies the new value's fields into the existing object
    * ({@code set}), so pointers to the place keep seeing it, as in Go.
    */
@@ -467,8 +507,14 @@ abstract class AssignGen extends CallGen {
       if (vs.values().isEmpty()) continue;
       line(vs.pos());
       int mark = scopeMark();
+      if (vs.values().size() != vs.names().size()) {   // var a, b = f() (or m[k], x.(T)): assigned as a, b = f()
+        Expr val = vs.values().get(0);
+        if (Expr.unparen(val) instanceof Unary u && u.op() == Op.ARROW) prepare(u.x()); else prepareAll(vs.values());
+        assignMulti(new ArrayList<>(vs.names()), val, false);
+        dropTemps(mark);
+        continue;
+      }
       prepareAll(vs.values());
-      if (vs.values().size() != vs.names().size()) throw new Unsupported(vs.pos(), "package-level multi-value var declarations");
       for (int i = 0; i < vs.names().size(); i++) {
         Ident id = vs.names().get(i);
         Symbol s = info.defs.get(id);

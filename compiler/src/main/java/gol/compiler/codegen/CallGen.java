@@ -38,6 +38,7 @@ abstract class CallGen extends CompositeGen {
       case LIB_FUNC: {
         Symbol.Func f = Calls.callee(c, info);
         sig = f.sig();
+        if (f.pkg.equals("errors") && f.name.equals("As")) { errorsAs(c); return; }
         String owner = "gol/runtime/lib/" + JvmTypes.libPackageClass(f.pkg);
         if (!ProgramGen.runtimeHas(owner, f.name, JvmTypes.methodDesc(sig))) throw new Unsupported(c.pos(), f.pkg + "." + f.name);
         mv.visitVarInsn(ALOAD, 0);
@@ -123,6 +124,9 @@ abstract class CallGen extends CompositeGen {
       afterSuspendableCall(rk, rc);
     }
   }
+
+  /** errors.As(err, target): compiled inline, since it needs *target's static type (AssignGen). */
+  abstract void errorsAs(Call c);
 
   /**
    * Pushes the receiver x for method m with Go's automatic & and *: a pointer receiver gets the

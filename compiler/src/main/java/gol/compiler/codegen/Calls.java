@@ -43,6 +43,8 @@ final class Calls {
       if (s instanceof Symbol.Func f && f.decl != null && f.decl.recv() == null) return Kind.FUNC;
     }
     if (fun instanceof Expr.Selector sel) {
+      gol.compiler.types.Selection selection = info.selections.get(sel);
+      if (selection != null && selection.kind() == gol.compiler.types.Selection.Kind.METHOD_EXPR) return Kind.FUNC_VALUE;   // T.M(recv, args)
       Symbol s = info.symbolOf(sel.sel());
       gol.compiler.types.Type xt = info.typeOf(sel.x());
       if (s instanceof Symbol.Func && xt != null && xt.underlying() instanceof gol.compiler.types.Type.Interface) return Kind.IFACE_METHOD;
@@ -76,5 +78,21 @@ final class Calls {
 
   static boolean isSuspendingLib(Symbol.Func f) {
     return SUSPENDING_LIB.contains(libKey(f));
+  }
+
+  /**
+   * Whether a call of a method of an interface value may suspend: any implementation may block, so
+   * it may, except Error() and String() called through error or fmt.Stringer-shaped interfaces,
+   * whose Java interfaces (GoError, GoStringer) the runtime also calls from plain Java code.
+   */
+  static boolean ifaceCallMaySuspend(Expr.Call c, TypeInfo info) {
+    Symbol.Func f = callee(c, info);
+    if (!(Expr.unparen(c.fun()) instanceof Expr.Selector s)) return true;
+    Type t = info.typeOf(s.x());
+    if (t == null || !(t.underlying() instanceof Type.Interface it)) return true;
+    boolean stringResult = f.sig().params.isEmpty() && f.sig().results.size() == 1
+        && gol.compiler.types.Types.identical(f.sig().results.get(0).type, gol.compiler.types.Types.STRING);
+    if (!stringResult || it.methods.size() != 1) return true;
+    return !(f.name.equals("Error") || f.name.equals("String"));
   }
 }

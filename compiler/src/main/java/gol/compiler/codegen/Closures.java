@@ -50,6 +50,7 @@ final class Closures {
       case "J_Z": return "gol/runtime/Fn$J_Z";
       case "J_J": return "gol/runtime/Fn$J_J";
       case "JJ_V": return "gol/runtime/Fn$JJ_V";
+      case "AZ_T": return "gol/runtime/Fn$AZ_T";
       default: break;
     }
     String name = prog.className + "$Fn$" + shape;
@@ -247,6 +248,137 @@ final class Closures {
     mv.visitMethodInsn(INVOKESPECIAL, cls, "<init>", "(" + rdesc + ")V", false);
   }
 
+  /**
+   * A method value {@code x.M} of an interface value x: a class {@code main$ibound$<I>$<M>} holding
+   * x (checked for nil now, as Go does) whose invoke makes the interface call.
+   */
+  void emitIfaceMethodValue(CallGen gen, Expr x, Symbol.Func m, String owner) {
+    String cls = prog.className + "$ibound$" + owner.substring(owner.lastIndexOf('/') + 1).replace('$', '_') + "$" + m.name;
+    String shape = JvmTypes.shape(m.sig());
+    String iface = fnInterface(shape);
+    String desc = JvmTypes.methodDesc(m.sig());
+    if (funcValues.add(cls)) {
+      ClassWriter cw = prog.newClassWriter();
+      cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, cls, null, "java/lang/Object", new String[] {iface});
+      cw.visitField(ACC_PRIVATE | ACC_FINAL, "recv", "L" + owner + ";", null, null).visitEnd();
+      MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "<init>", "(L" + owner + ";)V", null, null);
+      mv.visitCode();
+      mv.visitVarInsn(ALOAD, 0);
+      mv.visitMethodInsn(INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+      mv.visitVarInsn(ALOAD, 0);
+      mv.visitVarInsn(ALOAD, 1);
+      mv.visitFieldInsn(PUTFIELD, cls, "recv", "L" + owner + ";");
+      mv.visitInsn(RETURN);
+      mv.visitMaxs(0, 0);
+      mv.visitEnd();
+      mv = cw.visitMethod(ACC_PUBLIC, "invoke", JvmTypes.shapeDesc(shape), null, null);
+      mv.visitCode();
+      mv.visitVarInsn(ALOAD, 0);
+      mv.visitFieldInsn(GETFIELD, cls, "recv", "L" + owner + ";");
+      mv.visitVarInsn(ALOAD, 1);
+      loadErasedParams(mv, m.sig(), 2);
+      mv.visitMethodInsn(INVOKEINTERFACE, owner, m.name, desc, true);
+      mv.visitInsn(JvmTypes.resultKind(m.sig().results).ret);
+      mv.visitMaxs(0, 0);
+      mv.visitEnd();
+      cw.visitEnd();
+      prog.addClass(cls, cw.toByteArray());
+    }
+    MethodVisitor mv = gen.mv;
+    mv.visitTypeInsn(NEW, cls);
+    mv.visitInsn(DUP);
+    gen.expr(x);
+    gen.nilCheck();
+    mv.visitTypeInsn(CHECKCAST, owner);
+    mv.visitMethodInsn(INVOKESPECIAL, cls, "<init>", "(L" + owner + ";)V", false);
+  }
+
+  /**
+   * A method expression {@code T.M}, {@code (*T).M} or {@code I.M}: a function value whose first
+   * parameter is the receiver, a singleton class {@code main$T$M$expr<N>} (one per receiver type
+   * written). Its invoke converts the receiver as the call {@code recv.M(args)} would: a copy of a
+   * struct value, {@code *p} (nil-checked) when a pointer type names a value-receiver method, and
+   * {@code invokeinterface} for an interface type.
+   */
+  void emitMethodExpr(FnBase gen, Expr.Selector s, Symbol.Func m) {
+    Type.Signature fsig = (Type.Signature) prog.info.typeOf(s).underlying();
+    Type r = fsig.params.get(0).type;   // the receiver type as written: T, *T or I
+    boolean iface = r.underlying() instanceof Type.Interface;
+    gol.compiler.types.Selection sel = prog.info.selections.get(s);
+    if (!iface && (m.decl == null || (sel != null && !sel.path().isEmpty()))) {
+      throw new Unsupported(s.pos(), "method expression " + r + "." + m.name + (m.decl == null ? " of a library type" : " of a promoted method"));
+    }
+    String shape = JvmTypes.shape(fsig);
+    String fnIface = fnInterface(shape);
+    String key = (iface ? "iface$" + prog.interfaces.javaInterface(r).replace('/', '$') + "$" + m.name
+        : prog.methodJvmName(m) + (r instanceof Type.Pointer ? "$ptr" : ""));
+    String cls = prog.className + "$mexpr$" + key;
+    if (funcValues.add(cls)) {
+      ClassWriter cw = prog.newClassWriter();
+      cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, cls, null, "java/lang/Object", new String[] {fnIface});
+      cw.visitField(ACC_PUBLIC | ACC_STATIC | ACC_FINAL, "I", "L" + cls + ";", null, null).visitEnd();
+      MethodVisitor mv = cw.visitMethod(ACC_STATIC, "<clinit>", "()V", null, null);
+      mv.visitCode();
+      mv.visitTypeInsn(NEW, cls);
+      mv.visitInsn(DUP);
+      mv.visitMethodInsn(INVOKESPECIAL, cls, "<init>", "()V", false);
+      mv.visitFieldInsn(PUTSTATIC, cls, "I", "L" + cls + ";");
+      mv.visitInsn(RETURN);
+      mv.visitMaxs(0, 0);
+      mv.visitEnd();
+      emitDefaultCtor(cw);
+      mv = cw.visitMethod(ACC_PUBLIC, "invoke", JvmTypes.shapeDesc(shape), null, null);
+      mv.visitCode();
+      JKind rk = JvmTypes.kind(r);
+      Type.Signature msig = m.sig();
+      if (iface) {
+        String ji = prog.interfaces.javaInterface(r);
+        mv.visitVarInsn(ALOAD, 2);
+        mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/Panic", "nilCheck", "(Ljava/lang/Object;)Ljava/lang/Object;", false);
+        mv.visitTypeInsn(CHECKCAST, ji);
+        mv.visitVarInsn(ALOAD, 1);
+        loadErasedParams(mv, msig, 2 + rk.size);
+        mv.visitMethodInsn(INVOKEINTERFACE, ji, m.name, JvmTypes.methodDesc(msig), true);
+      } else {
+        Type mr = msig.recv.type;
+        mv.visitVarInsn(ALOAD, 1);
+        mv.visitVarInsn(rk.load, 2);
+        if (rk == JKind.A && !JvmTypes.className(r).equals(JvmTypes.OBJECT)) mv.visitTypeInsn(CHECKCAST, JvmTypes.className(r));
+        if (r instanceof Type.Pointer p && !(mr instanceof Type.Pointer)) {   // (*T).M of a value method: *recv
+          // Go's generated wrapper panics with this plain (not "runtime error:") message on nil
+          org.objectweb.asm.Label ok = new org.objectweb.asm.Label();
+          mv.visitInsn(DUP);
+          mv.visitJumpInsn(IFNONNULL, ok);
+          String tn = prog.receiverTypeName(m);
+          mv.visitLdcInsn("value method main." + tn + "." + m.name + " called using nil *" + tn + " pointer");
+          mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/Panic", "plain", "(Ljava/lang/String;)Lgol/runtime/Panic;", false);
+          mv.visitInsn(ATHROW);
+          mv.visitLabel(ok);
+          if (!JvmTypes.isStruct(p.elem)) {
+            JKind ek = JvmTypes.kind(p.elem);
+            mv.visitTypeInsn(CHECKCAST, ek.cellClass());
+            mv.visitFieldInsn(GETFIELD, ek.cellClass(), "v", ek.cellFieldDesc());
+            if (ek == JKind.A && !JvmTypes.className(p.elem).equals(JvmTypes.OBJECT)) mv.visitTypeInsn(CHECKCAST, JvmTypes.className(p.elem));
+          } else {
+            mv.visitTypeInsn(CHECKCAST, JvmTypes.className(p.elem));
+          }
+        }
+        if (!(mr instanceof Type.Pointer) && JvmTypes.isStruct(mr)) {   // a value receiver gets a copy
+          String sc = JvmTypes.className(mr);
+          mv.visitMethodInsn(INVOKEVIRTUAL, sc, "copy", "()L" + sc + ";", false);
+        }
+        loadErasedParams(mv, msig, 2 + rk.size);
+        mv.visitMethodInsn(INVOKESTATIC, prog.className, prog.methodJvmName(m), prog.methodDesc(m), false);
+      }
+      mv.visitInsn(JvmTypes.resultKind(msig.results).ret);
+      mv.visitMaxs(0, 0);
+      mv.visitEnd();
+      cw.visitEnd();
+      prog.addClass(cls, cw.toByteArray());
+    }
+    gen.mv.visitFieldInsn(GETSTATIC, cls, "I", "L" + cls + ";");
+  }
+
   static void emitDefaultCtor(ClassWriter cw) {
     MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "<init>", "()V", null, null);
     mv.visitCode();
@@ -291,7 +423,9 @@ final class Closures {
         fieldDescs.add("L" + calleeOwner + ";");
         break;
       }
-      case FUNC_VALUE: {
+      case FUNC_VALUE:
+      case METHOD:          // go/defer x.M(a): the method value x.M (receiver evaluated now), then
+      case IFACE_METHOD: {  // called through its function interface, as Go evaluates them
         sig = (Type.Signature) gen.typeOf(c.fun()).underlying();
         String shape = JvmTypes.shape(sig);
         calleeOwner = fnInterface(shape);
@@ -326,7 +460,7 @@ final class Closures {
 
     mv.visitTypeInsn(NEW, cls);
     mv.visitInsn(DUP);
-    if (kind == Calls.Kind.FUNC_VALUE) { gen.expr(c.fun()); mv.visitTypeInsn(CHECKCAST, calleeOwner); }
+    if (invoke == INVOKEINTERFACE) { gen.expr(c.fun()); mv.visitTypeInsn(CHECKCAST, calleeOwner); }
     if (kind == Calls.Kind.LIB_METHOD) gen.expr(((Expr.Selector) Expr.unparen(c.fun())).x());
     if (sig != null) gen.args(c, sig);
     else gen.exprAs(c.args().get(0), calleeName.equals("panic") ? gol.compiler.types.Types.EMPTY_INTERFACE : gen.typeOf(c.args().get(0)));

@@ -138,13 +138,48 @@ abstract class CompositeGen extends ExprGen {
     Type t = typeOf(c);
     if (t instanceof Type.Pointer p && JvmTypes.isStruct(p.elem)) t = p.elem;   // elided &T{...}
     if (JvmTypes.isStruct(t)) { structLit(c, t); return; }
+    if (JvmTypes.libClass(t) != null && !(t instanceof Type.Pointer)) {   // sync.Mutex{}, strings.Builder{}
+      if (!c.elems().isEmpty()) throw new Unsupported(c.pos(), "composite literals of " + t + " with fields");
+      StructGen.zero(prog, mv, t);
+      return;
+    }
     if (t.underlying() instanceof Type.Map mt) { mapLit(c, t, mt); return; }
     if (t.underlying() instanceof Type.Array at) { arrayLit(c, t, at); return; }
     if (!(t.underlying() instanceof Type.Slice st)) {
       throw new Unsupported(c.pos(), t.underlying() instanceof Type.Map ? "maps" : t.underlying() instanceof Type.Struct ? "structs" : "composite literals of type " + t);
     }
-    for (Element el : c.elems()) if (el.key() != null) throw new Unsupported(el.pos(), "keyed slice literals");
-    packSlice(t, c.elems().size(), i -> exprAs(c.elems().get(i).value(), st.elem));
+    boolean keyed = false;
+    for (Element el : c.elems()) keyed |= el.key() != null;
+    if (!keyed) { packSlice(t, c.elems().size(), i -> exprAs(c.elems().get(i).value(), st.elem)); return; }
+    keyedSliceLit(c, t, st);
+  }
+
+  /**
+   * []T{2: a, b, 0: c}: the indices are constants (the checker made sure), so the length is known
+   * here; a zero slice of that length (Slice.make, which zero-fills struct and array elements) gets
+   * each element stored at its index, in source order.
+   */
+  private void keyedSliceLit(CompositeLit c, Type t, Type.Slice st) {
+    long[] at = new long[c.elems().size()];
+    long idx = 0, len = 0;
+    for (int i = 0; i < at.length; i++) {
+      Element el = c.elems().get(i);
+      if (el.key() != null) idx = ((Constant.Int) info.constOf(el.key())).value().longValue();
+      at[i] = idx++;
+      len = Math.max(len, idx);
+    }
+    prog.rtypes.push(mv, t);
+    pushLong(len);
+    mv.visitInsn(DUP2);
+    mv.visitMethodInsn(INVOKESTATIC, JvmTypes.SLICE, "make", "(Lgol/runtime/RType;JJ)Lgol/runtime/Slice;", false);
+    JKind ek = JvmTypes.kind(st.elem);
+    String vdesc = ek == JKind.A ? "Ljava/lang/Object;" : ek.desc;
+    for (int i = 0; i < at.length; i++) {
+      mv.visitInsn(DUP);
+      pushLong(at[i]);
+      exprAs(c.elems().get(i).value(), st.elem);
+      mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/Index", "set" + setter(st.elem), "(Lgol/runtime/Slice;J" + vdesc + ")V", false);
+    }
   }
 
   /**
@@ -291,8 +326,14 @@ abstract class CompositeGen extends ExprGen {
     // [x] → panic: interface conversion
     mv.visitLdcInsn(from.toString().equals("any") ? "interface {}" : ifaceName(from));
     mv.visitLdcInsn(goTypeName(target));
-    mv.visitInsn(JvmTypes.isInterface(target) ? ICONST_1 : ICONST_0);
-    mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/Panic", "assertFailed", "(Ljava/lang/Object;Ljava/lang/String;Ljava/lang/String;Z)Lgol/runtime/Panic;", false);
+    if (target.underlying() instanceof Type.Interface ti) {
+      // the runtime names the first missing method (sorted by name, as Go does)
+      mv.visitLdcInsn(String.join(",", ti.methods.stream().map(f -> f.name).sorted().toList()));
+      mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/Panic", "assertFailed", "(Ljava/lang/Object;Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;)Lgol/runtime/Panic;", false);
+    } else {
+      mv.visitInsn(ICONST_0);
+      mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/Panic", "assertFailed", "(Ljava/lang/Object;Ljava/lang/String;Ljava/lang/String;Z)Lgol/runtime/Panic;", false);
+    }
     mv.visitInsn(ATHROW);
     mv.visitLabel(done);
   }
@@ -304,6 +345,7 @@ abstract class CompositeGen extends ExprGen {
 
   /** The type's name as the runtime prints it (%T): main.T, *main.T, []int. */
   static String goTypeName(Type t) {
+    if (t.underlying() instanceof Type.Signature || t.underlying() instanceof Type.Chan) return RTypes.goName(t);
     if (t instanceof Type.Named n) return n.qualifiedName();
     if (t instanceof Type.Pointer p) return "*" + goTypeName(p.elem);
     if (t instanceof Type.Slice s) return "[]" + goTypeName(s.elem);
@@ -331,8 +373,7 @@ abstract class CompositeGen extends ExprGen {
       return;
     }
     // other types: compare run-time types (Box.Int with its RType, slices, channels)
-    mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/Box", "typeOf", "(Ljava/lang/Object;)Lgol/runtime/RType;", false);
-    mv.visitMethodInsn(INVOKEVIRTUAL, "gol/runtime/RType", "toString", "()Ljava/lang/String;", false);
+    mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/Box", "typeName", "(Ljava/lang/Object;)Ljava/lang/String;", false);
     mv.visitLdcInsn(goTypeName(t));
     mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/String", "equals", "(Ljava/lang/Object;)Z", false);
     mv.visitJumpInsn(IFEQ, fail);

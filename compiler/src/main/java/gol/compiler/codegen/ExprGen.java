@@ -61,11 +61,7 @@ abstract class ExprGen extends FnBase {
     switch (Calls.kind(c, info)) {
       case FUNC: case METHOD: return prog.maySuspend(Calls.callee(c, info).decl);
       case FUNC_VALUE: return true;
-      case IFACE_METHOD: {   // a user method may block; the runtime's Error()/String() do not
-        Symbol.Func f = Calls.callee(c, info);
-        String ji = prog.interfaces.javaInterface(typeOf(((Selector) Expr.unparen(c.fun())).x()));
-        return ji != null && ji.startsWith(prog.className);
-      }
+      case IFACE_METHOD: return Calls.ifaceCallMaySuspend(c, info);
       case LIB_FUNC: case LIB_METHOD: return Calls.isSuspendingLib(Calls.callee(c, info));
       default: return false;
     }
@@ -134,7 +130,11 @@ abstract class ExprGen extends FnBase {
   /** {@code x && y} / {@code x || y} with a suspending y: y is evaluated only when needed. */
   private void liftShortCircuit(Binary b) {
     lift(b.x());
+    // tmp is in scope (so saved) at the suspension points inside y: give it a value first, or the
+    // save would read an unassigned slot and the class would fail verification
     Local tmp = temp(JKind.Z, null);
+    mv.visitInsn(ICONST_0);
+    store(tmp);
     Label skip = new Label(), end = new Label();
     expr(b.x());
     mv.visitJumpInsn(b.op() == Op.LAND ? IFEQ : IFNE, skip);
@@ -241,6 +241,11 @@ abstract class ExprGen extends FnBase {
   void box(Type t) { prog.boxForInterface(mv, t); }
 
   /** Unboxes the interface value on the stack into a value of type t. */
+  /** Func and channel values travel in interfaces wrapped with their static type (gol.runtime.TypedRef). */
+  static boolean isTypedRef(Type t) {
+    return t.underlying() instanceof Type.Signature || t.underlying() instanceof Type.Chan;
+  }
+
   void unbox(Type t) {
     switch (JvmTypes.kind(t)) {
       case J: mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/Box", "unboxInt", "(Ljava/lang/Object;)J", false); break;
@@ -248,6 +253,11 @@ abstract class ExprGen extends FnBase {
       case Z: mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/Box", "unboxBool", "(Ljava/lang/Object;)Z", false); break;
       default:
         if (t.underlying() instanceof Type.Slice) mv.visitMethodInsn(INVOKESTATIC, JvmTypes.SLICE, "unbox", "(Ljava/lang/Object;)Lgol/runtime/Slice;", false);
+        else if (isTypedRef(t)) {
+          mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/TypedRef", "unbox", "(Ljava/lang/Object;)Ljava/lang/Object;", false);
+          checkcast(JvmTypes.className(t));
+        }
+        else if (t.underlying() instanceof Type.Map) mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/GoMap", "unbox", "(Ljava/lang/Object;)Lgol/runtime/GoMap;", false);
         else checkcast(JvmTypes.className(t));
         break;
     }
@@ -343,9 +353,21 @@ abstract class ExprGen extends FnBase {
       }
       return;
     }
+    gol.compiler.types.Selection selection = info.selections.get(s);
+    if (selection != null && selection.kind() == gol.compiler.types.Selection.Kind.METHOD_EXPR && sym instanceof Symbol.Func m) {
+      prog.closures.emitMethodExpr(this, s, m);   // T.M, (*T).M, I.M
+      return;
+    }
     if (sym instanceof Symbol.Func m && m.decl != null && m.sig().recv != null) {   // a method value x.M
       prog.closures.emitMethodValue((CallGen) this, s.x(), m);
       return;
+    }
+    if (sym instanceof Symbol.Func m && xt != null && xt.underlying() instanceof Type.Interface) {   // x.M of an interface
+      String owner = prog.interfaces.javaInterface(xt);
+      if (owner != null && !owner.equals(JvmTypes.OBJECT)) {
+        prog.closures.emitIfaceMethodValue((CallGen) this, s.x(), m, owner);
+        return;
+      }
     }
     throw new Unsupported(s.pos(), "selector " + s.sel().name());
   }

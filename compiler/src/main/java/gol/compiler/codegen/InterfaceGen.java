@@ -43,7 +43,8 @@ final class InterfaceGen {
    */
   private static final List<LibIface> LIBRARY_INTERFACES = List.of(
       new LibIface("sort", "Interface", "gol/runtime/lib/sort$Interface"),
-      new LibIface("math/rand", "Source", "gol/runtime/lib/math_rand$Source"));
+      new LibIface("math/rand", "Source", "gol/runtime/lib/math_rand$Source"),
+      new LibIface("sync", "Locker", "gol/runtime/lib/sync$Locker"));
 
   /** A library interface type (import path, name) and the runtime Java interface it maps to. */
   private record LibIface(String path, String name, String javaName) {
@@ -169,6 +170,20 @@ final class InterfaceGen {
     for (Symbol.Func m : ms) {
       if (isErrorMethod(m)) out.add("gol/runtime/GoError");
       if (isStringMethod(m)) out.add("gol/runtime/GoStringer");
+      // errors.Unwrap/Is/As follow these methods (Go finds them by interface assertions)
+      if (m.name.equals("Unwrap") && m.sig().params.isEmpty() && m.sig().results.size() == 1
+          && Types.identical(m.sig().results.get(0).type, Types.ERROR)) out.add("gol/runtime/lib/errors$Wrapper");
+      // fmt.Fprint* and bufio write to and read from these (io.Writer and io.Reader are held as Object)
+      if ((m.name.equals("Write") || m.name.equals("Read")) && m.sig().params.size() == 1
+          && Types.identical(m.sig().params.get(0).type, new Type.Slice(Types.BYTE))
+          && m.sig().results.size() == 2 && Types.identical(m.sig().results.get(0).type, Types.INT)
+          && Types.identical(m.sig().results.get(1).type, Types.ERROR)) {
+        out.add(m.name.equals("Write") ? "gol/runtime/lib/io$Writer" : "gol/runtime/lib/io$Reader");
+      }
+      if (m.name.equals("Is") && m.sig().params.size() == 1 && Types.identical(m.sig().params.get(0).type, Types.ERROR)
+          && m.sig().results.size() == 1 && Types.identical(m.sig().results.get(0).type, Types.BOOL)) {
+        out.add("gol/runtime/lib/errors$Iser");
+      }
     }
     return out;
   }

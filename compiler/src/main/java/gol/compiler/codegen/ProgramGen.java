@@ -116,6 +116,7 @@ public final class ProgramGen {
     clinit.visitInsn(RETURN);
     clinit.visitMaxs(0, 0);
     clinit.visitEnd();
+    structs.emitAll();   // run-time types may name a struct no code did ([3]struct{}{})
     emitJavaMain(cw);
     cw.visitEnd();
     addClass(className, cw.toByteArray());
@@ -243,10 +244,13 @@ public final class ProgramGen {
       return;
     }
     Type.Kind bk = gol.compiler.types.Types.kindOf(t);
-    if (t instanceof Type.Named n && n.pkg != null && !n.pkg.equals("main") && k != JKind.A) {
-      // a library type with methods (time.Duration): the package boxes it, so fmt finds String()
+    if (t instanceof Type.Named n && n.pkg != null && !n.pkg.equals("main")
+        && (k != JKind.A || n.underlying() instanceof Type.Slice)) {
+      // a library type with methods (time.Duration, sort.IntSlice): the package boxes it, so fmt
+      // finds String() and sort.Sort finds Len/Less/Swap
+      String fd = k == JKind.A ? JvmTypes.desc(t) : k.desc;
       mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/lib/" + JvmTypes.libPackageClass(n.pkg), n.name + "_box",
-          "(" + k.desc + ")Ljava/lang/Object;", false);
+          "(" + fd + ")Ljava/lang/Object;", false);
       return;
     }
     switch (k) {
@@ -273,6 +277,14 @@ public final class ProgramGen {
           rtypes.push(mv, t);
           mv.visitInsn(SWAP);
           mv.visitMethodInsn(INVOKESTATIC, JvmTypes.SLICE, "box", "(Lgol/runtime/RType;Lgol/runtime/Slice;)Ljava/lang/Object;", false);
+        } else if (ExprGen.isTypedRef(t)) {   // funcs and channels keep their static type (and a nil one is not a nil interface)
+          rtypes.push(mv, t);
+          mv.visitInsn(SWAP);
+          mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/TypedRef", "box", "(Lgol/runtime/RType;Ljava/lang/Object;)Ljava/lang/Object;", false);
+        } else if (t.underlying() instanceof Type.Map) {   // likewise a nil map
+          rtypes.push(mv, t);
+          mv.visitInsn(SWAP);
+          mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/GoMap", "box", "(Lgol/runtime/RType;Lgol/runtime/GoMap;)Ljava/lang/Object;", false);
         }
     }
   }

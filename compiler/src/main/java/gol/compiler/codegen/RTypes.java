@@ -34,19 +34,56 @@ final class RTypes {
     String key = key(t);
     Integer i = index.get(key);
     if (i != null) return i;
-    // elements first, so the initializer can build this one from them
-    if (t instanceof Type.Named && !(t.underlying() instanceof Type.Struct) && !(t.underlying() instanceof Type.Basic)
-        && !(t.underlying() instanceof Type.Interface) && !(t.underlying() instanceof Type.Signature)) internIfNeeded(t.underlying());
-    if (t.underlying() instanceof Type.Slice s) internIfNeeded(s.elem);
-    if (t.underlying() instanceof Type.Chan c) internIfNeeded(c.elem);
-    if (t instanceof Type.Pointer p) internIfNeeded(p.elem);
-    if (t.underlying() instanceof Type.Map m) { internIfNeeded(m.key); internIfNeeded(m.elem); }
-    if (t.underlying() instanceof Type.Array a) internIfNeeded(a.elem);
-    if (t.underlying() instanceof Type.Struct st) for (gol.compiler.types.Symbol.Var f : st.fields) internIfNeeded(f.type);
+    boolean struct = t.underlying() instanceof Type.Struct && JvmTypes.isStruct(t);
+    if (!struct && path.contains(key) && !structOnPathSince(key)) {
+      // a cycle that does not pass through a struct: type L []L, type M map[string]M, ...
+      throw new Unsupported(null, "recursive type " + t + " at run time");
+    }
+    path.push(key);
+    int n = -1;
+    if (struct) {
+      // A struct is registered before its fields: a field may lead back to it (type Node struct
+      // { Next *Node }). Its descriptor is made first and its field types filled in at the end.
+      n = add(key, t);
+      structKeys.add(key);
+      for (gol.compiler.types.Symbol.Var f : ((Type.Struct) t.underlying()).fields) internIfNeeded(f.type);
+    } else {
+      // elements first, so the initializer can build this one from them
+      if (t instanceof Type.Named && !(t.underlying() instanceof Type.Basic) && !(t.underlying() instanceof Type.Struct)
+          && !(t.underlying() instanceof Type.Interface) && !(t.underlying() instanceof Type.Signature)) internIfNeeded(t.underlying());
+      if (t.underlying() instanceof Type.Slice s) internIfNeeded(s.elem);
+      if (t.underlying() instanceof Type.Chan c) internIfNeeded(c.elem);
+      if (t instanceof Type.Pointer p) internIfNeeded(p.elem);
+      if (t.underlying() instanceof Type.Map m) { internIfNeeded(m.key); internIfNeeded(m.elem); }
+      if (t.underlying() instanceof Type.Array a) internIfNeeded(a.elem);
+      // a cycle through a struct may have registered t already (interning []Tree reaches Tree,
+      // whose field Kids []Tree is registered while Tree's fields are)
+      Integer again = index.get(key);
+      n = again != null ? again : add(key, t);
+    }
+    path.pop();
+    return n;
+  }
+
+  private int add(String key, Type t) {
     int n = types.size();
     types.add(t);
     index.put(key, n);
     return n;
+  }
+
+  /** The types being interned, innermost first, to tell a cycle through a struct from one without. */
+  private final java.util.ArrayDeque<String> path = new java.util.ArrayDeque<>();
+  /** Keys on {@link #path} that are structs. */
+  private final java.util.Set<String> structKeys = new java.util.HashSet<>();
+
+  /** True when a struct was entered after the innermost entry of key on the path. */
+  private boolean structOnPathSince(String key) {
+    for (String k : path) {           // innermost first
+      if (k.equals(key)) return false;
+      if (structKeys.contains(k)) return true;
+    }
+    return false;
   }
 
   private void internIfNeeded(Type t) { if (basicField(t) == null) intern(t); }
@@ -114,7 +151,7 @@ final class RTypes {
         push(clinit, a.elem);
         clinit.visitMethodInsn(INVOKESTATIC, "gol/runtime/RType", "array", "(JLgol/runtime/RType;)Lgol/runtime/RType;", false);
       } else if (u instanceof Type.Struct st && JvmTypes.isStruct(t)) {
-        // RType.struct(name, field names, field types, zero-value supplier)
+        // RType.structLater(name, field names, zero-value supplier); field types set below
         clinit.visitLdcInsn(t instanceof Type.Named n ? n.qualifiedName() : goStructName(st));
         clinit.visitLdcInsn(st.fields.size());
         clinit.visitTypeInsn(ANEWARRAY, "java/lang/Object");
@@ -125,28 +162,89 @@ final class RTypes {
           clinit.visitInsn(AASTORE);
         }
         clinit.visitMethodInsn(INVOKESTATIC, "java/util/List", "of", "([Ljava/lang/Object;)Ljava/util/List;", true);
-        clinit.visitLdcInsn(st.fields.size());
-        clinit.visitTypeInsn(ANEWARRAY, "java/lang/Object");
-        for (int f = 0; f < st.fields.size(); f++) {
-          clinit.visitInsn(DUP);
-          clinit.visitLdcInsn(f);
-          push(clinit, st.fields.get(f).type);
-          clinit.visitInsn(AASTORE);
-        }
-        clinit.visitMethodInsn(INVOKESTATIC, "java/util/List", "of", "([Ljava/lang/Object;)Ljava/util/List;", true);
         String cls = JvmTypes.className(t);
         clinit.visitTypeInsn(NEW, cls);
         clinit.visitInsn(DUP);
         clinit.visitMethodInsn(INVOKESPECIAL, cls, "<init>", "()V", false);
-        clinit.visitMethodInsn(INVOKESTATIC, "gol/runtime/RType", "struct", "(Ljava/lang/String;Ljava/util/List;Ljava/util/List;Ljava/util/function/Supplier;)Lgol/runtime/RType;", false);
+        clinit.visitMethodInsn(INVOKESTATIC, "gol/runtime/RType", "structLater", "(Ljava/lang/String;Ljava/util/List;Ljava/util/function/Supplier;)Lgol/runtime/RType;", false);
       } else {
         clinit.visitFieldInsn(GETSTATIC, "gol/runtime/RType$Kind", kindName(u), "Lgol/runtime/RType$Kind;");
-        clinit.visitLdcInsn(t instanceof Type.Named n ? n.qualifiedName() : t.toString());
+        clinit.visitLdcInsn(goName(t));
         clinit.visitInsn(ACONST_NULL);
         clinit.visitMethodInsn(INVOKESTATIC, "gol/runtime/RType", "named", "(Lgol/runtime/RType$Kind;Ljava/lang/String;Lgol/runtime/RType;)Lgol/runtime/RType;", false);
       }
       clinit.visitFieldInsn(PUTSTATIC, owner, "$rt" + i, "Lgol/runtime/RType;");
     }
+    // every descriptor exists now: give the structs their field types
+    for (int i = 0; i < types.size(); i++) {
+      Type t = types.get(i);
+      if (!(t.underlying() instanceof Type.Struct st) || !JvmTypes.isStruct(t)) continue;
+      clinit.visitFieldInsn(GETSTATIC, owner, "$rt" + i, "Lgol/runtime/RType;");
+      clinit.visitLdcInsn(st.fields.size());
+      clinit.visitTypeInsn(ANEWARRAY, "gol/runtime/RType");
+      for (int f = 0; f < st.fields.size(); f++) {
+        clinit.visitInsn(DUP);
+        clinit.visitLdcInsn(f);
+        push(clinit, st.fields.get(f).type);
+        clinit.visitInsn(AASTORE);
+      }
+      clinit.visitMethodInsn(INVOKEVIRTUAL, "gol/runtime/RType", "setFieldTypes", "([Lgol/runtime/RType;)V", false);
+    }
+  }
+
+  /**
+   * A type's name as Go's %T (reflect) prints it: package-qualified named types ({@code main.Point}),
+   * {@code uint8}/{@code int32} for byte/rune, {@code interface {}}, channel directions, and
+   * signatures without parameter names ({@code func(int, ...string) (main.T, error)}).
+   */
+  static String goName(Type t) {
+    if (t instanceof Type.Named n) return n.pkg == null ? n.name : n.qualifiedName();
+    if (t instanceof Type.Basic b) {
+      if (b.kind == Type.Kind.UINT8) return "uint8";
+      if (b.kind == Type.Kind.INT32) return "int32";
+      return b.toString();
+    }
+    if (t instanceof Type.Pointer p) return "*" + goName(p.elem);
+    if (t instanceof Type.Slice s) return "[]" + goName(s.elem);
+    if (t instanceof Type.Array a) return "[" + a.len + "]" + goName(a.elem);
+    if (t instanceof Type.Map m) return "map[" + goName(m.key) + "]" + goName(m.elem);
+    if (t instanceof Type.Chan c) {
+      switch (c.dir) {
+        case SEND: return "chan<- " + goName(c.elem);
+        case RECV: return "<-chan " + goName(c.elem);
+        default: return "chan " + (c.elem instanceof Type.Chan e && e.dir == Type.Dir.RECV ? "(" + goName(c.elem) + ")" : goName(c.elem));
+      }
+    }
+    if (t instanceof Type.Struct st) return goStructName(st);
+    if (t instanceof Type.Interface it) {
+      if (it.isEmpty()) return "interface {}";
+      StringBuilder b = new StringBuilder("interface { ");
+      for (int i = 0; i < it.methods.size(); i++) {
+        if (i > 0) b.append("; ");
+        b.append(it.methods.get(i).name).append(goParams((Type.Signature) it.methods.get(i).type));
+      }
+      return b.append(" }").toString();
+    }
+    if (t instanceof Type.Signature sig) return "func" + goParams(sig);
+    return t.toString();
+  }
+
+  private static String goParams(Type.Signature s) {
+    StringBuilder b = new StringBuilder("(");
+    for (int i = 0; i < s.params.size(); i++) {
+      if (i > 0) b.append(", ");
+      Type pt = s.params.get(i).type;
+      if (s.variadic && i == s.params.size() - 1) b.append("...").append(goName(((Type.Slice) pt).elem));
+      else b.append(goName(pt));
+    }
+    b.append(')');
+    if (s.results.size() == 1) b.append(' ').append(goName(s.results.get(0).type));
+    else if (s.results.size() > 1) {
+      b.append(" (");
+      for (int i = 0; i < s.results.size(); i++) b.append(i > 0 ? ", " : "").append(goName(s.results.get(i).type));
+      b.append(')');
+    }
+    return b.toString();
   }
 
   /** An unnamed struct type as reflect prints it: {@code struct { X int; Y string }}. */

@@ -115,7 +115,7 @@ abstract class StmtGen extends SelectGen {
   private void prepareCallParts(Call c) {
     List<Expr> parts = new ArrayList<>();
     Calls.Kind k = Calls.kind(c, info);
-    if (k == Calls.Kind.FUNC_VALUE) parts.add(c.fun());
+    if (k == Calls.Kind.FUNC_VALUE || k == Calls.Kind.METHOD || k == Calls.Kind.IFACE_METHOD) parts.add(c.fun());
     if (k == Calls.Kind.LIB_METHOD) parts.add(((Selector) Expr.unparen(c.fun())).x());
     parts.addAll(c.args());
     prepareAll(parts);
@@ -482,7 +482,23 @@ abstract class StmtGen extends SelectGen {
     if (x instanceof Ident id && id.name().equals("_")) return;
     if (define) {
       Symbol s = info.defs.get((Ident) x);
-      if (s instanceof Symbol.Var v) { value.run(); store(vars.get(v)); }
+      if (!(s instanceof Symbol.Var v)) return;
+      Local l = vars.get(v);
+      if (JvmTypes.isStruct(v.type)) {
+        // the element's fields are copied into the loop's own variable: it must not alias the
+        // element (v.X = 1 changes only v), and &v stays the same variable in every iteration
+        String c = JvmTypes.className(v.type);
+        load(l);
+        value.run();
+        mv.visitMethodInsn(INVOKEVIRTUAL, c, "set", "(L" + c + ";)V", false);
+        return;
+      }
+      value.run();
+      if (JvmTypes.isArray(v.type)) {   // arrays are values too
+        mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/ArrayOps", "copy", "(Ljava/lang/Object;)Ljava/lang/Object;", false);
+        mv.visitTypeInsn(CHECKCAST, JvmTypes.className(v.type));
+      }
+      store(l);
       return;
     }
     LValue lv = lvalue(target);

@@ -112,6 +112,9 @@ final class SuspendAnalysis {
           case FUNC_VALUE:
             s.add(owner);
             break;
+          case IFACE_METHOD:   // the same rule as ExprGen.callMaySuspend
+            if (Calls.ifaceCallMaySuspend(c, info)) s.add(owner);
+            break;
           default:
             break;
         }

@@ -113,6 +113,7 @@ final class Printer {
     String text;
     try {
       text = receiver instanceof GoError e ? e.Error(g) : ((GoStringer) receiver).String(g);
+      text = (String) gol.runtime.Callbacks.resultA(g, text, method + " method of " + gol.runtime.Box.typeName(receiver) + " called by fmt");
     } catch (Panic p) {
       catchPanic(p, receiver, verb, method);
       return true;
@@ -175,7 +176,7 @@ final class Printer {
       case STRUCT -> printStruct(v, t, verb, depth);
       case ARRAY, SLICE -> printList(v, t, verb, depth);
       case POINTER -> {
-        if (depth == 0 && v instanceof GoPointer p) {
+        if (depth == 0 && v instanceof GoPointer p && Values.structPointee(v) != null) {
           Kind k = t.elem == null ? null : t.elem.kind;
           if (k == Kind.ARRAY || k == Kind.SLICE || k == Kind.STRUCT || k == Kind.MAP) {
             buf.append('&');
@@ -242,6 +243,7 @@ final class Printer {
 
   private void printMap(Object v, RType t, int verb, int depth) {
     if (v != null && !(v instanceof Map)) { fmtPointer(v, t, verb); return; }
+    if (v instanceof gol.runtime.GoMap m && m.isNil()) v = null;   // a nil map held in an interface
     if (f.sharpV) {
       buf.append(t.name);
       if (v == null) { buf.append(NIL_PAREN); return; }

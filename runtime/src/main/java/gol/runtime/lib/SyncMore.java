@@ -25,7 +25,7 @@ final class SyncMore {
    * implies {@code readers == 0}; a waiting writer blocks new readers (so writers do not starve,
    * as in Go); Unlock admits every waiting reader before the next writer (so readers do not starve).
    */
-  abstract static class RWMutex implements sync.Locker {
+  abstract static class RWMutex implements sync.HandoffLocker {
     private int readers;
     private boolean writer;
     private final ArrayDeque<G> waitingReaders = new ArrayDeque<>();
@@ -119,6 +119,17 @@ final class SyncMore {
     @Override public void lockFor(G waker, G w) {
       if (lockOrEnqueue(w)) Sched.ready(waker, w);
     }
+
+    /** RLocker() Locker: a Locker whose Lock and Unlock are RLock and RUnlock. */
+    public Object RLocker(G g) {
+      RWMutex rw = this;
+      return new sync.HandoffLocker() {
+        @Override public void Lock(G g2) { rw.RLock(g2); }
+        @Override public void Unlock(G g2) { rw.RUnlock(g2); }
+        @Override public boolean lockOrEnqueue(G w) { return rw.tryRLockOrEnqueue(w); }
+        @Override public void lockFor(G waker, G w) { if (rw.tryRLockOrEnqueue(w)) Sched.ready(waker, w); }
+      };
+    }
   }
 
   /**
@@ -191,17 +202,30 @@ final class SyncMore {
   /**
    * sync.Cond over a Locker L. Waiters take a ticket (Go's notifyList): Wait takes the next ticket,
    * unlocks L, then parks unless its ticket was already signalled. Signal wakes the lowest
-   * unsignalled ticket, Broadcast all. A woken waiter is not readied directly: it is handed to L
-   * ({@link sync.Locker#lockFor}), so it resumes holding L, as Wait's contract says.
+   * unsignalled ticket, Broadcast all.
+   *
+   * <p>When L is one of the runtime's mutexes, a woken waiter is not readied directly: it is handed
+   * to L ({@link sync.HandoffLocker#lockFor}), so it resumes holding L, as Wait's contract says. When
+   * L is a program's own Locker, Wait is Go's sequence: Unlock, park, then Lock on waking. Those
+   * calls may suspend, so Wait saves a runtime frame ({@link RuntimeFrames}) for the rest of the
+   * sequence whenever one of them does, and before it parks.
    */
   abstract static class Cond {
-    /** The Locker held while observing or changing the condition (Go's exported field L). */
-    public final sync.Locker L;
+    /**
+     * The Locker held while observing or changing the condition: Go's exported field L, typed as
+     * compiled code holds interface values (Object); {@link #lk} is the same object.
+     */
+    public final Object L;
+    private final sync.Locker lk;
     private long waitTicket;   // next ticket to hand out
     private long notifyTicket; // tickets below this one are signalled
     private final java.util.TreeMap<Long, G> waiting = new java.util.TreeMap<>();
 
-    Cond(sync.Locker l) { this.L = l; }
+    Cond(sync.Locker l) {
+      if (l == null) throw Panic.nilDeref();
+      this.L = l;
+      this.lk = l;
+    }
 
     /** The park request of one Wait (it carries the ticket). */
     private final class WaitOp implements ParkOp {
@@ -215,20 +239,49 @@ final class SyncMore {
             return true;
           }
         }
-        return !L.lockOrEnqueue(g); // signalled before it parked: now it only waits for L
+        // signalled before it parked: with a runtime mutex it now only waits for L
+        return lk instanceof sync.HandoffLocker h && !h.lockOrEnqueue(g);
       }
 
       @Override public String waitReason() { return "sync.Cond.Wait"; }
     }
+
+    // A program's Locker: the rest of Wait after a suspended Unlock (refs: cond, ticket), and after
+    // parking (refs: cond).
+    private static final int AFTER_UNLOCK = RuntimeFrames.register("sync.(*Cond).Wait", g -> {
+      g.restore();
+      Cond c = (Cond) g.m.unwind.rr[0];
+      c.park(g, (Long) g.m.unwind.rr[1]);
+    });
+    private static final int AFTER_PARK = RuntimeFrames.register("sync.(*Cond).Wait", g -> {
+      g.restore();
+      Cond c = (Cond) g.m.unwind.rr[0];
+      c.lk.Lock(g);   // may suspend: its frames then finish the call
+    });
 
     public void Wait(G g) {
       long t;
       synchronized (this) {
         t = waitTicket++;
       }
-      L.Unlock(g);
+      lk.Unlock(g);
+      if (lk instanceof sync.HandoffLocker) {
+        g.parkOp = new WaitOp(t);
+        g.status |= G.UNWIND;
+        return;
+      }
+      if ((g.status & G.UNWIND) != 0) {   // a program's Unlock suspended: park when it is done
+        RuntimeFrames.save(g, AFTER_UNLOCK, this, t);
+        return;
+      }
+      park(g, t);
+    }
+
+    /** Parks on ticket t (a program's Locker), saving the frame that locks L again on waking. */
+    private void park(G g, long t) {
       g.parkOp = new WaitOp(t);
       g.status |= G.UNWIND;
+      RuntimeFrames.save(g, AFTER_PARK, this);
     }
 
     public void Signal(G g) {
@@ -238,7 +291,7 @@ final class SyncMore {
         long t = notifyTicket++;
         w = waiting.remove(t); // null: that waiter has not parked yet; its commit sees the signal
       }
-      if (w != null) L.lockFor(g, w);
+      if (w != null) wake(g, w);
     }
 
     public void Broadcast(G g) {
@@ -248,7 +301,12 @@ final class SyncMore {
         wake = waiting.values().toArray(new G[0]);
         waiting.clear();
       }
-      for (G w : wake) L.lockFor(g, w);
+      for (G w : wake) wake(g, w);
+    }
+
+    private void wake(G g, G w) {
+      if (lk instanceof sync.HandoffLocker h) h.lockFor(g, w);
+      else Sched.ready(g, w);
     }
   }
 }

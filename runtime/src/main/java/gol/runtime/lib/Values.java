@@ -114,6 +114,14 @@ final class Values {
           }
         }
         return 0;
+      case ARRAY:   // element by element (an array key arrives as a Slice header of the array type)
+        if (a instanceof gol.runtime.Slice sa && b instanceof gol.runtime.Slice sb) {
+          for (int i = 0; i < sa.len && i < sb.len; i++) {
+            int c = compareKeys(element(sa.array, sa.off + i, ta.elem), element(sb.array, sb.off + i, ta.elem));
+            if (c != 0) return c;
+          }
+        }
+        return 0;
       default:
         return Long.compare(address(a), address(b));
     }
@@ -124,8 +132,21 @@ final class Values {
    * otherwise in Go's heap range 0xc000000000 so it looks like what Go prints.
    */
   static long address(Object v) {
+    v = structPointee(v);
     if (v == null) return 0;
     if (v instanceof gol.runtime.Slice s) v = s.array;
+    if (v instanceof gol.runtime.TypedRef r) { v = r.v; if (v == null) return 0; }
     return 0xc000000000L + ((System.identityHashCode(v) & 0x7FFFFFFFL) << 3);
+  }
+
+  /**
+   * A pointer to a struct in an interface is a box around the struct object (null for a nil
+   * pointer): the struct object is the pointer's identity. Other values are returned as they are.
+   */
+  static Object structPointee(Object v) {
+    if (v instanceof gol.runtime.GoPointer gp && gp.goType().elem != null && gp.goType().elem.kind == RType.Kind.STRUCT) {
+      return gp.goLoad();
+    }
+    return v;
   }
 }

@@ -10,7 +10,7 @@ import gol.runtime.RType;
 /**
  * Go's package errors: New, Unwrap, Is. An error made by New prints as its text and compares equal
  * only to itself (it is a pointer in Go). Known to the compiler: a gol error type with a method
- * {@code Unwrap() error} implements {@link Wrapper}.
+ * {@code Unwrap() error} implements {@link Wrapper}, one with {@code Is(error) bool} {@link Iser}.
  */
 public final class errors {
   private errors() {}
@@ -18,6 +18,11 @@ public final class errors {
   /** Errors that wrap another error (Go's Unwrap() error method). */
   public interface Wrapper {
     Object Unwrap(G g);
+  }
+
+  /** Errors with their own notion of equality for errors.Is (Go's Is(error) bool method). */
+  public interface Iser {
+    boolean Is(G g, Object target);
   }
 
   /** The value errors.New returns: Go's *errors.errorString. */
@@ -47,6 +52,7 @@ public final class errors {
     if (target == null) return err == null;
     while (err != null) {
       if (err == target || err.equals(target)) return true;
+      if (err instanceof Iser i && i.Is(g, target)) return true;
       // Go's Errno.Is: ENOENT is os.ErrNotExist
       if (err instanceof OsFiles.Errno e && e.notExist && target == os.ErrNotExist) return true;
       err = Unwrap(g, err);

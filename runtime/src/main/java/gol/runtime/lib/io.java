@@ -20,6 +20,14 @@ public final class io {
     Tuple Write(G g, Slice p);
   }
 
+  /**
+   * io.Reader: Read(p []byte) (n int, err error), the result as a Tuple (j0 = n, a0 = err). The
+   * library's readers (os.File, strings.Reader) and program types with such a method implement it.
+   */
+  public interface Reader {
+    Tuple Read(G g, Slice p);
+  }
+
   /** io.EOF. */
   public static final Object EOF = new errors.ErrorString("EOF");
 
@@ -29,10 +37,14 @@ public final class io {
   static Tuple writeString(G g, Object w, String s) {
     if (w instanceof os.File f) return f.WriteString(g, s);
     if (w instanceof strings.Builder b) return b.WriteString(g, s);
+    if (w instanceof bufio.Writer b) return b.write(g, s);
     if (w instanceof Writer wr) return wr.Write(g, GoString.toBytes(BYTES, s));
     if (w == null) throw gol.runtime.Panic.nilDeref();
     throw new IllegalArgumentException("not an io.Writer: " + w.getClass().getName());
   }
+
+  /** io.ErrNoProgress: a reader returned no data and no error too many times. */
+  public static final Object ErrNoProgress = new errors.ErrorString("multiple Read calls return no data or error");
 
   /** The "short write" error. */
   public static final Object ErrShortWrite = new errors.ErrorString("short write");

@@ -78,7 +78,7 @@ public final class os {
   }
 
   /** An open file; only the standard streams for now. A *os.File in Go. */
-  public static final class File implements io.Writer, Box.Typed {
+  public static final class File implements io.Writer, io.Reader, Box.Typed {
     private static final RType TYPE = RType.pointer(RType.named(RType.Kind.STRUCT, "os.File", null));
     private final int fd;
     private final String name;

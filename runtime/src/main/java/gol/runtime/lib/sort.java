@@ -8,13 +8,15 @@ import gol.runtime.RType;
 import gol.runtime.Slice;
 
 /**
- * Go's package sort (the subset gol supports). Every sort here is stable: an insertion sort of
- * blocks of 20 elements followed by in-place merges by rotation (the SymMerge algorithm of Kim and
- * Kutzner, the one Go's sort.Stable uses), driven only by "less(i, j)" and "swap(i, j)" on indices,
- * so the same code sorts a sort.Interface, a slice with a less function, and a typed slice.
+ * Go's package sort (the subset gol supports), with Go 1.19's algorithms (see {@link SortAlgo}):
+ * sort.Sort, sort.Slice, sort.Ints, sort.Strings and sort.Float64s use pdqsort, which is not stable
+ * but makes the same Less/Swap calls as Go's, so elements that compare equal end in Go's order;
+ * sort.Stable and sort.SliceStable use insertion-sorted blocks and SymMerge.
  *
- * <p>Go's sort.Sort and sort.Slice use pdqsort, which is not stable: when two elements compare
- * equal their final order can differ from Go's. For keys without ties the result is the same.
+ * <p>The typed slices sort.IntSlice, sort.StringSlice and sort.Float64Slice are Go named slice types
+ * with methods: their methods are static {@code IntSlice_Len(G, Slice)} etc. (called by the compiler
+ * like time.Duration's), and in an interface such a slice is an {@link IntSliceBox} (etc.), which
+ * implements {@link Interface}, so {@code sort.Sort(sort.Reverse(sort.IntSlice(xs)))} works.
  *
  * <p>Callbacks (Less, Swap, less functions) are called as plain Java calls on the calling goroutine,
  * so they must not block (see {@link Fn}).
@@ -32,60 +34,51 @@ public final class sort {
     void Swap(G g, long i, long j);
   }
 
-  /** What the algorithms need: compare and swap elements by index. */
-  private interface Data {
-    boolean less(int i, int j);
-    void swap(int i, int j);
-  }
-
   // ------------------------------------------------------------------ typed slices
 
-  public static void Ints(G g, Slice x) {
-    if (Slice.len(x) < 2) return;
-    long[] a = (long[]) x.array;
-    java.util.Arrays.sort(a, x.off, x.off + x.len);
-  }
-
-  public static void Strings(G g, Slice x) {
-    if (Slice.len(x) < 2) return;
-    Object[] a = (Object[]) x.array;
-    // Go strings compare byte-wise; gol strings hold one char per byte, so String order is Go's.
-    java.util.Arrays.sort(a, x.off, x.off + x.len, (p, q) -> ((String) p).compareTo((String) q));
-  }
-
-  /** Ascending, with NaNs first (Go's Float64Slice.Less: x < y || isNaN(x) && !isNaN(y)). */
-  public static void Float64s(G g, Slice x) {
-    if (Slice.len(x) < 2) return;
-    double[] a = (double[]) x.array;
-    Double[] boxed = new Double[x.len];
-    for (int i = 0; i < x.len; i++) boxed[i] = a[x.off + i];
-    java.util.Arrays.sort(boxed, (p, q) -> floatLess(p, q) ? -1 : floatLess(q, p) ? 1 : 0);
-    for (int i = 0; i < x.len; i++) a[x.off + i] = boxed[i];
-  }
-
+  /** Go's Float64Slice.Less: x < y, with NaNs ordered before everything else. */
   private static boolean floatLess(double p, double q) { return p < q || (Double.isNaN(p) && !Double.isNaN(q)); }
 
-  public static boolean IntsAreSorted(G g, Slice x) {
-    for (int i = 1; i < Slice.len(x); i++) {
-      long[] a = (long[]) x.array;
-      if (a[x.off + i] < a[x.off + i - 1]) return false;
-    }
-    return true;
+  /** A []int (or IntSlice) seen by the algorithms. */
+  private static SortAlgo.Data ints(Slice x) {
+    long[] a = (long[]) x.array;
+    int o = x.off;
+    return new SortAlgo.Data() {
+      @Override public boolean less(int i, int j) { return a[o + i] < a[o + j]; }
+      @Override public void swap(int i, int j) { long t = a[o + i]; a[o + i] = a[o + j]; a[o + j] = t; }
+    };
   }
 
-  public static boolean StringsAreSorted(G g, Slice x) {
-    for (int i = 1; i < Slice.len(x); i++) {
-      Object[] a = (Object[]) x.array;
-      if (((String) a[x.off + i]).compareTo((String) a[x.off + i - 1]) < 0) return false;
-    }
-    return true;
+  /** A []string; gol strings hold one char per byte, so String.compareTo is Go's byte order. */
+  private static SortAlgo.Data strings(Slice x) {
+    Object[] a = (Object[]) x.array;
+    int o = x.off;
+    return new SortAlgo.Data() {
+      @Override public boolean less(int i, int j) { return ((String) a[o + i]).compareTo((String) a[o + j]) < 0; }
+      @Override public void swap(int i, int j) { Object t = a[o + i]; a[o + i] = a[o + j]; a[o + j] = t; }
+    };
   }
 
-  public static boolean Float64sAreSorted(G g, Slice x) {
-    for (int i = 1; i < Slice.len(x); i++) {
-      double[] a = (double[]) x.array;
-      if (floatLess(a[x.off + i], a[x.off + i - 1])) return false;
-    }
+  private static SortAlgo.Data floats(Slice x) {
+    double[] a = (double[]) x.array;
+    int o = x.off;
+    return new SortAlgo.Data() {
+      @Override public boolean less(int i, int j) { return floatLess(a[o + i], a[o + j]); }
+      @Override public void swap(int i, int j) { double t = a[o + i]; a[o + i] = a[o + j]; a[o + j] = t; }
+    };
+  }
+
+  public static void Ints(G g, Slice x) { if (Slice.len(x) > 1) SortAlgo.pdqsort(ints(x), x.len); }
+  public static void Strings(G g, Slice x) { if (Slice.len(x) > 1) SortAlgo.pdqsort(strings(x), x.len); }
+  public static void Float64s(G g, Slice x) { if (Slice.len(x) > 1) SortAlgo.pdqsort(floats(x), x.len); }
+
+  public static boolean IntsAreSorted(G g, Slice x) { return Slice.len(x) < 2 || isSorted(ints(x), x.len); }
+  public static boolean StringsAreSorted(G g, Slice x) { return Slice.len(x) < 2 || isSorted(strings(x), x.len); }
+  public static boolean Float64sAreSorted(G g, Slice x) { return Slice.len(x) < 2 || isSorted(floats(x), x.len); }
+
+  /** Go's IsSorted: no element is less than its predecessor, checked from the end. */
+  private static boolean isSorted(SortAlgo.Data d, int n) {
+    for (int i = n - 1; i > 0; i--) if (d.less(i, i - 1)) return false;
     return true;
   }
 
@@ -123,17 +116,124 @@ public final class sort {
     return lo;
   }
 
+  /** SearchFloat64s: like Go, the predicate is a[i] >= x, so NaNs are never found. */
+  public static long SearchFloat64s(G g, Slice a, double x) {
+    long lo = 0, hi = Slice.len(a);
+    while (lo < hi) {
+      long h = (lo + hi) >>> 1;
+      if (!(((double[]) a.array)[a.off + (int) h] >= x)) lo = h + 1;
+      else hi = h;
+    }
+    return lo;
+  }
+
+  // ------------------------------------------------------------------ IntSlice, StringSlice, Float64Slice
+
+  private static final RType INT_SLICE = RType.named(RType.Kind.SLICE, "sort.IntSlice", RType.INT);
+  private static final RType STRING_SLICE = RType.named(RType.Kind.SLICE, "sort.StringSlice", RType.STRING);
+  private static final RType FLOAT64_SLICE = RType.named(RType.Kind.SLICE, "sort.Float64Slice", RType.FLOAT64);
+
+  public static long IntSlice_Len(G g, Slice x) { return Slice.len(x); }
+  public static boolean IntSlice_Less(G g, Slice x, long i, long j) {
+    long[] a = at(x, i, long[].class);
+    return a[x.off + (int) i] < a[x.off + idx(x, j)];
+  }
+  public static void IntSlice_Swap(G g, Slice x, long i, long j) { swapAt(x, i, j); }
+  public static void IntSlice_Sort(G g, Slice x) { Ints(g, x); }
+  public static long IntSlice_Search(G g, Slice x, long v) { return SearchInts(g, x, v); }
+
+  public static long StringSlice_Len(G g, Slice x) { return Slice.len(x); }
+  public static boolean StringSlice_Less(G g, Slice x, long i, long j) {
+    Object[] a = at(x, i, Object[].class);
+    return ((String) a[x.off + (int) i]).compareTo((String) a[x.off + idx(x, j)]) < 0;
+  }
+  public static void StringSlice_Swap(G g, Slice x, long i, long j) { swapAt(x, i, j); }
+  public static void StringSlice_Sort(G g, Slice x) { Strings(g, x); }
+  public static long StringSlice_Search(G g, Slice x, String v) { return SearchStrings(g, x, v); }
+
+  public static long Float64Slice_Len(G g, Slice x) { return Slice.len(x); }
+  public static boolean Float64Slice_Less(G g, Slice x, long i, long j) {
+    double[] a = at(x, i, double[].class);
+    return floatLess(a[x.off + (int) i], a[x.off + idx(x, j)]);
+  }
+  public static void Float64Slice_Swap(G g, Slice x, long i, long j) { swapAt(x, i, j); }
+  public static void Float64Slice_Sort(G g, Slice x) { Float64s(g, x); }
+  public static long Float64Slice_Search(G g, Slice x, double v) { return SearchFloat64s(g, x, v); }
+
+  /** Checks index i of x (Go's "index out of range" panic) and returns x's backing array. */
+  private static <A> A at(Slice x, long i, Class<A> cls) {
+    idx(x, i);
+    return cls.cast(x.array);
+  }
+
+  private static int idx(Slice x, long i) {
+    int n = Slice.len(x);
+    if (i < 0 || i >= n) throw Panic.runtime("index out of range [" + i + "] with length " + n);
+    return (int) i;
+  }
+
+  private static void swapAt(Slice x, long i, long j) {
+    idx(x, i);
+    idx(x, j);
+    swapper(x).swap((int) i, (int) j);
+  }
+
+  /** Boxes an IntSlice into an interface: a value that is a sort.Interface. Known to the compiler. */
+  public static Object IntSlice_box(Slice x) { return new IntSliceBox(x); }
+  public static Object StringSlice_box(Slice x) { return new StringSliceBox(x); }
+  public static Object Float64Slice_box(Slice x) { return new Float64SliceBox(x); }
+
+  /** A sort.IntSlice held in an interface. */
+  public static final class IntSliceBox implements Interface, Box.Named {
+    public final Slice s;
+    IntSliceBox(Slice s) { this.s = s; }
+    @Override public long Len(G g) { return Slice.len(s); }
+    @Override public boolean Less(G g, long i, long j) { return IntSlice_Less(g, s, i, j); }
+    @Override public void Swap(G g, long i, long j) { swapAt(s, i, j); }
+    @Override public RType goType() { return INT_SLICE; }
+    @Override public Object unwrapped() { return Slice.box(RType.slice(RType.INT), s); }
+  }
+
+  /** A sort.StringSlice held in an interface. */
+  public static final class StringSliceBox implements Interface, Box.Named {
+    public final Slice s;
+    StringSliceBox(Slice s) { this.s = s; }
+    @Override public long Len(G g) { return Slice.len(s); }
+    @Override public boolean Less(G g, long i, long j) { return StringSlice_Less(g, s, i, j); }
+    @Override public void Swap(G g, long i, long j) { swapAt(s, i, j); }
+    @Override public RType goType() { return STRING_SLICE; }
+    @Override public Object unwrapped() { return Slice.box(RType.slice(RType.STRING), s); }
+  }
+
+  /** A sort.Float64Slice held in an interface. */
+  public static final class Float64SliceBox implements Interface, Box.Named {
+    public final Slice s;
+    Float64SliceBox(Slice s) { this.s = s; }
+    @Override public long Len(G g) { return Slice.len(s); }
+    @Override public boolean Less(G g, long i, long j) { return Float64Slice_Less(g, s, i, j); }
+    @Override public void Swap(G g, long i, long j) { swapAt(s, i, j); }
+    @Override public RType goType() { return FLOAT64_SLICE; }
+    @Override public Object unwrapped() { return Slice.box(RType.slice(RType.FLOAT64), s); }
+  }
+
   // ------------------------------------------------------------------ sort.Interface
 
-  public static void Sort(G g, Object data) { Stable(g, data); }
+  /** Adapts a sort.Interface to the algorithms (Len is called once, as in Go). */
+  private static SortAlgo.Data data(G g, Interface d) {
+    return new SortAlgo.Data() {
+      @Override public boolean less(int i, int j) { return d.Less(g, i, j); }
+      @Override public void swap(int i, int j) { d.Swap(g, i, j); }
+    };
+  }
+
+  public static void Sort(G g, Object data) {
+    Interface d = iface(data);
+    SortAlgo.pdqsort(data(g, d), (int) d.Len(g));
+  }
 
   public static void Stable(G g, Object data) {
     Interface d = iface(data);
-    int n = (int) d.Len(g);
-    stable(new Data() {
-      @Override public boolean less(int i, int j) { return d.Less(g, i, j); }
-      @Override public void swap(int i, int j) { d.Swap(g, i, j); }
-    }, n);
+    SortAlgo.stable(data(g, d), (int) d.Len(g));
   }
 
   public static boolean IsSorted(G g, Object data) {
@@ -165,17 +265,24 @@ public final class sort {
 
   // ------------------------------------------------------------------ sort.Slice
 
-  public static void Slice(G g, Object x, Object less) { SliceStable(g, x, less); }
+  public static void Slice(G g, Object x, Object less) {
+    Slice s = slice(x, "Slice");
+    if (Slice.len(s) > 1) SortAlgo.pdqsort(lessSwap(g, s, less), s.len);
+  }
 
   public static void SliceStable(G g, Object x, Object less) {
-    Slice s = slice(x, "Slice");
-    if (Slice.len(s) < 2) return;
+    Slice s = slice(x, "SliceStable");
+    if (Slice.len(s) > 1) SortAlgo.stable(lessSwap(g, s, less), s.len);
+  }
+
+  /** A slice and a less function seen by the algorithms (Go's lessSwap). */
+  private static SortAlgo.Data lessSwap(G g, Slice s, Object less) {
     Fn.JJ_Z f = (Fn.JJ_Z) less;
     Swapper sw = swapper(s);
-    stable(new Data() {
+    return new SortAlgo.Data() {
       @Override public boolean less(int i, int j) { return f.invoke(g, i, j); }
       @Override public void swap(int i, int j) { sw.swap(i, j); }
-    }, s.len);
+    };
   }
 
   public static boolean SliceIsSorted(G g, Object x, Object less) {
@@ -206,105 +313,5 @@ public final class sort {
     if (arr instanceof byte[] a) return (i, j) -> { byte t = a[o + i]; a[o + i] = a[o + j]; a[o + j] = t; };
     boolean[] a = (boolean[]) arr;
     return (i, j) -> { boolean t = a[o + i]; a[o + i] = a[o + j]; a[o + j] = t; };
-  }
-
-  // ------------------------------------------------------------------ the stable algorithm
-
-  private static final int BLOCK = 20;
-
-  /** Sorts [0, n) stably: insertion-sorted blocks, then merges of doubling width. */
-  private static void stable(Data d, int n) {
-    int block = BLOCK;
-    int a = 0, b = block;
-    while (b <= n) {
-      insertionSort(d, a, b);
-      a = b;
-      b += block;
-    }
-    insertionSort(d, a, n);
-    while (block < n) {
-      a = 0;
-      b = 2 * block;
-      while (b <= n) {
-        symMerge(d, a, a + block, b);
-        a = b;
-        b += 2 * block;
-      }
-      int m = a + block;
-      if (m < n) symMerge(d, a, m, n);
-      block *= 2;
-    }
-  }
-
-  private static void insertionSort(Data d, int a, int b) {
-    for (int i = a + 1; i < b; i++) {
-      for (int j = i; j > a && d.less(j, j - 1); j--) d.swap(j, j - 1);
-    }
-  }
-
-  /**
-   * Merges the sorted runs [a, m) and [m, b) in place, stably. The split points are found by binary
-   * search so that rotating the middle and recursing on both halves merges them.
-   */
-  private static void symMerge(Data d, int a, int m, int b) {
-    if (m - a == 1) {   // insert the single element d[a] into [m, b)
-      int i = m, j = b;
-      while (i < j) {
-        int h = (i + j) >>> 1;
-        if (d.less(h, a)) i = h + 1;
-        else j = h;
-      }
-      for (int k = a; k < i - 1; k++) d.swap(k, k + 1);
-      return;
-    }
-    if (b - m == 1) {   // insert the single element d[m] into [a, m)
-      int i = a, j = m;
-      while (i < j) {
-        int h = (i + j) >>> 1;
-        if (!d.less(m, h)) i = h + 1;
-        else j = h;
-      }
-      for (int k = m; k > i; k--) d.swap(k, k - 1);
-      return;
-    }
-    int mid = (a + b) >>> 1;
-    int n = mid + m;
-    int start, r;
-    if (m > mid) {
-      start = n - b;
-      r = mid;
-    } else {
-      start = a;
-      r = m;
-    }
-    int p = n - 1;
-    while (start < r) {
-      int c = (start + r) >>> 1;
-      if (!d.less(p - c, c)) start = c + 1;
-      else r = c;
-    }
-    int end = n - start;
-    if (start < m && m < end) rotate(d, start, m, end);
-    if (a < start && start < mid) symMerge(d, a, start, mid);
-    if (mid < end && end < b) symMerge(d, mid, end, b);
-  }
-
-  /** Rotates [a, m) and [m, b) so that [m, b) comes first, by block swaps. */
-  private static void rotate(Data d, int a, int m, int b) {
-    int i = m - a, j = b - m;
-    while (i != j) {
-      if (i > j) {
-        swapRange(d, m - i, m, j);
-        i -= j;
-      } else {
-        swapRange(d, m - i, m + j - i, i);
-        j -= i;
-      }
-    }
-    swapRange(d, m - i, m, i);
-  }
-
-  private static void swapRange(Data d, int a, int b, int n) {
-    for (int i = 0; i < n; i++) d.swap(a + i, b + i);
   }
 }

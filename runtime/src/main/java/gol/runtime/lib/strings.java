@@ -17,6 +17,61 @@ public final class strings {
   private strings() {}
 
   /** strings.Builder: an append-only byte buffer; the zero value is ready to use. */
+  /** strings.Reader: reads a string (Read, ReadByte, ReadRune, ReadString, Len). A *strings.Reader in Go. */
+  public static final class Reader implements io.Reader, Box.Typed {
+    private static final RType TYPE = RType.pointer(RType.named(RType.Kind.STRUCT, "strings.Reader", null));
+    private final String s;
+    private int i;
+
+    Reader(String s) { this.s = s; }
+
+    @Override public Tuple Read(G g, Slice p) {
+      Tuple t = new Tuple();
+      if (i >= s.length()) {
+        t.a0 = io.EOF;
+        return t;
+      }
+      int n = Math.min(Slice.len(p), s.length() - i);
+      byte[] a = (byte[]) p.array;
+      for (int k = 0; k < n; k++) a[p.off + k] = (byte) s.charAt(i + k);
+      i += n;
+      t.j0 = n;
+      return t;
+    }
+
+    /** ReadByte() (byte, error). */
+    public Tuple ReadByte(G g) {
+      Tuple t = new Tuple();
+      if (i >= s.length()) t.a0 = io.EOF;
+      else t.j0 = s.charAt(i++) & 0xff;
+      return t;
+    }
+
+    /** ReadRune() (ch rune, size int, err error). */
+    public Tuple ReadRune(G g) {
+      Tuple t = new Tuple();
+      if (i >= s.length()) {
+        t.a0 = io.EOF;
+        return t;
+      }
+      long d = GoString.decodeRune(s, i);
+      t.j0 = GoString.rune(d);
+      t.j1 = GoString.width(d);
+      i += GoString.width(d);
+      return t;
+    }
+
+    /** Len() int: the number of unread bytes. */
+    public long Len(G g) { return s.length() - i; }
+
+    /** Size() int64: the length of the underlying string. */
+    public long Size(G g) { return s.length(); }
+
+    @Override public RType goType() { return TYPE; }
+  }
+
+  public static Reader NewReader(G g, String s) { return new Reader(s); }
+
   public static final class Builder implements io.Writer, Box.Typed {
     private static final RType TYPE = RType.named(RType.Kind.STRUCT, "strings.Builder", null);
     private StringBuilder sb = new StringBuilder();
@@ -189,7 +244,7 @@ public final class strings {
   }
 
   public static String Repeat(G g, String s, long count) {
-    if (count < 0) throw Panic.plain("strings: negative Repeat count");
+    if (count < 0) throw new Panic("strings: negative Repeat count");
     if (s.length() * count / (count == 0 ? 1 : count) != s.length() || s.length() * count > Integer.MAX_VALUE - 8) {
       throw Panic.plain("strings: Repeat count causes overflow");
     }

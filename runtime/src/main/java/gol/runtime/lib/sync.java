@@ -63,7 +63,7 @@ public final class sync {
    * served in FIFO order (Go's starvation mode, always on; Go's normal mode lets a running
    * goroutine barge in, which is faster under contention: a later improvement).
    */
-  public static final class Mutex implements Locker {
+  public static final class Mutex implements HandoffLocker {
     private final AtomicInteger state = new AtomicInteger();
     private final Sema sema = new Sema("semacquire");
 
@@ -116,14 +116,21 @@ public final class sync {
   }
 
   /**
-   * sync.Locker as the runtime needs it for sync.Cond: besides Lock/Unlock, a way to acquire the
-   * lock for a goroutine that is parked (so that a woken Cond waiter resumes owning the lock).
+   * sync.Locker: Lock and Unlock. The runtime's mutexes implement it, and so does every program type
+   * with methods Lock() and Unlock() (the compiler maps the Go interface sync.Locker to this one).
+   * Calls through it may suspend (the continuation contract of {@link G}).
    */
   public interface Locker {
     void Lock(G g);
 
     void Unlock(G g);
+  }
 
+  /**
+   * The runtime's own lockers, which sync.Cond can hand a woken waiter to: they can acquire the lock
+   * for a goroutine that is parked, so the waiter resumes owning it without running first.
+   */
+  interface HandoffLocker extends Locker {
     /**
      * Acquires for the parked goroutine w if the lock is free (returns true: w owns it), else
      * queues w as a waiter that the unlocker will hand the lock to (returns false).
@@ -144,10 +151,7 @@ public final class sync {
 
   /** sync.NewCond(l Locker) *Cond. */
   public static Cond NewCond(G g, Object l) {
-    if (!(l instanceof Locker lk)) {
-      if (l == null) throw gol.runtime.Panic.nilDeref();
-      throw new UnsupportedOperationException("sync.NewCond: only *sync.Mutex and *sync.RWMutex are Lockers so far");
-    }
-    return new Cond(lk);
+    if (l == null) throw gol.runtime.Panic.nilDeref();
+    return new Cond((Locker) l);
   }
 }

@@ -10,7 +10,10 @@ import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** sort: the stable merge sort against Java's stable sort, on data with many ties, all sizes. */
+/**
+ * sort: the stable merge sort against Java's stable sort, on data with many ties, all sizes; pdqsort
+ * sorts every input shape (the order of ties is checked against Go by tests/programs/sort/).
+ */
 class SortTest {
   private static Slice ints(long... v) { return new Slice(RType.slice(RType.INT), v, 0, v.length, v.length); }
 
@@ -58,5 +61,37 @@ class SortTest {
     assertEquals(10, sort.Search(null, 10, f));
     assertEquals(2, sort.SearchInts(null, ints(1, 3, 5, 5, 7), 5));
     assertEquals(5, sort.SearchInts(null, ints(1, 3, 5, 5, 7), 8));
+  }
+
+  @Test void pdqsortSortsEveryShapeAndSize() {
+    Random rnd = new Random(7);
+    for (int n = 0; n < 3000; n += (n < 70 ? 1 : 131)) {
+      for (int shape = 0; shape < 6; shape++) {
+        long[] v = new long[n];
+        for (int i = 0; i < n; i++) {
+          v[i] = switch (shape) {
+            case 0 -> rnd.nextInt(1000);
+            case 1 -> i;
+            case 2 -> n - i;
+            case 3 -> i % 7;
+            case 4 -> i < n / 2 ? i : n - i;   // organ pipe
+            default -> (i * 7919L) % 13 == 0 ? rnd.nextInt(5) : i;   // nearly sorted
+          };
+        }
+        long[] expect = v.clone();
+        Arrays.sort(expect);
+        sort.Ints(null, ints(v));
+        assertArrayEquals(expect, v, "n=" + n + " shape=" + shape);
+      }
+    }
+  }
+
+  @Test void intSliceBoxIsAnInterfaceAndSortsReversed() {
+    long[] v = {3, 1, 2, 5, 4};
+    Object box = sort.IntSlice_box(ints(v));
+    sort.Sort(null, sort.Reverse(null, box));
+    assertArrayEquals(new long[] {5, 4, 3, 2, 1}, v);
+    assertEquals("sort.IntSlice", gol.runtime.Box.typeOf(box).name);
+    assertThrows(gol.runtime.Panic.class, () -> sort.IntSlice_Swap(null, ints(v), 0, 5));
   }
 }
