@@ -86,12 +86,23 @@ final class SigQuit {
     Path tmp = Path.of("/tmp");
     Path trigger = tmp.resolve(".attach_pid" + pid);
     try {
-      // Register the deletion first: once the JVM is shutting down this throws, and no file is left.
+      // Register the deletion first: once the JVM is shutting down this throws, and no file is made.
       trigger.toFile().deleteOnExit();
       if (!Files.exists(trigger)) Files.createFile(trigger);
-      socket = tmp.resolve(".java_pid" + pid);
     } catch (IOException | RuntimeException | Error e) {
-      // not armed (no /tmp, shutdown in progress, ...): SIGQUIT prints the JVM's own thread dump
+      return; // not armed (no /tmp, shutdown in progress, ...): SIGQUIT prints the JVM's thread dump
+    }
+    try {
+      // If the shutdown began between the two steps, the deletion hook may have run already:
+      // registering again throws then, and we delete the file ourselves.
+      trigger.toFile().deleteOnExit();
+      socket = tmp.resolve(".java_pid" + pid);
+    } catch (RuntimeException | Error e) {
+      try {
+        Files.deleteIfExists(trigger);
+      } catch (IOException ignored) {
+        // nothing more to do: an empty file is left in /tmp
+      }
     }
   }
 
