@@ -188,6 +188,13 @@ public final class G {
    * whoever dequeues it.
    */
   Tracer.Buf traceReadied;
+
+  /**
+   * When the goroutine last parked, on sysmon's coarse clock ({@link Sysmon#clock}, System.nanoTime
+   * units, up to one sysmon round old): dumps print ", N minutes" from it, schedextra the wait in ms.
+   * Written by the parking M before the volatile write of {@link #state} that publishes WAITING.
+   */
+  long waitSince;
   /** Lazily created timer used by time.Sleep (Go caches one per G too). */
   Timers.Timer sleepTimer;
 

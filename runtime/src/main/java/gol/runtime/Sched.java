@@ -233,6 +233,7 @@ public final class Sched extends SchedLoop {
       p0.status = P.RUNNING;
       mainStarted = true;
       threads.start(mainG, p0);
+      SigQuit.watch(self(), Config.load()); // no sysmon in this model (so no schedtrace), but dumps work
     } else {
       p0.runqput(mainG, false);
       M m0 = newM();

@@ -298,6 +298,7 @@ abstract class SchedLoop extends SchedIdle {
       ParkOp op = g.parkOp;
       if (op != null) {
         g.waitReason = op.waitReason();
+        g.waitSince = sysmon.clock; // a plain copy of a field: no clock read on this path
         g.state = G.WAITING;
         m.curg = null;
         if (trace != null) trace.goBlock(m, g, g.waitReason);

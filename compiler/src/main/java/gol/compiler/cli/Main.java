@@ -89,7 +89,8 @@ public final class Main {
         + "\tgol trace --html out.html out.json  write a self-contained HTML timeline of a trace\n"
         + "\tgol lesson [NAME|table]            run a scheduling lesson (samples/lessons)\n"
         + "\tgol version                         print the version\n\n"
-        + "Environment: GOMAXPROCS=N sets the number of Ps (logical processors).");
+        + "Environment: GOMAXPROCS=N sets the number of Ps (logical processors);\n"
+        + "GOLDEBUG=schedtrace=MS,scheddetail=1,schedextra=1 traces the scheduler ('gol run --help').");
   }
 
   // ------------------------------------------------------------------ run
