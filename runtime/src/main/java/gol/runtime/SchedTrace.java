@@ -70,6 +70,9 @@ final class SchedTrace {
   /** sysmon, every round: prints a trace if one is due (Go's test in sysmon). */
   void tick(long now) {
     if (started && now - last < periodMs * 1_000_000L) return;
+    // The header: the scheduler knobs in force (issue 7), once, on a line that does not start with
+    // "SCHED", so parsers of Go's lines skip it.
+    if (!started) Out.stderr("# gol schedtrace: " + sched.describe() + "\n");
     Out.stderr(format(now));
   }
 

@@ -52,7 +52,7 @@ final class SchedTraceFormat {
     List<Block> out = new ArrayList<>();
     Block b = null;
     for (String line : text.split("\n")) {
-      if (line.isEmpty()) continue;
+      if (line.isEmpty() || line.startsWith("# gol schedtrace: ")) continue;   // gol's header: the knobs in force
       Matcher m;
       if ((m = SUMMARY.matcher(line)).matches() || (m = DETAIL.matcher(line)).matches()) {
         b = new Block();

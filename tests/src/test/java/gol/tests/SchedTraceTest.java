@@ -55,6 +55,8 @@ class SchedTraceTest {
     assertTrue(blocks.size() >= 5, "a 200 ms run traced every 10 ms gave " + blocks.size() + " lines");
     assertEquals(2, blocks.get(0).gomaxprocs);
     assertEquals(0, blocks.get(0).ms, "the first trace is at 0ms, as in Go");
+    assertTrue(r.stderr().startsWith("# gol schedtrace: model=gmp procs=2 steal=on"),
+        "a header line names the scheduler knobs in force: " + r.stderr().lines().findFirst().orElse(""));
   }
 
   @Test
