@@ -75,7 +75,7 @@ class SigQuitTest {
     assertGoroutine(dump, "chan receive", "main.waitForStart(...)", "main.main");
     assertGoroutine(dump, "semacquire", "main.guarded(...)", "main.main");
     // GOLDEBUG reached the built jar: schedtrace lines at 0 ms and after a second.
-    assertTrue(err.startsWith("SCHED 0ms: gomaxprocs="), err);
+    assertTrue(err.startsWith("# gol schedtrace: model=gmp") && err.contains("\nSCHED 0ms: gomaxprocs="), err);
   }
 
   /** The dump has a goroutine [reason] whose first frame is fn at sigquit.gol:N, created by creator. */
