@@ -34,6 +34,8 @@ public final class Builtin {
   /** Go's runtime float format: sign, one digit, '.', six digits, 'e', sign, three exponent digits. */
   public static void printfloat(double v) { Out.stderr(formatFloat(v)); }
 
+  public static void printcomplex(Complex v) { Out.stderr(v.toString()); }
+
   static String formatFloat(double v) {
     if (Double.isNaN(v)) return "NaN";
     if (Double.isInfinite(v)) return v > 0 ? "+Inf" : "-Inf";

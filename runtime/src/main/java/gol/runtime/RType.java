@@ -50,6 +50,8 @@ public final class RType {
   public static final RType UINTPTR = basic(Kind.UINTPTR, "uintptr");
   public static final RType FLOAT32 = basic(Kind.FLOAT32, "float32");
   public static final RType FLOAT64 = basic(Kind.FLOAT64, "float64");
+  public static final RType COMPLEX64 = basic(Kind.COMPLEX64, "complex64");
+  public static final RType COMPLEX128 = basic(Kind.COMPLEX128, "complex128");
   public static final RType STRING = basic(Kind.STRING, "string");
   /** {@code interface {}}, the element type of {@code []any}. */
   public static final RType ANY = basic(Kind.INTERFACE, "interface {}");
@@ -108,6 +110,7 @@ public final class RType {
       case FLOAT64: z = Double.valueOf(0); break;
       case FLOAT32: z = new Box.Float32(0); break;
       case STRING: z = ""; break;
+      case COMPLEX64: case COMPLEX128: z = Complex.ZERO; break;   // held unboxed, as all references
       default: return null;
     }
     zero = z;
@@ -171,6 +174,7 @@ public final class RType {
   public Object zeroValue() {
     switch (kind) {
       case STRING: return "";
+      case COMPLEX64: case COMPLEX128: return Complex.ZERO;
       case ARRAY: return Slice.newArray(elem, (int) len);
       case STRUCT: return zeroMaker == null ? null : zeroMaker.get();
       default: return null;

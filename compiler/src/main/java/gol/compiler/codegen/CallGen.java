@@ -274,6 +274,7 @@ abstract class CallGen extends CompositeGen {
     }
     JKind fj = JvmTypes.kind(from), tj = JvmTypes.kind(to);
     expr(x);
+    if (JvmTypes.isComplex(from) && JvmTypes.isComplex(to)) { roundComplex(to); return; }
     if (fj == JKind.J && tj == JKind.J) { normalize(to); return; }
     if (fj == JKind.J && tj == JKind.D) {
       boolean f32 = Types.kindOf(to) == Type.Kind.FLOAT32;
@@ -374,6 +375,19 @@ abstract class CallGen extends CompositeGen {
         mv.visitMethodInsn(INVOKESPECIAL, k.cellClass(), "<init>", "(" + k.cellFieldDesc() + ")V", false);
         return;
       }
+      case "complex": {   // complex(re, im) of float64s (float32 parts are already rounded)
+        mv.visitTypeInsn(NEW, JvmTypes.COMPLEX);
+        mv.visitInsn(DUP);
+        Type ft = Types.kindOf(typeOf(c)) == Type.Kind.COMPLEX64 ? Types.FLOAT32 : Types.FLOAT64;
+        exprAs(as.get(0), ft);
+        exprAs(as.get(1), ft);
+        mv.visitMethodInsn(INVOKESPECIAL, JvmTypes.COMPLEX, "<init>", "(DD)V", false);
+        return;
+      }
+      case "real": case "imag":
+        expr(as.get(0));
+        mv.visitFieldInsn(GETFIELD, JvmTypes.COMPLEX, name.equals("real") ? "re" : "im", "D");
+        return;
       case "recover":
         mv.visitVarInsn(ALOAD, 0);
         mv.visitMethodInsn(INVOKESTATIC, JvmTypes.G, "recover", "(Lgol/runtime/G;)Ljava/lang/Object;", false);
@@ -391,6 +405,7 @@ abstract class CallGen extends CompositeGen {
     else if (k == JKind.D) { m = "printfloat"; desc = "(D)V"; }
     else if (k == JKind.Z) { m = "printbool"; desc = "(Z)V"; }
     else if (JvmTypes.isString(t)) { m = "printstring"; desc = "(Ljava/lang/String;)V"; }
+    else if (JvmTypes.isComplex(t)) { m = "printcomplex"; desc = "(L" + JvmTypes.COMPLEX + ";)V"; }
     else if (t.underlying() instanceof Type.Slice) { m = "printslice"; desc = "(Lgol/runtime/Slice;)V"; }
     else if (JvmTypes.isInterface(t)) { m = "printeface"; desc = "(Ljava/lang/Object;)V"; }
     else { m = "printpointer"; desc = "(Ljava/lang/Object;)V"; }

@@ -389,6 +389,7 @@ abstract class CompositeGen extends ExprGen {
         case FLOAT64: return "java/lang/Double";
         case STRING: return "java/lang/String";
         case BOOL: return "java/lang/Boolean";
+        case COMPLEX128: return JvmTypes.COMPLEX;
         default: return null;
       }
     }

@@ -257,6 +257,7 @@ abstract class ExprGen extends FnBase {
           mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/TypedRef", "unbox", "(Ljava/lang/Object;)Ljava/lang/Object;", false);
           checkcast(JvmTypes.className(t));
         }
+        else if (JvmTypes.isComplex(t)) mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/Box", "unboxComplex", "(Ljava/lang/Object;)L" + JvmTypes.COMPLEX + ";", false);
         else if (t.underlying() instanceof Type.Map) mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/GoMap", "unbox", "(Ljava/lang/Object;)Lgol/runtime/GoMap;", false);
         else checkcast(JvmTypes.className(t));
         break;
@@ -271,6 +272,7 @@ abstract class ExprGen extends FnBase {
       box(d);
       return;
     }
+    if (c instanceof Constant.Complex z && k != JKind.A) c = z.re();   // a complex constant with a zero imaginary part
     switch (k) {
       case Z: mv.visitInsn(((Constant.Bool) c).value() ? ICONST_1 : ICONST_0); return;
       case J: pushLong(c instanceof Constant.Int i ? i.value().longValue() : ((Constant.Float) c).value().longValue()); return;
@@ -282,11 +284,33 @@ abstract class ExprGen extends FnBase {
       }
       default:
         if (c instanceof Constant.Str s) { mv.visitLdcInsn(s.value()); return; }
+        if (JvmTypes.isComplex(t)) { pushComplex(c, t); return; }
         throw new IllegalStateException("constant " + c + " of type " + t);
     }
   }
 
+  /** A complex constant of complex type t: {@code new Complex(re, im)}, parts rounded for complex64. */
+  private void pushComplex(Constant c, Type t) {
+    Constant re = c instanceof Constant.Complex z ? z.re() : c, im = c instanceof Constant.Complex z ? z.im() : null;
+    double r = constDouble(re), i = im == null ? 0 : constDouble(im);
+    if (JvmTypes.isComplex64(t)) { r = (float) r; i = (float) i; }
+    if (r == 0 && i == 0 && 1 / r > 0 && 1 / i > 0) {
+      mv.visitFieldInsn(GETSTATIC, JvmTypes.COMPLEX, "ZERO", "L" + JvmTypes.COMPLEX + ";");
+      return;
+    }
+    mv.visitTypeInsn(NEW, JvmTypes.COMPLEX);
+    mv.visitInsn(DUP);
+    mv.visitLdcInsn(r);
+    mv.visitLdcInsn(i);
+    mv.visitMethodInsn(INVOKESPECIAL, JvmTypes.COMPLEX, "<init>", "(DD)V", false);
+  }
+
+  private static double constDouble(Constant c) {
+    return c instanceof Constant.Int n ? n.value().doubleValue() : ((Constant.Float) c).value().doubleValue();
+  }
+
   static Type defaultType(Constant c) {
+    if (c instanceof Constant.Complex) return Types.COMPLEX128;
     if (c instanceof Constant.Bool) return Types.BOOL;
     if (c instanceof Constant.Str) return Types.STRING;
     if (c instanceof Constant.Float) return Types.FLOAT64;
@@ -391,6 +415,7 @@ abstract class ExprGen extends FnBase {
       case ADD: expr(u.x()); return;
       case SUB:
         expr(u.x());
+        if (JvmTypes.isComplex(t)) { complexOp("neg", "(L" + JvmTypes.COMPLEX + ";)L" + JvmTypes.COMPLEX + ";", t); return; }
         if (JvmTypes.kind(t) == JKind.D) { mv.visitInsn(DNEG); roundFloat(t); }
         else { mv.visitInsn(LNEG); normalize(t); }
         return;
@@ -467,6 +492,18 @@ abstract class ExprGen extends FnBase {
       mv.visitMethodInsn(INVOKEVIRTUAL, JvmTypes.STRING, "concat", "(Ljava/lang/String;)Ljava/lang/String;", false);
       return;
     }
+    if (JvmTypes.isComplex(t)) {
+      String name;
+      switch (op) {
+        case ADD: name = "add"; break;
+        case SUB: name = "sub"; break;
+        case MUL: name = "mul"; break;
+        case QUO: name = "div"; break;
+        default: throw new IllegalStateException("complex op " + op);
+      }
+      complexOp(name, "(L" + JvmTypes.COMPLEX + ";L" + JvmTypes.COMPLEX + ";)L" + JvmTypes.COMPLEX + ";", t);
+      return;
+    }
     if (k == JKind.D) {
       switch (op) {
         case ADD: mv.visitInsn(DADD); break;
@@ -535,6 +572,19 @@ abstract class ExprGen extends FnBase {
       case UINT16: mv.visitLdcInsn(0xffffL); mv.visitInsn(LAND); break;
       case UINT32: mv.visitLdcInsn(0xffffffffL); mv.visitInsn(LAND); break;
       default: break;
+    }
+  }
+
+  /** Calls the gol.runtime.Complex operation name on the operands on the stack; complex64 results are rounded. */
+  private void complexOp(String name, String desc, Type t) {
+    mv.visitMethodInsn(INVOKESTATIC, JvmTypes.COMPLEX, name, desc, false);
+    roundComplex(t);
+  }
+
+  /** Rounds the parts of the complex value on the stack to float32 when t is complex64. */
+  void roundComplex(Type t) {
+    if (JvmTypes.isComplex64(t)) {
+      mv.visitMethodInsn(INVOKESTATIC, JvmTypes.COMPLEX, "round64", "(L" + JvmTypes.COMPLEX + ";)L" + JvmTypes.COMPLEX + ";", false);
     }
   }
 
@@ -610,6 +660,9 @@ abstract class ExprGen extends FnBase {
         mv.visitMethodInsn(INVOKEVIRTUAL, JvmTypes.STRING, "compareTo", "(Ljava/lang/String;)I", false);
         mv.visitJumpInsn(inverseIf(op), ifFalse);
       }
+    } else if (JvmTypes.isComplex(t)) {
+      mv.visitMethodInsn(INVOKESTATIC, JvmTypes.COMPLEX, "eq", "(L" + JvmTypes.COMPLEX + ";L" + JvmTypes.COMPLEX + ";)Z", false);
+      mv.visitJumpInsn(op == Op.EQL ? IFEQ : IFNE, ifFalse);
     } else if (JvmTypes.isArray(t)) {
       mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/ArrayOps", "equal", "(Ljava/lang/Object;Ljava/lang/Object;)Z", false);
       mv.visitJumpInsn(op == Op.EQL ? IFEQ : IFNE, ifFalse);

@@ -273,7 +273,9 @@ public final class ProgramGen {
         mv.visitMethodInsn(INVOKESTATIC, "java/lang/Boolean", "valueOf", "(Z)Ljava/lang/Boolean;", false);
         return;
       default:
-        if (t.underlying() instanceof Type.Slice) {   // an interface holding a nil slice is not nil
+        if (bk == Type.Kind.COMPLEX64) {   // complex128 is held as it is, complex64 boxed so %T tells them apart
+          mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/Box", "boxComplex64", "(L" + JvmTypes.COMPLEX + ";)Ljava/lang/Object;", false);
+        } else if (t.underlying() instanceof Type.Slice) {   // an interface holding a nil slice is not nil
           rtypes.push(mv, t);
           mv.visitInsn(SWAP);
           mv.visitMethodInsn(INVOKESTATIC, JvmTypes.SLICE, "box", "(Lgol/runtime/RType;Lgol/runtime/Slice;)Ljava/lang/Object;", false);

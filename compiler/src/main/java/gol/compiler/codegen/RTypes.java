@@ -114,6 +114,8 @@ final class RTypes {
       case UINTPTR: return "UINTPTR";
       case FLOAT32: return "FLOAT32";
       case FLOAT64: case UNTYPED_FLOAT: return "FLOAT64";
+      case COMPLEX64: return "COMPLEX64";
+      case COMPLEX128: case UNTYPED_COMPLEX: return "COMPLEX128";
       case STRING: case UNTYPED_STRING: return "STRING";
       default: return null;
     }

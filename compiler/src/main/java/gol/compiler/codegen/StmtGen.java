@@ -560,6 +560,7 @@ abstract class StmtGen extends SelectGen {
     Type.Kind k = Types.kindOf(t);
     if (k == Type.Kind.UNTYPED_BOOL) return Types.BOOL;
     if (k == Type.Kind.UNTYPED_FLOAT) return Types.FLOAT64;
+    if (k == Type.Kind.UNTYPED_COMPLEX) return Types.COMPLEX128;
     if (k == Type.Kind.UNTYPED_RUNE) return Types.RUNE;
     if (k == Type.Kind.UNTYPED_STRING) return Types.STRING;
     return Types.INT;

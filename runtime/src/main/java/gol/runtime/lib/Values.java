@@ -19,7 +19,10 @@ final class Values {
 
   /** Element idx of a backing array whose element type is et, boxed. */
   static Object element(Object array, int idx, RType et) {
-    if (array instanceof Object[] a) return a[idx];
+    if (array instanceof Object[] a) {
+      Object o = a[idx];
+      return et.kind == Kind.COMPLEX64 && o instanceof gol.runtime.Complex c ? Box.boxComplex64(c) : o;
+    }
     if (array instanceof long[] a) return Box.box(a[idx], et);
     if (array instanceof int[] a) return Box.box(normalize(a[idx], et), et);
     if (array instanceof byte[] a) return Box.box(normalize(a[idx], et), et);
@@ -101,6 +104,11 @@ final class Values {
         if (x > y) return 1;
         if (Double.isNaN(x)) return Double.isNaN(y) ? 0 : -1; // NaN sorts first
         return Double.isNaN(y) ? 1 : 0;
+      }
+      case COMPLEX64: case COMPLEX128: {   // by real part, then imaginary part
+        gol.runtime.Complex x = Box.unboxComplex(a), y = Box.unboxComplex(b);
+        int c = compareKeys(Box.boxFloat64(x.re), Box.boxFloat64(y.re));
+        return c != 0 ? c : compareKeys(Box.boxFloat64(x.im), Box.boxFloat64(y.im));
       }
       case STRING:
         return ((String) a).compareTo((String) b);
