@@ -181,21 +181,15 @@ abstract class AssignGen extends CallGen {
       mv.visitVarInsn(ASTORE, obj);
       return structInto(p.elem, () -> mv.visitVarInsn(ALOAD, obj));
     }
-    if (x instanceof Star st && typeOf(st.x()) instanceof Type.Pointer p) {   // *p = v through a cell
-      JKind ek = JvmTypes.kind(p.elem);
-      String cc = ek.cellClass();
+    if (x instanceof Star st && typeOf(st.x()) instanceof Type.Pointer p) {   // *p = v through a cell or view
       int obj = allocSlot(JKind.A);
       expr(st.x());
       nilCheck(p);
       mv.visitVarInsn(ASTORE, obj);
       return new LValue() {
         public Type type() { return p.elem; }
-        public void assign(Runnable value, JKind k) { mv.visitVarInsn(ALOAD, obj); value.run(); mv.visitFieldInsn(PUTFIELD, cc, "v", ek.cellFieldDesc()); }
-        public void load() {
-          mv.visitVarInsn(ALOAD, obj);
-          mv.visitFieldInsn(GETFIELD, cc, "v", ek.cellFieldDesc());
-          if (ek == JKind.A) checkcast(JvmTypes.className(p.elem));
-        }
+        public void assign(Runnable value, JKind k) { mv.visitVarInsn(ALOAD, obj); value.run(); storeCell(p.elem); }
+        public void load() { mv.visitVarInsn(ALOAD, obj); derefCell(p.elem); }
       };
     }
     throw new Unsupported(e.pos(), "assignment to " + describe(x));

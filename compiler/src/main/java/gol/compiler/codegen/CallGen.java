@@ -157,12 +157,9 @@ abstract class CallGen extends CompositeGen {
       }
     }
     if (wantPtr) {
-      if (!JvmTypes.isStruct(((Type.Pointer) rt).elem) && !(xt instanceof Type.Pointer)) {   // &x of a named number: its cell
-        if (Expr.unparen(x) instanceof Ident id && info.symbolOf(id) instanceof Symbol.Var v && vars.get(v) != null && vars.get(v).cell) {
-          mv.visitVarInsn(ALOAD, vars.get(v).slot);
-          return;
-        }
-        throw new Unsupported(x.pos(), "pointer receiver on " + describe(x));
+      if (!JvmTypes.isStruct(((Type.Pointer) rt).elem) && !(xt instanceof Type.Pointer)) {   // &x of a named number: its cell or a view
+        addressOf(x);
+        return;
       }
       expr(x);
       return;

@@ -357,7 +357,7 @@ final class Closures {
           if (!JvmTypes.isStruct(p.elem)) {
             JKind ek = JvmTypes.kind(p.elem);
             mv.visitTypeInsn(CHECKCAST, ek.cellClass());
-            mv.visitFieldInsn(GETFIELD, ek.cellClass(), "v", ek.cellFieldDesc());
+            mv.visitMethodInsn(INVOKEVIRTUAL, ek.cellClass(), "get", "()" + ek.cellFieldDesc(), false);
             if (ek == JKind.A && !JvmTypes.className(p.elem).equals(JvmTypes.OBJECT)) mv.visitTypeInsn(CHECKCAST, JvmTypes.className(p.elem));
           } else {
             mv.visitTypeInsn(CHECKCAST, JvmTypes.className(p.elem));

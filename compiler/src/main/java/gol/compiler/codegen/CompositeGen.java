@@ -63,6 +63,79 @@ abstract class CompositeGen extends ExprGen {
     throw new Unsupported(ix.pos(), "indexing " + xt);
   }
 
+  // ================================================================== addresses
+
+  /**
+   * Pushes {@code &x} for an addressable x whose type is not a struct (a struct's address is its
+   * object): a local's cell, or a view (gol.runtime.ElemPtr / FieldPtr) of an element of an array or
+   * slice, a field, or a package-level variable. Index and nil checks happen here, as in Go.
+   */
+  void addressOf(Expr x) {
+    x = Expr.unparen(x);
+    Type t = typeOf(x);
+    JKind k = JvmTypes.kind(t);
+    String kc = k == JKind.A ? "A" : k.name();
+    String cellDesc = "L" + k.cellClass() + ";";
+    if (x instanceof Ident id && info.symbolOf(id) instanceof Symbol.Var v) {
+      Local l = vars.get(v);
+      if (l != null && l.cell) { mv.visitVarInsn(ALOAD, l.slot); return; }
+      if (v.kind == Symbol.Var.Kind.GLOBAL) {
+        mv.visitLdcInsn(org.objectweb.asm.Type.getObjectType(prog.className));
+        mv.visitLdcInsn(prog.globalName(v));
+        mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/FieldPtr", "static" + kc, "(Ljava/lang/Class;Ljava/lang/String;)" + cellDesc, false);
+        return;
+      }
+    }
+    if (x instanceof Star st) { expr(st.x()); return; }   // &*p is p
+    if (x instanceof Index ix) {
+      Type xt = typeOf(ix.x());
+      Type u = xt.underlying();
+      boolean viaPtr = u instanceof Type.Pointer p && p.elem.underlying() instanceof Type.Array;
+      if (viaPtr) u = ((Type.Pointer) u).elem.underlying();
+      if (u instanceof Type.Slice s) {
+        expr(ix.x());
+        expr(ix.index());
+        mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/ElemPtr", "slice" + accessor(s.elem), "(Lgol/runtime/Slice;J)" + cellDesc, false);
+        return;
+      }
+      if (u instanceof Type.Array a) {
+        expr(ix.x());
+        if (viaPtr) { nilCheck(xt); derefCell(((Type.Pointer) xt.underlying()).elem); }
+        expr(ix.index());
+        mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/ElemPtr", "array" + accessor(a.elem), "(Ljava/lang/Object;J)" + cellDesc, false);
+        return;
+      }
+    }
+    if (x instanceof Selector sel && info.symbolOf(sel.sel()) instanceof Symbol.Var f && f.kind == Symbol.Var.Kind.FIELD
+        && JvmTypes.libClass(typeOf(sel.x())) == null) {
+      // the object holding the field (through embedded fields), then a view of the field
+      Type xt = typeOf(sel.x());
+      List<Symbol.Var> path = StructGen.fieldPath(xt, sel.sel().name());
+      expr(sel.x());
+      if (xt instanceof Type.Pointer) nilCheck(xt);
+      Type cur = xt instanceof Type.Pointer p ? p.elem : xt;
+      for (int i = 0; i < path.size() - 1; i++) {
+        Symbol.Var fv = path.get(i);
+        mv.visitFieldInsn(GETFIELD, JvmTypes.className(cur), StructGen.fieldName(fv, StructGen.indexOf(cur, fv)), JvmTypes.desc(fv.type));
+        if (fv.type instanceof Type.Pointer) nilCheck(fv.type);
+        cur = fv.type instanceof Type.Pointer p ? p.elem : fv.type;
+      }
+      Symbol.Var last = path.get(path.size() - 1);
+      mv.visitLdcInsn(org.objectweb.asm.Type.getObjectType(JvmTypes.className(cur)));
+      mv.visitLdcInsn(StructGen.fieldName(last, StructGen.indexOf(cur, last)));
+      mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/FieldPtr", kc.toLowerCase(), "(Ljava/lang/Object;Ljava/lang/Class;Ljava/lang/String;)" + cellDesc, false);
+      return;
+    }
+    if (x instanceof CompositeLit) {   // &[]int{...}: a new variable holding the value
+      mv.visitTypeInsn(NEW, k.cellClass());
+      mv.visitInsn(DUP);
+      expr(x);
+      mv.visitMethodInsn(INVOKESPECIAL, k.cellClass(), "<init>", "(" + k.cellFieldDesc() + ")V", false);
+      return;
+    }
+    throw new Unsupported(x.pos(), "pointers to " + describe(x));
+  }
+
   /** Suffix of the Index accessor for a slice element type: J, I, UI, B, UB, D, Z or A. */
   static String accessor(Type elem) {
     String ad = JvmTypes.arrayDesc(elem);

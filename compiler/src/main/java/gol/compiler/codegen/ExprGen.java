@@ -178,12 +178,10 @@ abstract class ExprGen extends FnBase {
     if (e instanceof Star st) {
       Type pt = typeOf(st.x());
       if (pt instanceof Type.Pointer p && JvmTypes.isStruct(p.elem)) { expr(st.x()); nilCheck(pt); return; }
-      if (pt instanceof Type.Pointer p) {   // *p: the cell's value
-        JKind k = JvmTypes.kind(p.elem);
+      if (pt instanceof Type.Pointer p) {   // *p: the value the cell or view points to
         expr(st.x());
         nilCheck(pt);
-        mv.visitFieldInsn(GETFIELD, k.cellClass(), "v", k.cellFieldDesc());
-        if (k == JKind.A) checkcast(JvmTypes.className(p.elem));
+        derefCell(p.elem);
         return;
       }
       throw new Unsupported(e.pos(), "dereferencing " + pt);
@@ -439,11 +437,8 @@ abstract class ExprGen extends FnBase {
           expr(u.x());
           return;
         }
-        if (Expr.unparen(u.x()) instanceof Ident id && info.symbolOf(id) instanceof Symbol.Var v && vars.get(v) != null && vars.get(v).cell) {
-          mv.visitVarInsn(ALOAD, vars.get(v).slot);   // &x: x's cell
-          return;
-        }
-        throw new Unsupported(u.pos(), "pointers to " + describe(u.x()));
+        addressOf(u.x());
+        return;
       }
       default:
         throw new Unsupported(u.pos(), "operator " + u.op().text);
@@ -666,7 +661,8 @@ abstract class ExprGen extends FnBase {
     } else if (JvmTypes.isArray(t)) {
       mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/ArrayOps", "equal", "(Ljava/lang/Object;Ljava/lang/Object;)Z", false);
       mv.visitJumpInsn(op == Op.EQL ? IFEQ : IFNE, ifFalse);
-    } else if (JvmTypes.isInterface(t) || JvmTypes.isStruct(t)) {
+    } else if (JvmTypes.isInterface(t) || JvmTypes.isStruct(t)
+        || t.underlying() instanceof Type.Pointer p && !JvmTypes.isStruct(p.elem)) {   // views of one location are equal
       mv.visitMethodInsn(INVOKESTATIC, "java/util/Objects", "equals", "(Ljava/lang/Object;Ljava/lang/Object;)Z", false);
       mv.visitJumpInsn(op == Op.EQL ? IFEQ : IFNE, ifFalse);
     } else {
@@ -686,6 +682,22 @@ abstract class ExprGen extends FnBase {
       default: throw new IllegalStateException("not a comparison: " + op);
     }
   }
+
+  /** [pointer (a Cell of elem's kind, not null)] → [the value it points to] (see gol.runtime.Cell). */
+  void derefCell(Type elem) {
+    JKind k = JvmTypes.kind(elem);
+    mv.visitMethodInsn(INVOKEVIRTUAL, k.cellClass(), "get", "()" + k.cellFieldDesc(), false);
+    if (k == JKind.A) checkcast(JvmTypes.className(elem));
+  }
+
+  /** [pointer, value] → [] : stores through a non-struct pointer. */
+  void storeCell(Type elem) {
+    JKind k = JvmTypes.kind(elem);
+    mv.visitMethodInsn(INVOKEVIRTUAL, k.cellClass(), "set", "(" + k.cellFieldDesc() + ")V", false);
+  }
+
+  /** Pushes {@code &x} for an addressable x of non-struct type: see CompositeGen. */
+  abstract void addressOf(Expr x);
 
   // Composite values: see CompositeGen.
   abstract void index(Index ix);

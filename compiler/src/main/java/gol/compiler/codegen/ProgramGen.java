@@ -86,7 +86,8 @@ public final class ProgramGen {
     cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, className, null, "java/lang/Object", null);
     cw.visitSource(fileName(), null);
     List<Symbol.Var> globals = globals();
-    for (Symbol.Var v : globals) cw.visitField(ACC_STATIC, globalName(v), JvmTypes.desc(v.type), null, null).visitEnd();
+    // public: a pointer to a global is a view through a VarHandle (gol.runtime.FieldPtr)
+    for (Symbol.Var v : globals) cw.visitField(ACC_PUBLIC | ACC_STATIC, globalName(v), JvmTypes.desc(v.type), null, null).visitEnd();
     for (Decl d : file.decls()) {
       if (d instanceof Decl.Func f && f.body() != null && f.recv() != null) {
         Symbol.Func sym = methodSymbol(f);

@@ -144,7 +144,15 @@ final class Values {
     if (v == null) return 0;
     if (v instanceof gol.runtime.Slice s) v = s.array;
     if (v instanceof gol.runtime.TypedRef r) { v = r.v; if (v == null) return 0; }
-    return 0xc000000000L + ((System.identityHashCode(v) & 0x7FFFFFFFL) << 3);
+    // a view of an element or field (gol.runtime.Cell): every view of one location prints one address
+    int h = isView(v) ? v.hashCode() : System.identityHashCode(v);
+    return 0xc000000000L + ((h & 0x7FFFFFFFL) << 3);
+  }
+
+  private static boolean isView(Object v) {
+    Class<?> c = v.getClass();
+    return c.getSuperclass() == gol.runtime.Cell.J.class || c.getSuperclass() == gol.runtime.Cell.D.class
+        || c.getSuperclass() == gol.runtime.Cell.Z.class || c.getSuperclass() == gol.runtime.Cell.A.class;
   }
 
   /**
