@@ -16,4 +16,12 @@ public interface Entry {
 
   /** The source line of the go statement, for the {@code created by} line. */
   default int creatorLine() { return 0; }
+
+  /**
+   * For a deferred call: the Go name of the function it calls ({@code main.f.func1},
+   * {@code main.(*T).Close}), the only function whose direct {@code recover()} may stop a panic
+   * while this entry runs (see {@link G#recover(G, String)}); {@link G#ANY_RECOVERER} when the callee
+   * is known only at run time (a func value); null (the default) for none.
+   */
+  default String deferTarget() { return null; }
 }

@@ -385,9 +385,10 @@ abstract class CallGen extends CompositeGen {
         expr(as.get(0));
         mv.visitFieldInsn(GETFIELD, JvmTypes.COMPLEX, name.equals("real") ? "re" : "im", "D");
         return;
-      case "recover":
+      case "recover":   // only a direct call from the deferred function may stop the panic
         mv.visitVarInsn(ALOAD, 0);
-        mv.visitMethodInsn(INVOKESTATIC, JvmTypes.G, "recover", "(Lgol/runtime/G;)Ljava/lang/Object;", false);
+        mv.visitLdcInsn(fn.goName);
+        mv.visitMethodInsn(INVOKESTATIC, JvmTypes.G, "recover", "(Lgol/runtime/G;Ljava/lang/String;)Ljava/lang/Object;", false);
         return;
       default:
         throw new Unsupported(c.pos(), "built-in " + name);

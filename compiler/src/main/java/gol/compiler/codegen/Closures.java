@@ -392,6 +392,31 @@ final class Closures {
   // ---------------------------------------------------------------- go statements
 
   /**
+   * The Go name of the function a go/defer entry for c calls, as the callee's own code names itself
+   * (FuncGen.Fn.goName); "*" (gol.runtime.G.ANY_RECOVERER) when only the run time knows it; null for
+   * library functions and built-ins, which never call recover.
+   */
+  private String deferTarget(CallGen gen, Expr.Call c, Calls.Kind kind) {
+    Expr fun = Expr.unparen(c.fun());
+    switch (kind) {
+      case FUNC: {
+        Symbol.Func f = Calls.callee(c, prog.info);
+        return f.sig().recv != null ? prog.methodGoName(f) : "main." + f.name;
+      }
+      case METHOD: {
+        Symbol.Func f = Calls.callee(c, prog.info);
+        return f != null && f.decl != null && f.sig().recv != null ? prog.methodGoName(f) : "*";
+      }
+      case FUNC_VALUE:
+        return fun instanceof Expr.FuncLit lit ? literal(gen.fn, lit).goName : "*";
+      case IFACE_METHOD:
+        return "*";
+      default:
+        return null;
+    }
+  }
+
+  /**
    * Pushes a new Entry for {@code go c}: evaluates the function value (or receiver) and the
    * arguments now, in the current goroutine, as Go does.
    */
@@ -401,6 +426,7 @@ final class Closures {
     MethodVisitor mv = gen.mv;
     Type.Signature sig;
     String calleeOwner = null, calleeName = null, calleeDesc;
+    String target = deferTarget(gen, c, kind);
     int invoke;
     List<String> fieldDescs = new ArrayList<>();
     switch (kind) {
@@ -497,6 +523,14 @@ final class Closures {
     m.visitInsn(IRETURN);
     m.visitMaxs(0, 0);
     m.visitEnd();
+    if (target != null) {   // the function whose direct recover() may stop a panic (see gol.runtime.G.recover)
+      m = cw.visitMethod(ACC_PUBLIC, "deferTarget", "()Ljava/lang/String;", null, null);
+      m.visitCode();
+      m.visitLdcInsn(target);
+      m.visitInsn(ARETURN);
+      m.visitMaxs(0, 0);
+      m.visitEnd();
+    }
     m = cw.visitMethod(ACC_PUBLIC, "run", "(Lgol/runtime/G;)V", null, null);
     m.visitCode();
     int first = 0;
