@@ -139,6 +139,41 @@ public final class RType {
   private java.util.function.Supplier<Object> zeroMaker;
 
   /**
+   * For a program's named non-struct type with methods ({@code type Level int}): the generated class
+   * that holds its values in interfaces (see {@link Box.Named}), whose one-argument constructor takes
+   * the value in its JVM representation. Set by the program's static initializer; fmt uses it to give
+   * elements of slices and arrays of such types their String/Error methods. Null otherwise.
+   */
+  private Class<?> boxClass;
+  private java.lang.invoke.MethodHandle boxer;   // cached constructor of boxClass, adapted to (Object)Object
+
+  public void setBoxClass(Class<?> c) { boxClass = c; }
+
+  /**
+   * A value of this type read from a container (boxed as its underlying type: Long, Double, a Slice,
+   * ...) as an interface holds it: in its {@link #boxClass} when the type has one, else unchanged.
+   */
+  public Object boxElement(Object raw) {
+    if (boxClass == null || raw instanceof Box.Named || raw instanceof GoPointer) return raw;
+    if (raw == null && kind == Kind.POINTER) return null;   // a nil pointer element prints as <nil>
+    try {
+      java.lang.invoke.MethodHandle h = boxer;
+      if (h == null) {   // benign race: every thread computes the same handle
+        java.lang.reflect.Constructor<?> k = null;
+        for (java.lang.reflect.Constructor<?> c : boxClass.getConstructors()) if (c.getParameterCount() == 1) k = c;
+        h = java.lang.invoke.MethodHandles.publicLookup().unreflectConstructor(k);
+        boxer = h;
+      }
+      Class<?> p = h.type().parameterType(0);
+      Object arg = p == long.class ? (Object) Box.unboxInt(raw) : p == double.class ? (Object) Box.unboxFloat(raw)
+          : p == boolean.class ? (Object) Box.unboxBool(raw) : p == Complex.class ? Box.unboxComplex(raw) : raw;
+      return h.invoke(arg);
+    } catch (Throwable e) {
+      return raw;
+    }
+  }
+
+  /**
    * A struct type whose field types are given later, by {@link #setFieldTypes}: recursive types
    * ({@code type Node struct { Next *Node }}) need the struct's descriptor to exist before the
    * descriptors of its fields can be made. Generated static initializers create every struct this

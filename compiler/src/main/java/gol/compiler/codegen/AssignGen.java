@@ -206,8 +206,12 @@ abstract class AssignGen extends CallGen {
     if (!(typeOf(target) instanceof Type.Pointer p)) throw new Unsupported(target.pos(), "errors.As with a target of type " + typeOf(target));
     Type t = p.elem;
     int e = allocSlot(JKind.A);
-    expr(c.args().get(0));
+    exprAs(c.args().get(0), Types.ERROR);   // a *T argument is boxed as an error holds it
     mv.visitVarInsn(ASTORE, e);
+    // the target as an interface value, for errors in the chain with an As(any) bool method
+    int boxedTarget = allocSlot(JKind.A);
+    exprAs(target, Types.EMPTY_INTERFACE);
+    mv.visitVarInsn(ASTORE, boxedTarget);
     LValue place = lvalue(new Star(target.pos(), target));
     JKind k = JvmTypes.kind(t);
     int v = allocSlot(k);
@@ -225,6 +229,19 @@ abstract class AssignGen extends CallGen {
     mv.visitJumpInsn(GOTO, end);
     mv.visitLabel(fail);
     mv.visitInsn(POP);
+    Label noAs = new Label();   // Go then asks the error's As method, if it has one
+    mv.visitVarInsn(ALOAD, e);
+    mv.visitTypeInsn(INSTANCEOF, "gol/runtime/lib/errors$Aser");
+    mv.visitJumpInsn(IFEQ, noAs);
+    mv.visitVarInsn(ALOAD, e);
+    mv.visitTypeInsn(CHECKCAST, "gol/runtime/lib/errors$Aser");
+    mv.visitVarInsn(ALOAD, 0);
+    mv.visitVarInsn(ALOAD, boxedTarget);
+    mv.visitMethodInsn(INVOKEINTERFACE, "gol/runtime/lib/errors$Aser", "As", "(Lgol/runtime/G;Ljava/lang/Object;)Z", true);
+    mv.visitJumpInsn(IFEQ, noAs);
+    mv.visitInsn(ICONST_1);
+    mv.visitJumpInsn(GOTO, end);
+    mv.visitLabel(noAs);
     mv.visitVarInsn(ALOAD, 0);
     mv.visitVarInsn(ALOAD, e);
     mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/lib/errors", "Unwrap", "(Lgol/runtime/G;Ljava/lang/Object;)Ljava/lang/Object;", false);

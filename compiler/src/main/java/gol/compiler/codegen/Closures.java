@@ -249,6 +249,74 @@ final class Closures {
   }
 
   /**
+   * A method value {@code x.M} of a standard-library type ({@code w := sb.WriteString}): a class
+   * {@code main$lbound$<Type>$<M>} holding the receiver (evaluated now), whose invoke calls the
+   * runtime's method: an instance method of the library struct's class, or the static
+   * {@code <Type>_<M>(G, recv, params)} of the package class for a non-struct type (time.Duration).
+   */
+  void emitLibMethodValue(CallGen gen, Expr.Selector s, Symbol.Func m) {
+    Type rt = gen.typeOf(s.x());
+    Type recvT = m.sig().recv.type;
+    String libStruct = JvmTypes.libClass(recvT);
+    Type.Named named = (Type.Named) (recvT instanceof Type.Pointer p ? p.elem : recvT);
+    String pkgClass = "gol/runtime/lib/" + JvmTypes.libPackageClass(named.pkg);
+    String rdesc = libStruct != null ? "L" + libStruct + ";" : JvmTypes.desc(named);
+    String desc = JvmTypes.methodDesc(m.sig());
+    String staticDesc = "(" + JvmTypes.G_DESC + rdesc + desc.substring(JvmTypes.G_DESC.length() + 1);
+    if (libStruct != null ? !ProgramGen.runtimeHas(libStruct, m.name, desc) : !ProgramGen.runtimeHas(pkgClass, named.name + "_" + m.name, staticDesc)) {
+      throw new Unsupported(s.pos(), "method " + m.name + " of " + named);
+    }
+    String cls = prog.className + "$lbound$" + named.name + "$" + m.name;
+    String shape = JvmTypes.shape(m.sig());
+    String iface = fnInterface(shape);
+    if (funcValues.add(cls)) {
+      ClassWriter cw = prog.newClassWriter();
+      cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, cls, null, "java/lang/Object", new String[] {iface});
+      cw.visitField(ACC_PRIVATE | ACC_FINAL, "recv", rdesc, null, null).visitEnd();
+      org.objectweb.asm.Type ft = org.objectweb.asm.Type.getType(rdesc);
+      MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "<init>", "(" + rdesc + ")V", null, null);
+      mv.visitCode();
+      mv.visitVarInsn(ALOAD, 0);
+      mv.visitMethodInsn(INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+      mv.visitVarInsn(ALOAD, 0);
+      mv.visitVarInsn(ft.getOpcode(ILOAD), 1);
+      mv.visitFieldInsn(PUTFIELD, cls, "recv", rdesc);
+      mv.visitInsn(RETURN);
+      mv.visitMaxs(0, 0);
+      mv.visitEnd();
+      mv = cw.visitMethod(ACC_PUBLIC, "invoke", JvmTypes.shapeDesc(shape), null, null);
+      mv.visitCode();
+      if (libStruct != null) {
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitFieldInsn(GETFIELD, cls, "recv", rdesc);
+        mv.visitVarInsn(ALOAD, 1);
+        loadErasedParams(mv, m.sig(), 2);
+        mv.visitMethodInsn(INVOKEVIRTUAL, libStruct, m.name, desc, false);
+      } else {
+        mv.visitVarInsn(ALOAD, 1);
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitFieldInsn(GETFIELD, cls, "recv", rdesc);
+        loadErasedParams(mv, m.sig(), 2);
+        mv.visitMethodInsn(INVOKESTATIC, pkgClass, named.name + "_" + m.name, staticDesc, false);
+      }
+      mv.visitInsn(JvmTypes.resultKind(m.sig().results).ret);
+      mv.visitMaxs(0, 0);
+      mv.visitEnd();
+      cw.visitEnd();
+      prog.addClass(cls, cw.toByteArray());
+    }
+    MethodVisitor mv = gen.mv;
+    mv.visitTypeInsn(NEW, cls);
+    mv.visitInsn(DUP);
+    gen.expr(s.x());
+    if (libStruct != null) {
+      if (rt instanceof Type.Pointer) gen.nilCheck();
+      mv.visitTypeInsn(CHECKCAST, libStruct);
+    }
+    mv.visitMethodInsn(INVOKESPECIAL, cls, "<init>", "(" + rdesc + ")V", false);
+  }
+
+  /**
    * A method value {@code x.M} of an interface value x: a class {@code main$ibound$<I>$<M>} holding
    * x (checked for nil now, as Go does) whose invoke makes the interface call.
    */
@@ -391,6 +459,59 @@ final class Closures {
 
   // ---------------------------------------------------------------- go statements
 
+  /** Evaluates the arguments of a deferred (or go) built-in call now, as the runtime function takes them. */
+  private void builtinArgs(CallGen gen, Expr.Call c, String b) {
+    MethodVisitor mv = gen.mv;
+    List<Expr> as = c.args();
+    switch (b) {
+      case "close": gen.exprAs(as.get(0), gen.typeOf(as.get(0))); return;
+      case "panic": gen.exprAs(as.get(0), gol.compiler.types.Types.EMPTY_INTERFACE); return;
+      case "recover": return;
+      case "delete": {
+        Type.Map mt = (Type.Map) gen.typeOf(as.get(0)).underlying();
+        gen.expr(as.get(0));
+        gen.exprAs(as.get(1), mt.key);
+        if (!JvmTypes.isInterface(mt.key)) gen.box(mt.key);
+        return;
+      }
+      case "copy":
+        gen.expr(as.get(0));
+        gen.expr(as.get(1));
+        return;
+      default: {   // print, println: the kinds, the boxed arguments, newline
+        StringBuilder kinds = new StringBuilder();
+        for (Expr a : as) kinds.append(printKind(gen.typeOf(a)));
+        mv.visitLdcInsn(kinds.toString());
+        mv.visitLdcInsn(as.size());
+        mv.visitTypeInsn(ANEWARRAY, JvmTypes.OBJECT);
+        for (int i = 0; i < as.size(); i++) {
+          mv.visitInsn(DUP);
+          mv.visitLdcInsn(i);
+          Type t = gen.typeOf(as.get(i));
+          gol.compiler.types.Constant cv = prog.info.constOf(as.get(i));
+          if (gol.compiler.types.Types.isUntyped(t) && cv != null) t = ExprGen.defaultType(cv);
+          gen.exprAs(as.get(i), t);
+          if (!JvmTypes.isInterface(t)) gen.box(t);
+          mv.visitInsn(AASTORE);
+        }
+        mv.visitInsn(b.equals("println") ? ICONST_1 : ICONST_0);
+      }
+    }
+  }
+
+  /** How the built-in print shows a value of type t (see gol.runtime.Builtin.print). */
+  private static char printKind(Type t) {
+    Type.Kind k = gol.compiler.types.Types.kindOf(t);
+    if (JvmTypes.isInterface(t)) return 'e';
+    if (k == null) return t.underlying() instanceof Type.Slice ? 'l' : 'p';
+    if (k.isComplex()) return 'c';
+    if (k.isInteger()) return k.isUnsigned() ? 'u' : 'i';
+    if (k.isFloat()) return 'f';
+    if (k.isBoolean()) return 'b';
+    if (k.isString()) return 's';
+    return 'p';
+  }
+
   /**
    * The Go name of the function a go/defer entry for c calls, as the callee's own code names itself
    * (FuncGen.Fn.goName); "*" (gol.runtime.G.ANY_RECOVERER) when only the run time knows it; null for
@@ -427,6 +548,7 @@ final class Closures {
     Type.Signature sig;
     String calleeOwner = null, calleeName = null, calleeDesc;
     String target = deferTarget(gen, c, kind);
+    String builtin = null;
     int invoke;
     List<String> fieldDescs = new ArrayList<>();
     switch (kind) {
@@ -461,14 +583,21 @@ final class Closures {
         fieldDescs.add("L" + calleeOwner + ";");
         break;
       }
-      case BUILTIN: {   // defer close(c) / defer panic(v): a runtime function with the same meaning
-        String b = ((Expr.Ident) Expr.unparen(c.fun())).name();
-        if (b.equals("close")) {
-          calleeOwner = JvmTypes.CHAN; calleeName = "close"; calleeDesc = "(Lgol/runtime/G;Lgol/runtime/Chan;)V";
-        } else if (b.equals("panic")) {
-          calleeOwner = "gol/runtime/Builtin"; calleeName = "panic"; calleeDesc = "(Lgol/runtime/G;Ljava/lang/Object;)V";
-        } else {
-          throw new Unsupported(c.pos(), "go or defer with built-in " + b);
+      case BUILTIN: {   // defer close(c), panic(v), delete, copy, print, println, recover: runtime functions (gol.runtime.Builtin)
+        builtin = ((Expr.Ident) Expr.unparen(c.fun())).name();
+        calleeOwner = "gol/runtime/Builtin";
+        calleeName = builtin;
+        switch (builtin) {
+          case "close": calleeOwner = JvmTypes.CHAN; calleeDesc = "(Lgol/runtime/G;Lgol/runtime/Chan;)V"; break;
+          case "panic": calleeDesc = "(Lgol/runtime/G;Ljava/lang/Object;)V"; break;
+          case "delete": calleeDesc = "(Lgol/runtime/G;Lgol/runtime/GoMap;Ljava/lang/Object;)V"; break;
+          case "copy": calleeDesc = "(Lgol/runtime/G;Lgol/runtime/Slice;Ljava/lang/Object;)V"; break;
+          case "recover": calleeDesc = "(Lgol/runtime/G;)V"; break;
+          case "print": case "println":
+            calleeName = "print";
+            calleeDesc = "(Lgol/runtime/G;Ljava/lang/String;[Ljava/lang/Object;Z)V";
+            break;
+          default: throw new Unsupported(c.pos(), "go or defer with built-in " + builtin);
         }
         invoke = INVOKESTATIC;
         sig = null;
@@ -489,7 +618,7 @@ final class Closures {
     if (invoke == INVOKEINTERFACE) { gen.expr(c.fun()); mv.visitTypeInsn(CHECKCAST, calleeOwner); }
     if (kind == Calls.Kind.LIB_METHOD) gen.expr(((Expr.Selector) Expr.unparen(c.fun())).x());
     if (sig != null) gen.args(c, sig);
-    else gen.exprAs(c.args().get(0), calleeName.equals("panic") ? gol.compiler.types.Types.EMPTY_INTERFACE : gen.typeOf(c.args().get(0)));
+    else builtinArgs(gen, c, builtin);
     mv.visitMethodInsn(INVOKESPECIAL, cls, "<init>", ctor.toString(), false);
 
     ClassWriter cw = prog.newClassWriter();

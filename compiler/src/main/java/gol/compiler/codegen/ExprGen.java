@@ -239,9 +239,14 @@ abstract class ExprGen extends FnBase {
   void box(Type t) { prog.boxForInterface(mv, t); }
 
   /** Unboxes the interface value on the stack into a value of type t. */
-  /** Func and channel values travel in interfaces wrapped with their static type (gol.runtime.TypedRef). */
+  /**
+   * Func and channel values, and pointers to non-struct values (cells and views: gol.runtime.Cell),
+   * travel in interfaces wrapped with their static type (gol.runtime.TypedRef). Pointers to named
+   * types with methods get a box class instead (InterfaceGen.boxClass), checked first.
+   */
   static boolean isTypedRef(Type t) {
-    return t.underlying() instanceof Type.Signature || t.underlying() instanceof Type.Chan;
+    return t.underlying() instanceof Type.Signature || t.underlying() instanceof Type.Chan
+        || t.underlying() instanceof Type.Pointer p && !JvmTypes.isStruct(p.elem) && JvmTypes.libClass(t) == null;
   }
 
   void unbox(Type t) {
@@ -382,6 +387,11 @@ abstract class ExprGen extends FnBase {
     }
     if (sym instanceof Symbol.Func m && m.decl != null && m.sig().recv != null) {   // a method value x.M
       prog.closures.emitMethodValue((CallGen) this, s.x(), m);
+      return;
+    }
+    if (sym instanceof Symbol.Func m && m.decl == null && m.sig().recv != null && xt != null
+        && !(xt.underlying() instanceof Type.Interface)) {   // a method value of a library type: sb.WriteString
+      prog.closures.emitLibMethodValue((CallGen) this, s, m);
       return;
     }
     if (sym instanceof Symbol.Func m && xt != null && xt.underlying() instanceof Type.Interface) {   // x.M of an interface
@@ -661,7 +671,10 @@ abstract class ExprGen extends FnBase {
     } else if (JvmTypes.isArray(t)) {
       mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/ArrayOps", "equal", "(Ljava/lang/Object;Ljava/lang/Object;)Z", false);
       mv.visitJumpInsn(op == Op.EQL ? IFEQ : IFNE, ifFalse);
-    } else if (JvmTypes.isInterface(t) || JvmTypes.isStruct(t)
+    } else if (JvmTypes.isInterface(t)) {   // Go's rules: dynamic types first, uncomparable ones panic
+      mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/Ops", "ifaceEq", "(Ljava/lang/Object;Ljava/lang/Object;)Z", false);
+      mv.visitJumpInsn(op == Op.EQL ? IFEQ : IFNE, ifFalse);
+    } else if (JvmTypes.isStruct(t)
         || t.underlying() instanceof Type.Pointer p && !JvmTypes.isStruct(p.elem)) {   // views of one location are equal
       mv.visitMethodInsn(INVOKESTATIC, "java/util/Objects", "equals", "(Ljava/lang/Object;Ljava/lang/Object;)Z", false);
       mv.visitJumpInsn(op == Op.EQL ? IFEQ : IFNE, ifFalse);

@@ -59,6 +59,8 @@ public final class ProgramGen {
     this.closures = new Closures(this);
     this.structs = new StructGen(this);
     this.interfaces = new InterfaceGen(this);
+    InterfaceGen ig = this.interfaces;
+    this.rtypes.boxClassOf = t -> JvmTypes.isStruct(t) ? null : ig.boxClass(t);
   }
 
   /** Generates all classes of the program. */
@@ -224,7 +226,7 @@ public final class ProgramGen {
    */
   void boxForInterface(MethodVisitor mv, Type t) {
     JKind k = JvmTypes.kind(t);
-    String box = interfaces.boxClass(t);
+    String box = this.interfaces.boxClass(t);
     if (box != null) {
       String fd = t instanceof Type.Pointer ? "L" + JvmTypes.className(t) + ";" : k == JKind.A ? "L" + JvmTypes.className(t) + ";" : k.desc;
       mv.visitTypeInsn(NEW, box);

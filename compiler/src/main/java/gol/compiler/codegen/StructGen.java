@@ -82,7 +82,7 @@ final class StructGen {
     List<Symbol.Var> fs = fields(t);
     ClassWriter cw = prog.newClassWriter();
     List<String> ifaces = new ArrayList<>(List.of("gol/runtime/GoStruct", "java/util/function/Supplier"));
-    ifaces.addAll(prog.interfaces.implementedBy(t));
+    ifaces.addAll(prog.interfaces.implementedBy(t, false));   // a struct object in an interface is a value
     cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, cls, null, "java/lang/Object", ifaces.toArray(new String[0]));
     for (int i = 0; i < fs.size(); i++) {
       cw.visitField(ACC_PUBLIC, fieldName(fs.get(i), i), JvmTypes.desc(fs.get(i).type), null, null).visitEnd();

@@ -19,6 +19,10 @@ final class Values {
 
   /** Element idx of a backing array whose element type is et, boxed. */
   static Object element(Object array, int idx, RType et) {
+    return et.boxElement(rawElement(array, idx, et));
+  }
+
+  private static Object rawElement(Object array, int idx, RType et) {
     if (array instanceof Object[] a) {
       Object o = a[idx];
       return et.kind == Kind.COMPLEX64 && o instanceof gol.runtime.Complex c ? Box.boxComplex64(c) : o;
