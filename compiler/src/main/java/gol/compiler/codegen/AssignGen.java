@@ -92,10 +92,10 @@ abstract class AssignGen extends CallGen {
         }
       };
     }
-    if (x instanceof Index ix && typeOf(ix.x()).underlying() instanceof Type.Array at) {   // a[i] = v
+    if (x instanceof Index ix && arrayOf(typeOf(ix.x())) instanceof Type.Array at) {   // a[i] = v (also through a pointer)
       String ad = JvmTypes.arrayDesc(at.elem);
       int aSlot = allocSlot(JKind.A), iSlot = allocSlot(JKind.J);
-      expr(ix.x());
+      exprArray(ix.x());
       mv.visitVarInsn(ASTORE, aSlot);
       expr(ix.index());
       mv.visitVarInsn(LSTORE, iSlot);

@@ -51,8 +51,8 @@ abstract class CompositeGen extends ExprGen {
       unboxAs(mt.elem);
       return;
     }
-    if (u instanceof Type.Array at) {
-      expr(ix.x());
+    if (arrayOf(xt) instanceof Type.Array at) {   // a[i], or p[i] through a pointer to an array
+      exprArray(ix.x());
       expr(ix.index());
       String acc = accessor(at.elem);
       JKind ek = JvmTypes.kind(at.elem);
@@ -99,8 +99,7 @@ abstract class CompositeGen extends ExprGen {
         return;
       }
       if (u instanceof Type.Array a) {
-        expr(ix.x());
-        if (viaPtr) { nilCheck(xt); derefCell(((Type.Pointer) xt.underlying()).elem); }
+        exprArray(ix.x());
         expr(ix.index());
         mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/ElemPtr", "array" + accessor(a.elem), "(Ljava/lang/Object;J)" + cellDesc, false);
         return;
@@ -176,7 +175,7 @@ abstract class CompositeGen extends ExprGen {
     if (xt.underlying() instanceof Type.Array at || xt instanceof Type.Pointer pa && pa.elem.underlying() instanceof Type.Array) {
       Type.Array arr = (Type.Array) (xt instanceof Type.Pointer pp ? pp.elem : xt).underlying();
       prog.rtypes.push(mv, typeOf(s));
-      expr(s.x());
+      exprArray(s.x());   // through a pointer: the array it points to
       if (s.lo() != null) expr(s.lo()); else mv.visitInsn(LCONST_0);
       if (s.hi() != null) expr(s.hi()); else pushLong(arr.len);
       if (s.slice3()) {

@@ -709,6 +709,23 @@ abstract class ExprGen extends FnBase {
     mv.visitMethodInsn(INVOKEVIRTUAL, k.cellClass(), "set", "(" + k.cellFieldDesc() + ")V", false);
   }
 
+  /** The array type of t when t is an array or a pointer to one (Go indexes and ranges through the pointer), else null. */
+  static Type arrayOf(Type t) {
+    Type u = t.underlying();
+    if (u instanceof Type.Pointer p) u = p.elem.underlying();
+    return u instanceof Type.Array a ? a : null;
+  }
+
+  /** Pushes the Java array of x, an array or a pointer to one (nil-checked and dereferenced). */
+  void exprArray(Expr x) {
+    Type t = typeOf(x);
+    expr(x);
+    if (t.underlying() instanceof Type.Pointer p) {
+      nilCheck(t);
+      derefCell(p.elem);
+    }
+  }
+
   /** Pushes {@code &x} for an addressable x of non-struct type: see CompositeGen. */
   abstract void addressOf(Expr x);
 

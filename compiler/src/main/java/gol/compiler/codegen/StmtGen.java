@@ -327,13 +327,14 @@ abstract class StmtGen extends SelectGen {
     }
     if (u instanceof Type.Map mt) { rangeMap(r, label, xt, mt, head, post, end); scopeRelease(m); return; }
     boolean str = JvmTypes.isString(xt);
-    boolean arr = u instanceof Type.Array;
+    boolean viaPtr = u instanceof Type.Pointer && arrayOf(xt) != null;
+    boolean arr = u instanceof Type.Array || viaPtr;
     if (!str && !arr && !(u instanceof Type.Slice)) throw new Unsupported(r.pos(), "range over " + xt);
     Local xs = temp(JKind.A, str ? JvmTypes.STRING : JvmTypes.SLICE);
-    if (arr) {   // range over an array: over a copy of it (Go evaluates the range expression once)
-      Type.Array at = (Type.Array) u;
+    if (arr) {   // range over an array: over a copy of it (Go evaluates the range expression once); through a pointer, over the array itself
+      Type.Array at = (Type.Array) arrayOf(xt);
       prog.rtypes.push(mv, new Type.Slice(at.elem));
-      exprAs(r.x(), xt);
+      if (viaPtr) exprArray(r.x()); else exprAs(r.x(), xt);
       mv.visitInsn(LCONST_0);
       pushLong(at.len);
       mv.visitMethodInsn(INVOKESTATIC, JvmTypes.SLICE, "sliceArray", "(Lgol/runtime/RType;Ljava/lang/Object;JJ)Lgol/runtime/Slice;", false);
