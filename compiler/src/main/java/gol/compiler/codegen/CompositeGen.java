@@ -18,7 +18,7 @@ import org.objectweb.asm.Label;
  * Compiles composite values: indexing and slicing of strings, slices, arrays and maps; composite
  * literals of slices, arrays, maps and structs; and type assertions and type tests on interface values.
  */
-abstract class CompositeGen extends ExprGen {
+abstract class CompositeGen extends OperatorGen {
   CompositeGen(ProgramGen prog, FuncGen.Fn fn, boolean resumeCopy) { super(prog, fn, resumeCopy); }
 
 

@@ -20,8 +20,9 @@ import org.objectweb.asm.MethodVisitor;
  *
  * <p>The compiler of one function body is one object whose class is split by concern along a chain,
  * each file adding one layer: {@link FnBase} (slots, scopes, resume points, the transform's cold
- * paths) ← {@link ExprGen} (operands, operators, lifting calls that may suspend) ← {@link CompositeGen}
- * (indexing, slicing, literals, type assertions) ← {@link CallGen} (calls, conversions, built-ins) ←
+ * paths) ← {@link ExprGen} (operands, constants, boxing, lifting calls that may suspend) ←
+ * {@link OperatorGen} (arithmetic, comparisons, conditions) ← {@link CompositeGen} (indexing,
+ * slicing, literals, type assertions, addresses) ← {@link CallGen} (calls, conversions, built-ins) ←
  * {@link AssignGen} (places and assignment) ← {@link SelectGen} (select, type switches) ←
  * {@link StmtGen} (the other statements) ← FuncGen (the two copies of the method).
  */

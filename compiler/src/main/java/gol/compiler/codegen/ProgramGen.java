@@ -39,6 +39,7 @@ public final class ProgramGen {
   final SuspendAnalysis suspend;
   final RTypes rtypes;
   final Closures closures;
+  final GoEntries goEntries;
   final StructGen structs;
   final InterfaceGen interfaces;
   /** Box classes to emit once every interface is known (see InterfaceGen#boxClass). */
@@ -57,6 +58,7 @@ public final class ProgramGen {
     this.suspend = new SuspendAnalysis(info);
     this.rtypes = new RTypes(className);
     this.closures = new Closures(this);
+    this.goEntries = new GoEntries(this);
     this.structs = new StructGen(this);
     this.interfaces = new InterfaceGen(this);
     InterfaceGen ig = this.interfaces;
