@@ -178,11 +178,14 @@ final class Printer {
       case STRUCT -> printStruct(v, t, verb, depth);
       case ARRAY, SLICE -> printList(v, t, verb, depth);
       case POINTER -> {
-        if (depth == 0 && v instanceof GoPointer p && Values.structPointee(v) != null) {
-          Kind k = t.elem == null ? null : t.elem.kind;
-          if (k == Kind.ARRAY || k == Kind.SLICE || k == Kind.STRUCT || k == Kind.MAP) {
+        Kind k = t.elem == null ? null : t.elem.kind;
+        if (depth == 0 && (k == Kind.ARRAY || k == Kind.SLICE || k == Kind.STRUCT || k == Kind.MAP)) {
+          // a pointer to a composite prints as & and the value: &{1 2}, &[1 2]
+          Object target = v instanceof GoPointer p && Values.structPointee(v) != null ? p.goLoad()
+              : v instanceof gol.runtime.TypedRef r && r.v instanceof gol.runtime.Cell.A c ? c.get() : NO_ARG;
+          if (target != NO_ARG) {
             buf.append('&');
-            printValue(p.goLoad(), t.elem, verb, depth + 1);
+            printValue(target, t.elem, verb, depth + 1);
             return;
           }
         }
