@@ -208,11 +208,32 @@ abstract class AssignGen extends CallGen {
     int e = allocSlot(JKind.A);
     exprAs(c.args().get(0), Types.ERROR);   // a *T argument is boxed as an error holds it
     mv.visitVarInsn(ASTORE, e);
-    // the target as an interface value, for errors in the chain with an As(any) bool method
-    int boxedTarget = allocSlot(JKind.A);
-    exprAs(target, Types.EMPTY_INTERFACE);
+    // the target, evaluated once: stored through when an error matches, and as an interface value
+    // for errors in the chain with an As(any) bool method
+    int tp = allocSlot(JKind.A), boxedTarget = allocSlot(JKind.A);
+    expr(target);
+    Label nonNil = new Label();
+    mv.visitInsn(DUP);
+    mv.visitJumpInsn(IFNONNULL, nonNil);
+    mv.visitLdcInsn("errors: target must be a non-nil pointer");
+    mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/Panic", "plain", "(Ljava/lang/String;)Lgol/runtime/Panic;", false);
+    mv.visitInsn(ATHROW);
+    mv.visitLabel(nonNil);
+    mv.visitInsn(DUP);
+    mv.visitVarInsn(ASTORE, tp);
+    box(p);
     mv.visitVarInsn(ASTORE, boxedTarget);
-    LValue place = lvalue(new Star(target.pos(), target));
+    LValue place = JvmTypes.isStruct(t) ? structInto(t, () -> { mv.visitVarInsn(ALOAD, tp); checkcast(JvmTypes.className(p)); })
+        : new LValue() {
+          public Type type() { return t; }
+          public void assign(Runnable value, JKind kind) {
+            mv.visitVarInsn(ALOAD, tp);
+            checkcast(JvmTypes.className(p));
+            value.run();
+            storeCell(t);
+          }
+          public void load() { throw new IllegalStateException("load of an errors.As target"); }
+        };
     JKind k = JvmTypes.kind(t);
     int v = allocSlot(k);
     Label loop = new Label(), fail = new Label(), none = new Label(), end = new Label();
