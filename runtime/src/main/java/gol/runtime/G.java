@@ -69,6 +69,11 @@ public final class G {
   /** {@link #deferTarget} of a deferred func value whose function is not known statically: any caller may recover. */
   public static final String ANY_RECOVERER = "*";
 
+  /** The deferTarget of a deferred call of func value fn: its Go name if it knows it ({@link FnNamed}), else any. */
+  public static String targetOf(Object fn) {
+    return fn instanceof FnNamed n ? n.goFuncName() : ANY_RECOVERER;
+  }
+
   /**
    * Called by a function's panic handler: the panic p is now the one its deferred calls may recover.
    * A panic raised while another one's deferred calls run replaces it (Go prints both; we keep the new).

@@ -106,7 +106,8 @@ final class Closures {
     String shape = JvmTypes.shape(lit.sig);
     String iface = fnInterface(shape);
     ClassWriter cw = prog.newClassWriter();
-    cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, cls, null, "java/lang/Object", new String[] {iface});
+    cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, cls, null, "java/lang/Object", new String[] {iface, FN_NAMED});
+    emitGoFuncName(cw, lit.goName);
     for (int i = 0; i < lit.captured.size(); i++) {
       cw.visitField(ACC_PRIVATE | ACC_FINAL, "c" + i, "L" + JvmTypes.kind(lit.captured.get(i).type).cellClass() + ";", null, null).visitEnd();
     }
@@ -155,7 +156,7 @@ final class Closures {
   // ---------------------------------------------------------------- top-level functions as values
 
   void emitFuncValue(FnBase gen, Symbol.Func f) {
-    emitFuncValue(gen, f, prog.className + "$fv$" + prog.jvmName(f), prog.className, prog.jvmName(f));
+    emitFuncValue(gen, f, prog.className + "$fv$" + prog.jvmName(f), prog.className, prog.jvmName(f), "main." + f.name);
   }
 
   /**
@@ -164,15 +165,18 @@ final class Closures {
    */
   void emitLibFuncValue(FnBase gen, String owner, Symbol.Func f) {
     String cls = prog.className + "$fv$lib$" + owner.substring(owner.lastIndexOf('/') + 1) + "$" + f.name;
-    emitFuncValue(gen, f, cls, owner, f.name);
+    emitFuncValue(gen, f, cls, owner, f.name, null);
   }
 
-  private void emitFuncValue(FnBase gen, Symbol.Func f, String cls, String owner, String method) {
+  /** goName: the Go name of the function for the recover rule (null for a library function). */
+  private void emitFuncValue(FnBase gen, Symbol.Func f, String cls, String owner, String method, String goName) {
     if (funcValues.add(cls)) {
       String shape = JvmTypes.shape(f.sig());
       String iface = fnInterface(shape);
       ClassWriter cw = prog.newClassWriter();
-      cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, cls, null, "java/lang/Object", new String[] {iface});
+      cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, cls, null, "java/lang/Object",
+          goName != null ? new String[] {iface, FN_NAMED} : new String[] {iface});
+      if (goName != null) emitGoFuncName(cw, goName);
       cw.visitField(ACC_PUBLIC | ACC_STATIC | ACC_FINAL, "I", "L" + cls + ";", null, null).visitEnd();
       MethodVisitor mv = cw.visitMethod(ACC_STATIC, "<clinit>", "()V", null, null);
       mv.visitCode();
@@ -209,7 +213,8 @@ final class Closures {
     String rdesc = JvmTypes.desc(m.sig().recv.type);
     if (funcValues.add(cls)) {
       ClassWriter cw = prog.newClassWriter();
-      cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, cls, null, "java/lang/Object", new String[] {iface});
+      cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, cls, null, "java/lang/Object", new String[] {iface, FN_NAMED});
+      emitGoFuncName(cw, prog.methodGoName(m));
       cw.visitField(ACC_PRIVATE | ACC_FINAL, "recv", rdesc, null, null).visitEnd();
       org.objectweb.asm.Type rt = org.objectweb.asm.Type.getType(rdesc);
       MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "<init>", "(" + rdesc + ")V", null, null);
@@ -444,6 +449,19 @@ final class Closures {
       prog.addClass(cls, cw.toByteArray());
     }
     gen.mv.visitFieldInsn(GETSTATIC, cls, "I", "L" + cls + ";");
+  }
+
+  /** gol.runtime.FnNamed: function values that know which Go function they call (the recover rule). */
+  static final String FN_NAMED = "gol/runtime/FnNamed";
+
+  /** {@code String goFuncName()} returning goName. */
+  static void emitGoFuncName(ClassWriter cw, String goName) {
+    MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "goFuncName", "()Ljava/lang/String;", null, null);
+    mv.visitCode();
+    mv.visitLdcInsn(goName);
+    mv.visitInsn(ARETURN);
+    mv.visitMaxs(0, 0);
+    mv.visitEnd();
   }
 
   static void emitDefaultCtor(ClassWriter cw) {

@@ -24,6 +24,9 @@ final class GoEntries {
 
   GoEntries(ProgramGen prog) { this.prog = prog; }
 
+  /** deferTarget of an entry calling a func value that is not a literal: asked of the value at run time. */
+  private static final String DYNAMIC = new String("dynamic");
+
 
   /** Evaluates the arguments of a deferred (or go) built-in call now, as the runtime function takes them. */
   private void builtinArgs(CallGen gen, Expr.Call c, String b) {
@@ -80,7 +83,8 @@ final class GoEntries {
 
   /**
    * The Go name of the function a go/defer entry for c calls, as the callee's own code names itself
-   * (FuncGen.Fn.goName); "*" (gol.runtime.G.ANY_RECOVERER) when only the run time knows it; null for
+   * (FuncGen.Fn.goName); DYNAMIC for a func value, which knows its own name (gol.runtime.FnNamed);
+   * "*" (gol.runtime.G.ANY_RECOVERER) for an interface method, whose function any may be; null for
    * library functions and built-ins, which never call recover.
    */
   private String deferTarget(CallGen gen, Expr.Call c, Calls.Kind kind) {
@@ -94,8 +98,8 @@ final class GoEntries {
         Symbol.Func f = Calls.callee(c, prog.info);
         return f != null && f.decl != null && f.sig().recv != null ? prog.methodGoName(f) : "*";
       }
-      case FUNC_VALUE:
-        return fun instanceof Expr.FuncLit lit ? prog.closures.literal(gen.fn, lit).goName : "*";
+      case FUNC_VALUE:   // a literal is known now; another func value tells at run time (DYNAMIC)
+        return fun instanceof Expr.FuncLit lit ? prog.closures.literal(gen.fn, lit).goName : DYNAMIC;
       case IFACE_METHOD:
         return "*";
       default:
@@ -221,7 +225,13 @@ final class GoEntries {
     if (target != null) {   // the function whose direct recover() may stop a panic (see gol.runtime.G.recover)
       m = cw.visitMethod(ACC_PUBLIC, "deferTarget", "()Ljava/lang/String;", null, null);
       m.visitCode();
-      m.visitLdcInsn(target);
+      if (target == DYNAMIC) {   // the func value's own name (gol.runtime.FnNamed), or any
+        m.visitVarInsn(ALOAD, 0);
+        m.visitFieldInsn(GETFIELD, cls, "f0", fieldDescs.get(0));
+        m.visitMethodInsn(INVOKESTATIC, "gol/runtime/G", "targetOf", "(Ljava/lang/Object;)Ljava/lang/String;", false);
+      } else {
+        m.visitLdcInsn(target);
+      }
       m.visitInsn(ARETURN);
       m.visitMaxs(0, 0);
       m.visitEnd();
