@@ -2,8 +2,8 @@ package gol.runtime;
 
 /**
  * gol code that the runtime library calls back as a plain Java call: fmt calling a value's
- * {@code String()}/{@code Error()} method (sort calling a less function and strings calling a mapping
- * function work the same way). Such a callee is compiled with the continuation transform, so if it
+ * {@code String()}/{@code Error()} method, sort calling a less function or Len/Less/Swap methods,
+ * strings calling a mapping or predicate function, rand.Shuffle's swap, bufio's split function. Such a callee is compiled with the continuation transform, so if it
  * suspends it saves its frames and returns a dummy value to the library, which cannot suspend with it.
  *
  * <p>What this class guarantees, checked right after the callback returned ({@link #resultA}):
@@ -30,6 +30,26 @@ public final class Callbacks {
     if (g == null || (g.status & G.UNWIND) == 0) return returned;   // g is null in unit tests of fmt
     finish(g, what);
     return g.retA;
+  }
+
+  /** The result of a callback returning a bool (see {@link #resultA}). */
+  public static boolean resultZ(G g, boolean returned, String what) {
+    if (g == null || (g.status & G.UNWIND) == 0) return returned;
+    finish(g, what);
+    return g.retJ != 0;
+  }
+
+  /** The result of a callback returning an integer (see {@link #resultA}). */
+  public static long resultJ(G g, long returned, String what) {
+    if (g == null || (g.status & G.UNWIND) == 0) return returned;
+    finish(g, what);
+    return g.retJ;
+  }
+
+  /** Completes a callback without result (see {@link #resultA}). */
+  public static void done(G g, String what) {
+    if (g == null || (g.status & G.UNWIND) == 0) return;
+    finish(g, what);
   }
 
   /** Resumes the callback's saved frames until they return (see the class comment). */

@@ -220,6 +220,19 @@ public final class G {
   Entry origin;
   /** Why the goroutine is WAITING (Go's waitreason), for dumps. */
   String waitReason;
+  /**
+   * The execution tracer's buffer that recorded this goroutine's latest create or unblock, until it
+   * starts (see Tracer.goStart); null when tracing is off. Written before the G is queued, read by
+   * whoever dequeues it.
+   */
+  Tracer.Buf traceReadied;
+
+  /**
+   * When the goroutine last parked, on sysmon's coarse clock ({@link Sysmon#clock}, System.nanoTime
+   * units, up to one sysmon round old): dumps print ", N minutes" from it, schedextra the wait in ms.
+   * Written by the parking M before the volatile write of {@link #state} that publishes WAITING.
+   */
+  long waitSince;
   /** Lazily created timer used by time.Sleep (Go caches one per G too). */
   Timers.Timer sleepTimer;
 

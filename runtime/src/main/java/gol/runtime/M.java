@@ -53,6 +53,9 @@ public final class M {
    */
   final G g0 = new G();
 
+  /** This M's execution-trace buffer (created at its first event when tracing is on); its thread only. */
+  Tracer.Buf tbuf;
+
   /** The park note: set by {@link #wake}, consumed by {@link #sleep}. */
   private volatile boolean note;
 
@@ -88,8 +91,11 @@ public final class M {
    * came first is not lost (the note stays set). Spurious unparks are absorbed by the loop.
    */
   void sleep() {
+    Tracer t = sched == null ? null : sched.trace;
+    if (t != null) t.mPark(this);
     while (!note) LockSupport.park(this);
     note = false;
+    if (t != null) t.mUnpark(this);
   }
 
   /**
@@ -97,6 +103,16 @@ public final class M {
    * true if woken (the note was consumed), false on timeout (the note stays clear).
    */
   boolean sleepUntil(long deadline) {
+    Tracer t = sched == null ? null : sched.trace;
+    if (t != null) t.mPark(this);
+    try {
+      return sleepUntil0(deadline);
+    } finally {
+      if (t != null) t.mUnpark(this);
+    }
+  }
+
+  private boolean sleepUntil0(long deadline) {
     for (;;) {
       if (note) {
         note = false;

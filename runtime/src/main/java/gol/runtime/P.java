@@ -204,6 +204,24 @@ final class P {
     return Math.max(0, Math.min(n, RUNQ_SIZE));
   }
 
+  /** The runnext slot (racy; for traces). */
+  G runnextPeek() {
+    return (G) RUNNEXT.getVolatile(this);
+  }
+
+  /** Up to max Gs of the ring, head first (a racy copy, for traces: a G may be listed twice or missed). */
+  java.util.List<G> runqPeek(int max) {
+    int h = (int) HEAD.getAcquire(this);
+    int t = (int) TAIL.getAcquire(this);
+    int n = Math.max(0, Math.min(Math.min(t - h, RUNQ_SIZE), max));
+    java.util.List<G> out = new java.util.ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      G g = runq[(h + i) & (RUNQ_SIZE - 1)];
+      if (g != null) out.add(g);
+    }
+    return out;
+  }
+
   /**
    * Steals half (rounded up) of this P's ring into {@code into}'s ring; with {@code stealRunnext}
    * also takes runnext when the ring is empty (Go's runqsteal/runqgrab). Called by the thief, which
@@ -228,7 +246,10 @@ final class P {
             next = (G) RUNNEXT.getVolatile(this);
             if (next == null) return null;
           }
-          if (RUNNEXT.compareAndSet(this, next, null)) return next;
+          if (RUNNEXT.compareAndSet(this, next, null)) {
+            if (sched.trace != null) sched.trace.steal(into, this, 1);
+            return next;
+          }
         }
         return null;
       }
@@ -237,6 +258,7 @@ final class P {
       int it = (int) TAIL.getOpaque(into);
       for (int i = 0; i < n; i++) into.runq[(it + i) & (RUNQ_SIZE - 1)] = runq[(h + i) & (RUNQ_SIZE - 1)];
       if (!HEAD.compareAndSet(this, h, h + n)) continue;
+      if (sched.trace != null) sched.trace.steal(into, this, n);
       // Run the last one at once, publish the rest.
       G g = into.runq[(it + n - 1) & (RUNQ_SIZE - 1)];
       if (n > 1) TAIL.setRelease(into, it + n - 1);

@@ -224,6 +224,7 @@ public final class Sched extends SchedLoop {
     mainG.entry = main;
     mainG.state = G.RUNNABLE;
     p0.created++;
+    if (trace != null) trace.goCreateMain(mainG);
     if (det != null) {
       Determinism.clock = det.virtualClock ? det : null;
       if (det.shuffle && knobs.seed == null) Out.stderr("gol: shuffle seed " + det.seed + " (replay with --seed " + det.seed + " --shuffle)\n");
@@ -232,6 +233,7 @@ public final class Sched extends SchedLoop {
       p0.status = P.RUNNING;
       mainStarted = true;
       threads.start(mainG, p0);
+      SigQuit.watch(self(), Config.load()); // no sysmon in this model (so no schedtrace), but dumps work
     } else {
       p0.runqput(mainG, false);
       M m0 = newM();
@@ -247,6 +249,7 @@ public final class Sched extends SchedLoop {
       end(2, null);
     }
     shutdown();
+    if (trace != null) trace.finish(self());
     Out.flush();
     if (Determinism.clock == det) Determinism.clock = null;
     return exitCode;
@@ -295,6 +298,7 @@ public final class Sched extends SchedLoop {
     g.origin = e;
     g.state = G.RUNNABLE;
     p.created++;
+    if (trace != null) trace.goCreate(p, g, e);
     p.runqput(g, true);
     if (mainStarted) wakep();
   }
@@ -311,6 +315,7 @@ public final class Sched extends SchedLoop {
     }
     g.waitReason = null;
     g.state = G.RUNNABLE;
+    if (m.sched.trace != null) m.sched.trace.goUnblock(m, g, waker);
     m.p.runqput(g, true);
     m.sched.wakep();
   }
@@ -352,6 +357,7 @@ public final class Sched extends SchedLoop {
     P p = m.p;
     if (p == null) return; // still without a P since a previous call's slow exit: still counted
     s.nsyscall.incrementAndGet();
+    if (s.trace != null) s.trace.goSyscall(m, g, p);
     m.oldp = p;
     m.p = null;
     p.m = null;
@@ -377,6 +383,7 @@ public final class Sched extends SchedLoop {
       old.syscalltick++;
       s.acquirep(m, old);
       s.nsyscall.decrementAndGet();
+      if (s.trace != null) s.trace.goSysExit(m, g, true);
       return true;
     }
     P p;
@@ -386,8 +393,10 @@ public final class Sched extends SchedLoop {
     if (p != null) {
       s.acquirep(m, p);
       s.nsyscall.decrementAndGet();
+      if (s.trace != null) s.trace.goSysExit(m, g, true);
       return true;
     }
+    if (s.trace != null) s.trace.goSysExit(m, g, false);
     g.status |= G.PREEMPT; // nsyscall drops once g is on the global queue (execute)
     return false;
   }
@@ -415,6 +424,8 @@ public final class Sched extends SchedLoop {
 
   /** runtime.Gosched: g yields; it goes to the global run queue and stays runnable. */
   public static void gosched(G g) {
+    Tracer t = Tracer.of(g);
+    if (t != null) t.gosched(g);
     g.status |= G.UNWIND | G.PREEMPT;
   }
 

@@ -97,6 +97,7 @@ abstract class SchedIdle extends SchedQueues {
     m.p = p;
     p.m = m;
     p.status = P.RUNNING;
+    if (trace != null) trace.procStart(m, p);
   }
 
   // ==================================================================== timers and idle Ms
@@ -159,7 +160,11 @@ abstract class SchedIdle extends SchedQueues {
   /** Runs the due timers of every P on m (which holds a P): what they ready goes to m's P. */
   void runAllDueTimers(M m) {
     long now = System.nanoTime();
-    for (P p : allp) if (p.timers.due(now)) p.timers.runDue(m.g0, now);
+    for (P p : allp) {
+      if (!p.timers.due(now)) continue;
+      int fired = p.timers.runDue(m.g0, now);
+      if (fired > 0 && trace != null) trace.timers(m, fired);
+    }
   }
 
   /**

@@ -68,6 +68,7 @@ abstract class SchedLoop extends SchedIdle {
   /** The M found work while spinning: stop spinning, and keep one spinner if it was the last. */
   void resetspinning(M m) {
     m.spinning = false;
+    if (trace != null) trace.mSpin(m, false);
     if (nmspinning.decrementAndGet() == 0) wakep();
   }
 
@@ -91,7 +92,10 @@ abstract class SchedLoop extends SchedIdle {
       }
       P p = m.p;
       G g;
-      if (p.timers.size > 0) p.timers.runDue(m.g0, System.nanoTime()); // readies go to p's runnext
+      if (p.timers.size > 0) {
+        int fired = p.timers.runDue(m.g0, System.nanoTime()); // readies go to p's runnext
+        if (fired > 0 && trace != null) trace.timers(m, fired);
+      }
       // Fairness: now and then look at the global queue first, so it cannot starve.
       if (p.schedtick % knobs.globalPoll == 0 && runqsize > 0) {
         synchronized (lock) {
@@ -118,6 +122,7 @@ abstract class SchedLoop extends SchedIdle {
         if (!m.spinning) {
           m.spinning = true;
           nmspinning.incrementAndGet();
+          if (trace != null) trace.mSpin(m, true);
         }
         g = stealWork(m);
         if (g != null) {
@@ -141,6 +146,7 @@ abstract class SchedLoop extends SchedIdle {
           p.lastInherit = false;
           return g;
         }
+        if (trace != null) trace.procStop(m, p);
         m.p = null;
         if (stw.waiting) stw.stopPLocked(p);
         else pidleput(p);
@@ -180,7 +186,8 @@ abstract class SchedLoop extends SchedIdle {
         if (victim == mine) continue;
         if (last && victim.timers.due(System.nanoTime())) {
           // Run the victim's due timers here: what they ready lands in our run queue.
-          victim.timers.runDue(m.g0, System.nanoTime());
+          int fired = victim.timers.runDue(m.g0, System.nanoTime());
+          if (fired > 0 && trace != null) trace.timers(m, fired);
           G g = mine.runqget();
           if (g != null) return g;
         }
@@ -223,6 +230,7 @@ abstract class SchedLoop extends SchedIdle {
     g.state = G.RUNNING;
     g.m = m;
     m.curg = g;
+    if (trace != null) trace.goStart(m, g);
     ParkOp woke = g.parkOp;
     if (woke != null) {
       g.parkOp = null;
@@ -286,16 +294,20 @@ abstract class SchedLoop extends SchedIdle {
       }
       if ((g.status & G.UNWIND) == 0) continue; // a frame returned: resume the one below it
       m.unwind.commitTo(g.stack);
+      if (trace != null) trace.stackCheck(m, g);
       ParkOp op = g.parkOp;
       if (op != null) {
         g.waitReason = op.waitReason();
+        g.waitSince = sysmon.clock; // a plain copy of a field: no clock read on this path
         g.state = G.WAITING;
         m.curg = null;
+        if (trace != null) trace.goBlock(m, g, g.waitReason);
         if (op.commit(g)) return; // parked: g now belongs to what it waits on
         g.parkOp = null;          // completed during commit: carry on
         g.waitReason = null;
         g.state = G.RUNNING;
         m.curg = g;
+        if (trace != null) trace.goBlockCancelled(m, g);
         continue;
       }
       if ((g.status & G.PREEMPT) != 0) { // yield (Gosched, preemption): to the global queue
@@ -303,6 +315,7 @@ abstract class SchedLoop extends SchedIdle {
         m.curg = null;
         if (threads != null) return; // 1:1: the goroutine's own thread yields to the OS and goes on
         boolean fromSyscall = m.p == null;
+        if (trace != null && !fromSyscall) trace.goYield(m, g);
         synchronized (lock) {
           globrunqput(g);
           if (fromSyscall) nsyscall.decrementAndGet(); // under the lock: checkdead sees g queued or in the call
@@ -318,6 +331,7 @@ abstract class SchedLoop extends SchedIdle {
 
   /** The goroutine returned from its entry function: free it (or end the program if it is main). */
   void goexit(M m, G g) {
+    if (trace != null) trace.goEnd(m, g);
     P p = m.p;
     p.exited++;
     m.curg = null;

@@ -71,6 +71,8 @@ abstract class SchedQueues {
    */
   final AtomicInteger nsyscall = new AtomicInteger();
   final Sysmon sysmon;
+  /** The execution tracer of this run, or null when tracing is off (GOLDEBUG trace=FILE). */
+  final Tracer trace = Tracer.create(Config.load());
   /** Goroutine id generator: handed out to Ps in batches. */
   final AtomicLong goidgen = new AtomicLong(1);
   /** Every G ever allocated in this run, in allocation order (for dumps), guarded by itself. */

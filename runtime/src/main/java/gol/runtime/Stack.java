@@ -39,6 +39,13 @@ public final class Stack {
     Segment(int prims, int refs) { prim = new long[prims]; ref = new Object[refs]; }
   }
 
+  /**
+   * Segments allocated (grow) and released (shrink: a smaller spare dropped for a bigger one) so
+   * far, and the values the execution tracer last reported ({@link Tracer#stackCheck}). Reusing
+   * the spare is neither. Plain counters: the G's running M only.
+   */
+  int grows, shrinks, seenGrows, seenShrinks;
+
   private Segment top;
   private Segment spare;
   private int depth;
@@ -84,6 +91,7 @@ public final class Stack {
       int p = top == null ? FIRST_PRIMS : top.prim.length * 2;
       int r = top == null ? FIRST_REFS : top.ref.length * 2;
       s = new Segment(Math.max(p, needP), Math.max(r, needR));
+      grows++;
     }
     s.below = top;
     top = s;
@@ -111,7 +119,10 @@ public final class Stack {
     if (s.psp == 0) {            // segment empty: unlink, keep as spare (the larger of the two)
       top = s.below;
       s.below = null;
-      if (spare == null || spare.prim.length < s.prim.length) spare = s;
+      if (spare == null || spare.prim.length < s.prim.length) {
+        if (spare != null) shrinks++; // the smaller spare is released
+        spare = s;
+      }
     }
     return (int) h1;
   }

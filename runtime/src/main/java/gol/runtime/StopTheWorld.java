@@ -38,6 +38,11 @@ final class StopTheWorld {
   /** Runs of resize (for tests). */
   volatile int resizes;
 
+  /** Ps still to stop, read without the lock (for scheddetail's stopwait). */
+  int stopwaitRacy() {
+    return stopwait;
+  }
+
   StopTheWorld(Sched sched) {
     this.sched = sched;
   }

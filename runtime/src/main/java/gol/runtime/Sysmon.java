@@ -27,6 +27,11 @@ import java.util.concurrent.locks.LockSupport;
  *       run queue has work, or no M is spinning and no P is idle, or the call has lasted 10 ms.</li>
  * </ul>
  *
+ * <h2>Watching</h2>
+ * Each round also updates {@link #clock}, prints the scheduler trace when {@code schedtrace} is
+ * on and due ({@link SchedTrace}). At start it also starts the SIGQUIT watcher ({@link SigQuit}, a
+ * thread of its own, so that its file work never delays sysmon's rounds).
+ *
  * <p>Threading: the {@code sm*} fields of P are sysmon's alone. Everything else it reads racily
  * (schedtick, status, {@code p.m}, {@code m.curg}); a stale read costs at most a needless or a late
  * preemption request, which are both harmless: a request to a goroutine that is no longer running
@@ -45,6 +50,13 @@ final class Sysmon {
   /** Ps retaken from blocking calls (for tests). */
   volatile long retakes;
 
+  /**
+   * sysmon's coarse clock: System.nanoTime at its latest round (so at most one round, 10 ms, old).
+   * The scheduler stamps parking goroutines with it ({@link G#waitSince}) without reading a clock.
+   */
+  volatile long clock = System.nanoTime();
+  /** The scheduler trace (schedtrace=MS), or null when it is off: one field test per round. */
+  private SchedTrace schedtrace;
   /** Preempt long time slices (off with --no-preempt, and under --seed, whose clock is virtual). */
   private final boolean wallClockPreempt;
   /** Hand the P of a long blocking call to another M (off in the single model: one M only). */
@@ -58,6 +70,7 @@ final class Sysmon {
   }
 
   void start() {
+    clock = System.nanoTime();
     thread = new Thread(this::loop, "gol-sysmon");
     thread.setDaemon(true);
     thread.start();
@@ -69,6 +82,10 @@ final class Sysmon {
   }
 
   private void loop() {
+    clock = System.nanoTime();
+    Config config = Config.load(); // here, not in start: the program's first goroutine is already running
+    schedtrace = SchedTrace.from(config, sched);
+    SigQuit.watch(sched, config);
     long delay = MIN_DELAY_NS;
     int idle = 0;
     while (!sched.done) {
@@ -77,8 +94,11 @@ final class Sysmon {
       LockSupport.parkNanos(this, delay);
       if (sched.done) return;
       long now = System.nanoTime();
+      clock = now;
       idle = retake(now) > 0 ? 0 : idle + 1;
       sched.sysmonTimers(now);
+      if (sched.trace != null) sched.trace.sampleQueues(sched, now);
+      if (schedtrace != null) schedtrace.tick(now);   // the text trace; sched.trace is the event tracer
     }
   }
 
@@ -110,6 +130,7 @@ final class Sysmon {
           p.syscalltick++;
           n++;
           retakes++;
+          if (sched.trace != null) sched.trace.handoff(p);
           sched.handoffp(p);
         }
       }
@@ -122,6 +143,9 @@ final class Sysmon {
     M m = p.m;
     if (m == null) return;
     G g = m.curg;
-    if (g != null && g.requestPreempt()) preemptions++;
+    if (g != null && g.requestPreempt()) {
+      preemptions++;
+      if (sched.trace != null) sched.trace.preemptRequest(p, g);
+    }
   }
 }

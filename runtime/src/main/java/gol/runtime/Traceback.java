@@ -73,10 +73,11 @@ final class Traceback {
   static void deadlock(Sched s) {
     StringBuilder b = new StringBuilder();
     b.append("fatal error: all goroutines are asleep - deadlock!\n");
+    long now = System.nanoTime();
     for (G g : s.allgsSnapshot()) {
       if (g.state == G.DEAD || g.state == G.IDLE) continue;
       b.append('\n');
-      b.append("goroutine ").append(g.id).append(" [").append(status(g)).append("]:\n");
+      GoroutineDump.header(b, g, now);
       savedFrames(b, s.resumer, g);
       createdBy(b, s.resumer, g);
     }
@@ -120,10 +121,16 @@ final class Traceback {
   }
 
   private static void savedFrames(StringBuilder b, Resumer r, G g) {
-    for (int[] f : g.stack.frames()) frame(b, r.functionName(f[0]), r.fileName(), r.line(f[0], f[1]));
+    frames(b, r, g.stack.frames());
   }
 
-  private static void createdBy(StringBuilder b, Resumer r, G g) {
+  /** Saved frames ({fnId, pc} pairs, innermost first) in Go's two-line form. */
+  static void frames(StringBuilder b, Resumer r, int[][] frames) {
+    for (int[] f : frames) frame(b, r.functionName(f[0]), r.fileName(), r.line(f[0], f[1]));
+  }
+
+  /** Go's {@code created by F} line and the go statement's position (none for main). */
+  static void createdBy(StringBuilder b, Resumer r, G g) {
     Entry o = g.origin;
     if (o == null) return;
     String name = o.creatorName();
@@ -156,6 +163,7 @@ final class Traceback {
     if (m.endsWith("$resume")) m = m.substring(0, m.length() - "$resume".length());
     if (cls.equals("main")) return "main." + m.replace('$', '.');
     if (m.equals("run") || m.equals("invoke")) return null; // entry thunks, func value bridges
+    if (cls.equals("main$Resumer")) return null; // the generated resume switch (not a Go frame)
     return "main." + cls.substring("main$".length()).replace('$', '.') + "." + m.replace('$', '.');
   }
 

@@ -160,10 +160,16 @@ class PingPongTest {
       sendAt(g, ping, i, depth);
       if (g.status != 0) { main$s(g, 0, ping, pong, n, depth, i, sum); return; }
       long x = recvAt(g, pong, depth);
-      if (g.status != 0) { main$s(g, 1, ping, pong, n, depth, i, sum); return; }
+      if (g.status != 0) { main$s1(g, ping, pong, n, depth, i, sum, x); return; }
       sum += x;
     }
     Out.stdout(sum + "\n");
+  }
+
+  /** Save helper after recvAt: keeps its result if it returned normally (preempted right after it). */
+  static void main$s1(G g, Chan ping, Chan pong, long n, long depth, long i, long sum, long result) {
+    if ((g.status & G.UNWIND) == 0) g.retJ = result;
+    main$s(g, 1, ping, pong, n, depth, i, sum);
   }
 
   static void main$s(G g, int pc, Chan ping, Chan pong, long n, long depth, long i, long sum) {
@@ -177,7 +183,7 @@ class PingPongTest {
     G.checkPendingPanic(g);
     if (pc == 0) {
       long x = recvAt(g, pong, depth);
-      if (g.status != 0) { main$s(g, 1, ping, pong, n, depth, i, sum); return; }
+      if (g.status != 0) { main$s1(g, ping, pong, n, depth, i, sum, x); return; }
       sum += x;
     } else {
       sum += g.retJ;
@@ -186,7 +192,7 @@ class PingPongTest {
       sendAt(g, ping, i, depth);
       if (g.status != 0) { main$s(g, 0, ping, pong, n, depth, i, sum); return; }
       long x = recvAt(g, pong, depth);
-      if (g.status != 0) { main$s(g, 1, ping, pong, n, depth, i, sum); return; }
+      if (g.status != 0) { main$s1(g, ping, pong, n, depth, i, sum, x); return; }
       sum += x;
     }
     Out.stdout(sum + "\n");

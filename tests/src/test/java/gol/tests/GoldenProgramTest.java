@@ -74,7 +74,7 @@ class GoldenProgramTest {
     for (GoldenProgram p : programs) {
       if (p.exitCode() != 0) assertTrue(p.stderrPrefix() != null, p.name() + " exits non-zero but has no .err");
     }
-    assertEquals(4, GoldenProgram.loadAll(repo.resolve("samples")).size());
+    assertEquals(7, GoldenProgram.loadAll(repo.resolve("samples")).size()); // hello, pingpong, sieve, workers, trace_demo, schedtrace, sigquit
   }
 
   private static final Set<String> SUPPORTED_IMPORTS =

@@ -35,6 +35,8 @@ import org.objectweb.asm.util.TraceClassVisitor;
  *   gol run FILE.gol [args...]        compile in memory and run
  *   gol build -o app.jar FILE.gol     write a runnable jar (java -jar app.jar)
  *   gol build --dump=tokens|ast|types|bytecode FILE.gol
+ *   gol run --trace out.json FILE.gol  record an execution trace (see gol.runtime.Tracer)
+ *   gol trace [--html out.html] out.json   summarise a trace, or write its HTML timeline
  * </pre>
  * Exit codes: the program's own; 1 for compile errors (printed as file:line:col: message);
  * 2 with "gol: internal error:" for a bug in gol itself.
@@ -67,6 +69,7 @@ public final class Main {
     switch (cmd) {
       case "run": return runCmd(rest);
       case "build": return buildCmd(rest);
+      case "trace": return TraceCmd.run(rest);
       case "lesson": return Lessons.run(rest);
       case "version": System.out.println("gol 0.1.0 (Go 1.19 semantics) on Java " + System.getProperty("java.version")); return 0;
       default:
@@ -81,9 +84,13 @@ public final class Main {
         + "\tgol run [flags] FILE.gol [args...]  compile and run a program (gol run --help: scheduler flags)\n"
         + "\tgol build -o app.jar FILE.gol       write a runnable jar (java -jar app.jar)\n"
         + "\tgol build --dump=STAGE FILE.gol     print a compiler stage: tokens, ast, types or bytecode\n"
+        + "\tgol run --trace out.json FILE.gol   record an execution trace (Chrome JSON: Perfetto, chrome://tracing)\n"
+        + "\tgol trace out.json                  summarise a trace: Ps, steals, latency, goroutine analysis\n"
+        + "\tgol trace --html out.html out.json  write a self-contained HTML timeline of a trace\n"
         + "\tgol lesson [NAME|table]            run a scheduling lesson (samples/lessons)\n"
         + "\tgol version                         print the version\n\n"
-        + "Environment: GOMAXPROCS=N sets the number of Ps (logical processors).");
+        + "Environment: GOMAXPROCS=N sets the number of Ps (logical processors);\n"
+        + "GOLDEBUG=schedtrace=MS,scheddetail=1,schedextra=1 traces the scheduler ('gol run --help').");
   }
 
   // ------------------------------------------------------------------ run

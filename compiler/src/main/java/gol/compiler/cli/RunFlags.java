@@ -27,7 +27,11 @@ final class RunFlags {
       new Flag("--global-poll", "globalpoll", true, null, "N: check the global run queue first every N schedules (default 61)"),
       new Flag("--gil-interval", "gilinterval", true, null, "MS: gil model switch interval (default 5, CPython's)"),
       new Flag("--seed", "seed", true, null, "N: deterministic scheduling on one M; same seed, same interleaving"),
-      new Flag("--shuffle", "shuffle", false, "1", "take goroutines from run queues in random order"));
+      new Flag("--shuffle", "shuffle", false, "1", "take goroutines from run queues in random order"),
+      new Flag("--trace", "trace", true, null, "FILE: record an execution trace to FILE (Chrome JSON; see gol trace)"),
+      new Flag("--schedtrace", "schedtrace", true, null, "MS: print Go's scheduler summary line on stderr every MS ms"),
+      new Flag("--scheddetail", "scheddetail", false, "1", "with --schedtrace: also a line per P, M and goroutine"),
+      new Flag("--schedextra", "schedextra", false, "1", "with --schedtrace: also runnext, queue contents, waits"));
 
   /** Parsed flags: where the file name is in args, the gol.debug pairs, or an error message. */
   record Parsed(int fileIndex, List<String> pairs, String error, boolean help) {}
@@ -52,7 +56,11 @@ final class RunFlags {
           if (i + 1 >= args.length) return new Parsed(i, pairs, "flag " + name + " needs a value", false);
           value = args[++i];
         }
-        if (f.key().equals("model")) {
+        if (f.key().equals("trace")) {
+          if (value.isEmpty() || value.contains(",")) {
+            return new Parsed(i, pairs, "flag --trace wants a file name without ','", false);
+          }
+        } else if (f.key().equals("model")) {
           try {
             gol.runtime.Knobs.parseModel(value);
           } catch (IllegalArgumentException e) {
@@ -96,7 +104,9 @@ final class RunFlags {
       String key = f.key() + "=" + (f.hasValue() ? f.help().substring(0, f.help().indexOf(':')) : f.fixed());
       sb.append(String.format("  %-20s %s  [GOLDEBUG %s]%n", left, text, key));
     }
-    sb.append("\nEnvironment: GOMAXPROCS=N (like --procs), GOLDEBUG=key=value,... (the same settings).\n");
+    sb.append("\nEnvironment: GOMAXPROCS=N (like --procs), GOLDEBUG=key=value,... (the same settings).\n")
+        .append("SIGQUIT (Ctrl-\\) prints every goroutine's stack on stderr and the program goes on\n")
+        .append("(GOLDEBUG=sigquit=0 leaves SIGQUIT to the JVM). README.md: \"Watching the scheduler\".\n");
     return sb.toString();
   }
 }

@@ -119,6 +119,7 @@ final class GoEntries {
     String calleeOwner = null, calleeName = null, calleeDesc;
     String target = deferTarget(gen, c, kind);
     String builtin = null;
+    String startName = null;   // the goroutine's start function, for the execution tracer
     int invoke;
     List<String> fieldDescs = new ArrayList<>();
     switch (kind) {
@@ -129,6 +130,8 @@ final class GoEntries {
         calleeName = kind == Calls.Kind.FUNC ? prog.jvmName(f) : f.name;
         calleeDesc = JvmTypes.methodDesc(sig);
         invoke = INVOKESTATIC;
+        if (kind == Calls.Kind.LIB_FUNC) startName = f.pkg + "." + f.name;
+        else startName = f.decl != null && f.decl.recv() != null ? prog.methodGoName(f) : "main." + f.name;
         break;
       }
       case LIB_METHOD: {
@@ -185,7 +188,11 @@ final class GoEntries {
 
     mv.visitTypeInsn(NEW, cls);
     mv.visitInsn(DUP);
-    if (invoke == INVOKEINTERFACE) { gen.expr(c.fun()); mv.visitTypeInsn(CHECKCAST, calleeOwner); }
+    if (invoke == INVOKEINTERFACE) {
+      gen.expr(c.fun());
+      mv.visitTypeInsn(CHECKCAST, calleeOwner);
+      if (Expr.unparen(c.fun()) instanceof Expr.FuncLit lit) startName = prog.closures.literal(gen.fn, lit).goName;
+    }
     if (kind == Calls.Kind.LIB_METHOD) gen.expr(((Expr.Selector) Expr.unparen(c.fun())).x());
     if (sig != null) gen.args(c, sig);
     else builtinArgs(gen, c, builtin);
@@ -222,6 +229,14 @@ final class GoEntries {
     m.visitInsn(IRETURN);
     m.visitMaxs(0, 0);
     m.visitEnd();
+    if (startName != null) {   // the start function's Go name, for the execution tracer
+      m = cw.visitMethod(ACC_PUBLIC, "functionName", "()Ljava/lang/String;", null, null);
+      m.visitCode();
+      m.visitLdcInsn(startName);
+      m.visitInsn(ARETURN);
+      m.visitMaxs(0, 0);
+      m.visitEnd();
+    }
     if (target != null) {   // the function whose direct recover() may stop a panic (see gol.runtime.G.recover)
       m = cw.visitMethod(ACC_PUBLIC, "deferTarget", "()Ljava/lang/String;", null, null);
       m.visitCode();

@@ -68,7 +68,8 @@ public final class bufio {
         // Go's Scanner and Reader retry a reader that returns 0 bytes and no error (up to 100 times)
         n = 0;
         for (int tries = 0; n == 0 && tries < 100; tries++) {
-          Tuple t = src.Read(g, new Slice(io.BYTES, buf, w, buf.length - w, buf.length - w));
+          Tuple t = (Tuple) gol.runtime.Callbacks.resultA(g, src.Read(g, new Slice(io.BYTES, buf, w, buf.length - w, buf.length - w)),
+              "Read method called by package bufio");
           n = (int) t.j0;
           if (t.a0 != null) {
             if (t.a0 != io.EOF) err = t.a0;
@@ -136,7 +137,9 @@ public final class bufio {
       scanCalled = true;
       for (;;) {
         if (in.w > in.r || in.eof) {
-          Tuple t = split.invoke(g, new Slice(io.BYTES, in.buf, in.r, in.w - in.r, in.buf.length - in.r), in.eof);
+          Tuple t = (Tuple) gol.runtime.Callbacks.resultA(g,
+              split.invoke(g, new Slice(io.BYTES, in.buf, in.r, in.w - in.r, in.buf.length - in.r), in.eof),
+              "split function called by bufio.Scanner");
           if (t.a1 != null) {
             if (t.a1 == ErrFinalToken) {
               token = (Slice) t.a0;

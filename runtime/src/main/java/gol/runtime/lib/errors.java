@@ -49,7 +49,7 @@ public final class errors {
 
   /** The error err wraps, or nil. */
   public static Object Unwrap(G g, Object err) {
-    return err instanceof Wrapper w ? w.Unwrap(g) : null;
+    return err instanceof Wrapper w ? gol.runtime.Callbacks.resultA(g, w.Unwrap(g), "Unwrap method called by package errors") : null;
   }
 
   /** Whether err or any error it wraps equals target (== on interface values). */
@@ -57,7 +57,7 @@ public final class errors {
     if (target == null) return err == null;
     while (err != null) {
       if (err == target || err.equals(target)) return true;
-      if (err instanceof Iser i && i.Is(g, target)) return true;
+      if (err instanceof Iser i && gol.runtime.Callbacks.resultZ(g, i.Is(g, target), "Is method called by errors.Is")) return true;
       // Go's Errno.Is: ENOENT is os.ErrNotExist
       if (err instanceof OsFiles.Errno e && e.notExist && target == os.ErrNotExist) return true;
       err = Unwrap(g, err);

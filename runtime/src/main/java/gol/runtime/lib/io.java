@@ -38,7 +38,9 @@ public final class io {
     if (w instanceof os.File f) return f.WriteString(g, s);
     if (w instanceof strings.Builder b) return b.WriteString(g, s);
     if (w instanceof bufio.Writer b) return b.write(g, s);
-    if (w instanceof Writer wr) return wr.Write(g, GoString.toBytes(BYTES, s));
+    if (w instanceof Writer wr) {
+      return (Tuple) gol.runtime.Callbacks.resultA(g, wr.Write(g, GoString.toBytes(BYTES, s)), "Write method called by the library");
+    }
     if (w == null) throw gol.runtime.Panic.nilDeref();
     throw new IllegalArgumentException("not an io.Writer: " + w.getClass().getName());
   }

@@ -124,8 +124,8 @@ public final class math_rand {
       if (n < 0) throw Panic.plain("invalid argument to Shuffle");
       Fn.JJ_V sw = (Fn.JJ_V) swap;
       long i = n - 1;
-      for (; i > (1L << 31) - 1 - 1; i--) sw.invoke(g, i, Int63n(g, i + 1));
-      for (; i > 0; i--) sw.invoke(g, i, int31n(g, (int) (i + 1), false));
+      for (; i > (1L << 31) - 1 - 1; i--) { sw.invoke(g, i, Int63n(g, i + 1)); gol.runtime.Callbacks.done(g, "swap function called by rand.Shuffle"); }
+      for (; i > 0; i--) { sw.invoke(g, i, int31n(g, (int) (i + 1), false)); gol.runtime.Callbacks.done(g, "swap function called by rand.Shuffle"); }
     }
 
     @Override public RType goType() { return TYPE; }
@@ -173,11 +173,13 @@ public final class math_rand {
       long j;
       synchronized (GLOBAL) { j = GLOBAL.Int63n(g, i + 1); }
       sw.invoke(g, i, j);
+      gol.runtime.Callbacks.done(g, "swap function called by rand.Perm/Shuffle");
     }
     for (; i > 0; i--) {
       long j;
       synchronized (GLOBAL) { j = GLOBAL.int31n(g, (int) (i + 1), false); }
       sw.invoke(g, i, j);
+      gol.runtime.Callbacks.done(g, "swap function called by rand.Perm/Shuffle");
     }
   }
 }

@@ -2,6 +2,7 @@ package gol.runtime.lib;
 
 import gol.runtime.Box;
 import gol.runtime.Fn;
+import gol.runtime.Callbacks;
 import gol.runtime.G;
 import gol.runtime.Panic;
 import gol.runtime.RType;
@@ -90,7 +91,7 @@ public final class sort {
     long lo = 0, hi = n;
     while (lo < hi) {
       long h = (lo + hi) >>> 1;
-      if (!pred.invoke(g, h)) lo = h + 1;
+      if (!Callbacks.resultZ(g, pred.invoke(g, h), "function called by sort.Search")) lo = h + 1;
       else hi = h;
     }
     return lo;
@@ -221,24 +222,24 @@ public final class sort {
   /** Adapts a sort.Interface to the algorithms (Len is called once, as in Go). */
   private static SortAlgo.Data data(G g, Interface d) {
     return new SortAlgo.Data() {
-      @Override public boolean less(int i, int j) { return d.Less(g, i, j); }
-      @Override public void swap(int i, int j) { d.Swap(g, i, j); }
+      @Override public boolean less(int i, int j) { return Callbacks.resultZ(g, d.Less(g, i, j), "Less method called by sort"); }
+      @Override public void swap(int i, int j) { d.Swap(g, i, j); Callbacks.done(g, "Swap method called by sort"); }
     };
   }
 
   public static void Sort(G g, Object data) {
     Interface d = iface(data);
-    SortAlgo.pdqsort(data(g, d), (int) d.Len(g));
+    SortAlgo.pdqsort(data(g, d), (int) len(g, d));
   }
 
   public static void Stable(G g, Object data) {
     Interface d = iface(data);
-    SortAlgo.stable(data(g, d), (int) d.Len(g));
+    SortAlgo.stable(data(g, d), (int) len(g, d));
   }
 
   public static boolean IsSorted(G g, Object data) {
     Interface d = iface(data);
-    for (long i = d.Len(g) - 1; i > 0; i--) if (d.Less(g, i, i - 1)) return false;
+    for (long i = len(g, d) - 1; i > 0; i--) if (Callbacks.resultZ(g, d.Less(g, i, i - 1), "Less method called by sort.IsSorted")) return false;
     return true;
   }
 
@@ -280,7 +281,7 @@ public final class sort {
     Fn.JJ_Z f = (Fn.JJ_Z) less;
     Swapper sw = swapper(s);
     return new SortAlgo.Data() {
-      @Override public boolean less(int i, int j) { return f.invoke(g, i, j); }
+      @Override public boolean less(int i, int j) { return Callbacks.resultZ(g, f.invoke(g, i, j), "less function called by sort.Slice"); }
       @Override public void swap(int i, int j) { sw.swap(i, j); }
     };
   }
@@ -288,7 +289,7 @@ public final class sort {
   public static boolean SliceIsSorted(G g, Object x, Object less) {
     Slice s = slice(x, "SliceIsSorted");
     Fn.JJ_Z f = (Fn.JJ_Z) less;
-    for (int i = Slice.len(s) - 1; i > 0; i--) if (f.invoke(g, i, i - 1)) return false;
+    for (int i = Slice.len(s) - 1; i > 0; i--) if (Callbacks.resultZ(g, f.invoke(g, i, i - 1), "less function called by sort.SliceIsSorted")) return false;
     return true;
   }
 
@@ -313,5 +314,10 @@ public final class sort {
     if (arr instanceof byte[] a) return (i, j) -> { byte t = a[o + i]; a[o + i] = a[o + j]; a[o + j] = t; };
     boolean[] a = (boolean[]) arr;
     return (i, j) -> { boolean t = a[o + i]; a[o + i] = a[o + j]; a[o + j] = t; };
+  }
+
+  /** d.Len() as a callback (see {@link Callbacks}). */
+  private static long len(G g, Interface d) {
+    return Callbacks.resultJ(g, d.Len(g), "Len method called by sort");
   }
 }

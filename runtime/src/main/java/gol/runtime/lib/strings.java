@@ -1,6 +1,7 @@
 package gol.runtime.lib;
 
 import gol.runtime.Box;
+import gol.runtime.Callbacks;
 import gol.runtime.Fn;
 import gol.runtime.G;
 import gol.runtime.GoString;
@@ -410,7 +411,7 @@ public final class strings {
     for (int i = 0; i < s.length(); ) {
       long d = GoString.decodeRune(s, i);
       int c = GoString.rune(d), w = GoString.width(d);
-      long r = f.invoke(g, c);
+      long r = Callbacks.resultJ(g, f.invoke(g, c), "mapping function called by strings.Map");
       if (r != c || (c == GoString.RUNE_ERROR && w == 1)) changed = true;
       if (r >= 0) GoString.appendRune(sb, r);
       i += w;
@@ -442,7 +443,7 @@ public final class strings {
     int start = -1;
     for (int i = 0; i < s.length(); ) {
       long d = GoString.decodeRune(s, i);
-      if (p.invoke(g, GoString.rune(d))) {
+      if (Callbacks.resultZ(g, p.invoke(g, GoString.rune(d)), "function called by package strings")) {
         if (start >= 0) out.add(s.substring(start, i));
         start = -1;
       } else if (start < 0) {
@@ -458,7 +459,7 @@ public final class strings {
     Fn.J_Z p = (Fn.J_Z) f;
     for (int i = 0; i < s.length(); ) {
       long d = GoString.decodeRune(s, i);
-      if (p.invoke(g, GoString.rune(d))) return i;
+      if (Callbacks.resultZ(g, p.invoke(g, GoString.rune(d)), "function called by package strings")) return i;
       i += GoString.width(d);
     }
     return -1;
@@ -469,7 +470,7 @@ public final class strings {
     for (int end = s.length(); end > 0; ) {
       Tuple d = unicode_utf8.DecodeLastRuneInString(g, s.substring(0, end));
       end -= (int) d.j1;
-      if (p.invoke(g, d.j0)) return end;
+      if (Callbacks.resultZ(g, p.invoke(g, d.j0), "function called by package strings")) return end;
     }
     return -1;
   }
@@ -493,7 +494,7 @@ public final class strings {
 
   private static java.util.function.IntPredicate pred(G g, Object f) {
     Fn.J_Z p = (Fn.J_Z) f;
-    return r -> p.invoke(g, r);
+    return r -> Callbacks.resultZ(g, p.invoke(g, r), "function called by package strings");
   }
 
   // ------------------------------------------------------------------ Replacer
