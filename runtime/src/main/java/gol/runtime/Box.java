@@ -8,6 +8,7 @@ package gol.runtime;
  *   string   java.lang.String        bool     java.lang.Boolean
  *   int32 (rune) java.lang.Integer   uint8 (byte) Box.Uint8
  *   int8 int16 int64 uint uint16 uint32 uint64 uintptr float32: Box.Int8 ... Box.Float32
+ *   complex128 gol.runtime.Complex       complex64 Box.Complex64
  *   slices   Slice (carries its RType)     channels  Chan (carries its RType)
  *   nil interface: null
  * </pre>
@@ -36,6 +37,23 @@ public final class Box {
     public Float32(double v) { this.v = v; }
     @Override public boolean equals(Object o) { return o instanceof Float32 f && f.v == v; }
     @Override public int hashCode() { return Double.hashCode(v); }
+  }
+
+  /** A boxed complex64 (its parts already rounded to float32). */
+  public static final class Complex64 {
+    public final gol.runtime.Complex v;
+    public Complex64(gol.runtime.Complex v) { this.v = v; }
+    @Override public boolean equals(Object o) { return o instanceof Complex64 c && gol.runtime.Complex.eq(c.v, v); }
+    @Override public int hashCode() { return v.hashCode(); }
+  }
+
+  public static Object boxComplex64(gol.runtime.Complex v) { return new Complex64(v); }
+
+  /** Unboxes a complex128 or complex64 box (or a named one). */
+  public static gol.runtime.Complex unboxComplex(Object o) {
+    if (o instanceof gol.runtime.Complex c) return c;
+    if (o instanceof Named n) return unboxComplex(n.unwrapped());
+    return ((Complex64) o).v;
   }
 
   /** Boxes an integer of the given basic type (its value already normalized to the type's range). */
@@ -78,6 +96,8 @@ public final class Box {
     if (o instanceof Integer) return RType.INT32;
     if (o instanceof Int i) return i.type;
     if (o instanceof Float32) return RType.FLOAT32;
+    if (o instanceof gol.runtime.Complex) return RType.COMPLEX128;
+    if (o instanceof Complex64) return RType.COMPLEX64;
     if (o instanceof Slice s) return s.type;
     if (o instanceof Typed t) return t.goType();
     return RType.named(RType.Kind.STRUCT, o.getClass().getSimpleName(), null);

@@ -10,6 +10,44 @@ public final class Builtin {
   /** panic(v) as a function (for {@code defer panic(v)} and {@code go panic(v)}). */
   public static void panic(G g, Object v) { throw new Panic(v); }
 
+  /** {@code defer delete(m, k)}: k boxed as a map key. */
+  public static void delete(G g, GoMap m, Object k) { GoMap.delete(m, k); }
+
+  /** {@code defer copy(dst, src)}: src a Slice or a string. */
+  public static void copy(G g, Slice dst, Object src) {
+    if (src instanceof String s) Slice.copyString(dst, s); else Slice.copy(dst, (Slice) src);
+  }
+
+  /**
+   * {@code defer recover()}: recover called by the runtime itself, not by a deferred function, so it
+   * returns nil and stops nothing (Go's rule).
+   */
+  public static void recover(G g) {}
+
+  /**
+   * {@code defer print(a, b)} / {@code defer println(a, b)}: the arguments were boxed when the defer
+   * statement ran; {@code kinds} has one letter per argument saying how print shows it (i int,
+   * u unsigned, f float, c complex, b bool, s string, l slice, e interface, p pointer or other).
+   */
+  public static void print(G g, String kinds, Object[] args, boolean newline) {
+    for (int i = 0; i < args.length; i++) {
+      if (newline && i > 0) printsp();
+      Object a = args[i];
+      switch (kinds.charAt(i)) {
+        case 'i': printint(Box.unboxInt(a)); break;
+        case 'u': printuint(Box.unboxInt(a)); break;
+        case 'f': printfloat(Box.unboxFloat(a)); break;
+        case 'c': printcomplex(Box.unboxComplex(a)); break;
+        case 'b': printbool(Box.unboxBool(a)); break;
+        case 's': printstring(a instanceof Box.Named n ? (String) n.unwrapped() : (String) a); break;
+        case 'l': printslice(Slice.unbox(a)); break;
+        case 'e': printeface(a); break;
+        default: printpointer(a instanceof TypedRef r ? r.v : a instanceof GoPointer p ? p.goLoad() : a);
+      }
+    }
+    if (newline) printnl();
+  }
+
   public static void printint(long v) { Out.stderr(Long.toString(v)); }
   public static void printuint(long v) { Out.stderr(Long.toUnsignedString(v)); }
   public static void printbool(boolean v) { Out.stderr(v ? "true" : "false"); }
@@ -33,6 +71,8 @@ public final class Builtin {
 
   /** Go's runtime float format: sign, one digit, '.', six digits, 'e', sign, three exponent digits. */
   public static void printfloat(double v) { Out.stderr(formatFloat(v)); }
+
+  public static void printcomplex(Complex v) { Out.stderr(v.toString()); }
 
   static String formatFloat(double v) {
     if (Double.isNaN(v)) return "NaN";

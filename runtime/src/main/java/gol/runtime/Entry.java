@@ -18,6 +18,14 @@ public interface Entry {
   default int creatorLine() { return 0; }
 
   /**
+   * For a deferred call: the Go name of the function it calls ({@code main.f.func1},
+   * {@code main.(*T).Close}), the only function whose direct {@code recover()} may stop a panic
+   * while this entry runs (see {@link G#recover(G, String)}); {@link G#ANY_RECOVERER} when any callee
+   * may recover (an interface method); null (the default) for none.
+   */
+  default String deferTarget() { return null; }
+
+  /**
    * The Go name of the function the goroutine starts in ({@code main.worker},
    * {@code main.main.func1}), for the execution tracer; null (the default) when the compiler could
    * not tell (a call through a function variable).

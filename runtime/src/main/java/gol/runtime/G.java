@@ -59,6 +59,20 @@ public final class G {
   public Throwable panicking;
   /** Whether recover() has stopped {@link #panicking}. */
   public boolean recovered;
+  /**
+   * The Go name of the function the running deferred call invoked ({@link Entry#deferTarget}): set
+   * by a function's defer loop before each deferred call and restored after the loop. Go's rule is
+   * that recover() stops a panic only when called directly by the deferred function; comparing this
+   * name with the caller of recover() tells a direct call from one through a helper.
+   */
+  public String deferTarget;
+  /** {@link #deferTarget} of a deferred func value whose function is not known statically: any caller may recover. */
+  public static final String ANY_RECOVERER = "*";
+
+  /** The deferTarget of a deferred call of func value fn: its Go name if it knows it ({@link FnNamed}), else any. */
+  public static String targetOf(Object fn) {
+    return fn instanceof FnNamed n ? n.goFuncName() : ANY_RECOVERER;
+  }
 
   /**
    * Called by a function's panic handler: the panic p is now the one its deferred calls may recover.
@@ -81,16 +95,40 @@ public final class G {
    */
   public static boolean endPanicking(G g, Throwable p) {
     if (g.panicking == p && g.recovered) {
-      g.panicking = null;
-      g.recovered = false;
+      // A panic raised and recovered inside a deferred call of an older panic: the older one is
+      // still running its deferred calls, and the deferred function may still recover it.
+      if (p instanceof Panic np && np.link instanceof Panic older && !older.superseded) {
+        g.panicking = older;
+        g.recovered = np.linkRecovered;
+      } else {
+        g.panicking = null;
+        g.recovered = false;
+      }
       return true;
     }
     return false;
   }
 
+  /**
+   * A function's defer loop caught nu from one of its deferred calls while it was handling old:
+   * nu replaces old (Go aborts old). Returns nu.
+   */
+  public static Throwable supersede(Throwable nu, Throwable old) {
+    if (old instanceof Panic op && old != nu) op.superseded = true;
+    return nu;
+  }
+
   /** The built-in recover(): the value of the panic being handled, which stops it; else nil. */
-  public static Object recover(G g) {
+  public static Object recover(G g) { return recover(g, null); }
+
+  /**
+   * recover() called by the function named caller: nil unless a panic is running deferred calls,
+   * not yet recovered, and caller is the function the current deferred call invoked directly.
+   */
+  public static Object recover(G g, String caller) {
     Throwable p = g.panicking;
+    String t = g.deferTarget;
+    if (caller != null && t != null && t != ANY_RECOVERER && !t.equals(caller)) return null;
     if (p instanceof Panic pa && !g.recovered) {
       g.recovered = true;
       return pa.value;

@@ -65,8 +65,19 @@ public final class GoMap extends HashMap<Object, Object> implements Box.Typed {
     return z != null ? z : elem.zeroValue();
   }
 
+  /**
+   * A key of a map whose key type is an interface must have a comparable dynamic type: Go panics
+   * with {@code hash of unhashable type T} (a func, slice or map, or a struct or array holding one).
+   */
+  private static void checkKey(RType mapType, Object k) {
+    if (k == null || mapType == null || mapType.key == null || mapType.key.kind != RType.Kind.INTERFACE) return;
+    RType kt = Box.typeOf(k);
+    if (kt != null && !Ops.comparable(kt)) throw Panic.runtime("hash of unhashable type " + kt.name);
+  }
+
   /** m[k] */
   public static Object get(GoMap m, RType t, Object k) {
+    checkKey(t, k);
     if (m != null) {
       Object v = m.get(k);
       if (v != null || m.containsKey(k)) return v;
@@ -76,6 +87,7 @@ public final class GoMap extends HashMap<Object, Object> implements Box.Typed {
 
   /** v, ok := m[k]: a0 = the value (or zero), j0 = 1 if present. */
   public static Tuple get2(GoMap m, RType t, Object k) {
+    checkKey(t, k);
     Tuple r = new Tuple();
     if (m != null && (m.get(k) != null || m.containsKey(k))) {
       r.a0 = m.get(k);
@@ -89,12 +101,16 @@ public final class GoMap extends HashMap<Object, Object> implements Box.Typed {
   /** m[k] = v */
   public static void put(GoMap m, Object k, Object v) {
     if (m == null) throw Panic.plain("assignment to entry in nil map");
+    checkKey(m.type, k);
     m.put(k, v);
   }
 
   /** delete(m, k) */
   public static void delete(GoMap m, Object k) {
-    if (m != null) m.remove(k);
+    if (m != null) {
+      checkKey(m.type, k);
+      m.remove(k);
+    }
   }
 
   /** len(m) */

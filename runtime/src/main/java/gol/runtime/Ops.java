@@ -18,6 +18,36 @@ package gol.runtime;
 public final class Ops {
   private Ops() {}
 
+  // ------------------------------------------------------------------ interface equality
+
+  /**
+   * Go's == on two interface values: false for different dynamic types; for the same dynamic type,
+   * the values' equality, except that a type that is not comparable (a func, slice or map, or a
+   * struct or array holding one) panics with {@code runtime error: comparing uncomparable type T}.
+   */
+  public static boolean ifaceEq(Object a, Object b) {
+    if (a == null || b == null) return a == b;
+    RType ta = Box.typeOf(a);
+    if (ta != null && !comparable(ta)) {
+      RType tb = Box.typeOf(b);
+      if (tb != null && tb.name.equals(ta.name)) throw Panic.runtime("comparing uncomparable type " + ta.name);
+      return false;
+    }
+    return a.equals(b);
+  }
+
+  /** Go's comparable for a run-time type. */
+  static boolean comparable(RType t) {
+    switch (t.kind) {
+      case FUNC: case SLICE: case MAP: return false;
+      case ARRAY: return t.elem == null || comparable(t.elem);
+      case STRUCT:
+        for (RType f : t.fieldTypes) if (!comparable(f)) return false;
+        return true;
+      default: return true;
+    }
+  }
+
   // ------------------------------------------------------------------ division
 
   public static long div(long a, long b) {

@@ -12,6 +12,11 @@ public final class Panic extends RuntimeException {
   public Throwable link;
   /** Whether {@link #link} had been recovered when this panic was raised. */
   public boolean linkRecovered;
+  /**
+   * Set when a panic raised by one of the deferred calls handling this one replaced it in the same
+   * function (Go aborts this panic): recovering the new one does not bring this one back.
+   */
+  public boolean superseded;
 
   public Panic(Object value) {
     super(null, null, false, true);

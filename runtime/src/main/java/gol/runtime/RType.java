@@ -50,6 +50,8 @@ public final class RType {
   public static final RType UINTPTR = basic(Kind.UINTPTR, "uintptr");
   public static final RType FLOAT32 = basic(Kind.FLOAT32, "float32");
   public static final RType FLOAT64 = basic(Kind.FLOAT64, "float64");
+  public static final RType COMPLEX64 = basic(Kind.COMPLEX64, "complex64");
+  public static final RType COMPLEX128 = basic(Kind.COMPLEX128, "complex128");
   public static final RType STRING = basic(Kind.STRING, "string");
   /** {@code interface {}}, the element type of {@code []any}. */
   public static final RType ANY = basic(Kind.INTERFACE, "interface {}");
@@ -108,6 +110,7 @@ public final class RType {
       case FLOAT64: z = Double.valueOf(0); break;
       case FLOAT32: z = new Box.Float32(0); break;
       case STRING: z = ""; break;
+      case COMPLEX64: case COMPLEX128: z = Complex.ZERO; break;   // held unboxed, as all references
       default: return null;
     }
     zero = z;
@@ -134,6 +137,41 @@ public final class RType {
   }
 
   private java.util.function.Supplier<Object> zeroMaker;
+
+  /**
+   * For a program's named non-struct type with methods ({@code type Level int}): the generated class
+   * that holds its values in interfaces (see {@link Box.Named}), whose one-argument constructor takes
+   * the value in its JVM representation. Set by the program's static initializer; fmt uses it to give
+   * elements of slices and arrays of such types their String/Error methods. Null otherwise.
+   */
+  private Class<?> boxClass;
+  private java.lang.invoke.MethodHandle boxer;   // cached constructor of boxClass, adapted to (Object)Object
+
+  public void setBoxClass(Class<?> c) { boxClass = c; }
+
+  /**
+   * A value of this type read from a container (boxed as its underlying type: Long, Double, a Slice,
+   * ...) as an interface holds it: in its {@link #boxClass} when the type has one, else unchanged.
+   */
+  public Object boxElement(Object raw) {
+    if (boxClass == null || raw instanceof Box.Named || raw instanceof GoPointer) return raw;
+    if (raw == null && kind == Kind.POINTER) return null;   // a nil pointer element prints as <nil>
+    try {
+      java.lang.invoke.MethodHandle h = boxer;
+      if (h == null) {   // benign race: every thread computes the same handle
+        java.lang.reflect.Constructor<?> k = null;
+        for (java.lang.reflect.Constructor<?> c : boxClass.getConstructors()) if (c.getParameterCount() == 1) k = c;
+        h = java.lang.invoke.MethodHandles.publicLookup().unreflectConstructor(k);
+        boxer = h;
+      }
+      Class<?> p = h.type().parameterType(0);
+      Object arg = p == long.class ? (Object) Box.unboxInt(raw) : p == double.class ? (Object) Box.unboxFloat(raw)
+          : p == boolean.class ? (Object) Box.unboxBool(raw) : p == Complex.class ? Box.unboxComplex(raw) : raw;
+      return h.invoke(arg);
+    } catch (Throwable e) {
+      return raw;
+    }
+  }
 
   /**
    * A struct type whose field types are given later, by {@link #setFieldTypes}: recursive types
@@ -171,6 +209,7 @@ public final class RType {
   public Object zeroValue() {
     switch (kind) {
       case STRING: return "";
+      case COMPLEX64: case COMPLEX128: return Complex.ZERO;
       case ARRAY: return Slice.newArray(elem, (int) len);
       case STRUCT: return zeroMaker == null ? null : zeroMaker.get();
       default: return null;

@@ -122,6 +122,7 @@ public final class Slice implements Box.Typed {
       default:
         Object[] a = new Object[n];
         if (elem.kind == RType.Kind.STRING) java.util.Arrays.fill(a, "");
+        else if (elem.kind == RType.Kind.COMPLEX128 || elem.kind == RType.Kind.COMPLEX64) java.util.Arrays.fill(a, Complex.ZERO);
         else if (elem.kind == RType.Kind.ARRAY || elem.kind == RType.Kind.STRUCT) {
           for (int i = 0; i < n; i++) a[i] = elem.zeroValue();
         }

@@ -205,6 +205,8 @@ final class Traceback {
     if (v instanceof Boolean || v instanceof Long || v instanceof Integer) return v.toString();
     if (v instanceof Double d) return printFloat(d);
     if (v instanceof Box.Float32 f) return printFloat(f.v);
+    if (v instanceof Complex c) return c.toString();
+    if (v instanceof Box.Complex64 c) return c.v.toString();
     if (v instanceof Panic.RuntimeError || v instanceof Panic.PlainError) return v.toString();
     if (v instanceof Box.Int i) {
       String tn = i.type.name;

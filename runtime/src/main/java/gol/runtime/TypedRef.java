@@ -10,8 +10,11 @@ package gol.runtime;
  * assertions ({@link #unbox}); fmt reads the type for {@code %T} and the address of {@link #v} for
  * {@code %v}/{@code %p}. Immutable; safe to share between goroutines.
  *
- * <p>Equality (interface ==, map keys) is "same Go type and same object", which is Go's rule for
- * channels; Go panics when comparing funcs, gol compares them by identity.
+ * Pointers to non-struct values without methods ({@code *int}, {@code **T}) travel the same way.
+ *
+ * <p>Equality (interface ==, map keys) is "same Go type and same object" (or, for pointers, the same
+ * location: see {@link Cell}), which is Go's rule for channels and pointers; comparing funcs in
+ * interfaces panics in {@link Ops#ifaceEq} before this is asked.
  */
 public final class TypedRef implements Box.Typed {
   /** The static type the value was converted from. */
@@ -30,10 +33,10 @@ public final class TypedRef implements Box.Typed {
   @Override public RType goType() { return type; }
 
   @Override public boolean equals(Object o) {
-    return o instanceof TypedRef r && r.v == v && r.type.name.equals(type.name);
+    return o instanceof TypedRef r && java.util.Objects.equals(r.v, v) && r.type.name.equals(type.name);
   }
 
-  @Override public int hashCode() { return System.identityHashCode(v); }
+  @Override public int hashCode() { return java.util.Objects.hashCode(v); }
 
   @Override public String toString() { return type.name; }
 }

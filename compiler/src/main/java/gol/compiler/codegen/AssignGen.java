@@ -92,10 +92,10 @@ abstract class AssignGen extends CallGen {
         }
       };
     }
-    if (x instanceof Index ix && typeOf(ix.x()).underlying() instanceof Type.Array at) {   // a[i] = v
+    if (x instanceof Index ix && arrayOf(typeOf(ix.x())) instanceof Type.Array at) {   // a[i] = v (also through a pointer)
       String ad = JvmTypes.arrayDesc(at.elem);
       int aSlot = allocSlot(JKind.A), iSlot = allocSlot(JKind.J);
-      expr(ix.x());
+      exprArray(ix.x());
       mv.visitVarInsn(ASTORE, aSlot);
       expr(ix.index());
       mv.visitVarInsn(LSTORE, iSlot);
@@ -181,21 +181,15 @@ abstract class AssignGen extends CallGen {
       mv.visitVarInsn(ASTORE, obj);
       return structInto(p.elem, () -> mv.visitVarInsn(ALOAD, obj));
     }
-    if (x instanceof Star st && typeOf(st.x()) instanceof Type.Pointer p) {   // *p = v through a cell
-      JKind ek = JvmTypes.kind(p.elem);
-      String cc = ek.cellClass();
+    if (x instanceof Star st && typeOf(st.x()) instanceof Type.Pointer p) {   // *p = v through a cell or view
       int obj = allocSlot(JKind.A);
       expr(st.x());
       nilCheck(p);
       mv.visitVarInsn(ASTORE, obj);
       return new LValue() {
         public Type type() { return p.elem; }
-        public void assign(Runnable value, JKind k) { mv.visitVarInsn(ALOAD, obj); value.run(); mv.visitFieldInsn(PUTFIELD, cc, "v", ek.cellFieldDesc()); }
-        public void load() {
-          mv.visitVarInsn(ALOAD, obj);
-          mv.visitFieldInsn(GETFIELD, cc, "v", ek.cellFieldDesc());
-          if (ek == JKind.A) checkcast(JvmTypes.className(p.elem));
-        }
+        public void assign(Runnable value, JKind k) { mv.visitVarInsn(ALOAD, obj); value.run(); storeCell(p.elem); }
+        public void load() { mv.visitVarInsn(ALOAD, obj); derefCell(p.elem); }
       };
     }
     throw new Unsupported(e.pos(), "assignment to " + describe(x));
@@ -212,9 +206,34 @@ abstract class AssignGen extends CallGen {
     if (!(typeOf(target) instanceof Type.Pointer p)) throw new Unsupported(target.pos(), "errors.As with a target of type " + typeOf(target));
     Type t = p.elem;
     int e = allocSlot(JKind.A);
-    expr(c.args().get(0));
+    exprAs(c.args().get(0), Types.ERROR);   // a *T argument is boxed as an error holds it
     mv.visitVarInsn(ASTORE, e);
-    LValue place = lvalue(new Star(target.pos(), target));
+    // the target, evaluated once: stored through when an error matches, and as an interface value
+    // for errors in the chain with an As(any) bool method
+    int tp = allocSlot(JKind.A), boxedTarget = allocSlot(JKind.A);
+    expr(target);
+    Label nonNil = new Label();
+    mv.visitInsn(DUP);
+    mv.visitJumpInsn(IFNONNULL, nonNil);
+    mv.visitLdcInsn("errors: target must be a non-nil pointer");
+    mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/Panic", "plain", "(Ljava/lang/String;)Lgol/runtime/Panic;", false);
+    mv.visitInsn(ATHROW);
+    mv.visitLabel(nonNil);
+    mv.visitInsn(DUP);
+    mv.visitVarInsn(ASTORE, tp);
+    box(p);
+    mv.visitVarInsn(ASTORE, boxedTarget);
+    LValue place = JvmTypes.isStruct(t) ? structInto(t, () -> { mv.visitVarInsn(ALOAD, tp); checkcast(JvmTypes.className(p)); })
+        : new LValue() {
+          public Type type() { return t; }
+          public void assign(Runnable value, JKind kind) {
+            mv.visitVarInsn(ALOAD, tp);
+            checkcast(JvmTypes.className(p));
+            value.run();
+            storeCell(t);
+          }
+          public void load() { throw new IllegalStateException("load of an errors.As target"); }
+        };
     JKind k = JvmTypes.kind(t);
     int v = allocSlot(k);
     Label loop = new Label(), fail = new Label(), none = new Label(), end = new Label();
@@ -231,6 +250,19 @@ abstract class AssignGen extends CallGen {
     mv.visitJumpInsn(GOTO, end);
     mv.visitLabel(fail);
     mv.visitInsn(POP);
+    Label noAs = new Label();   // Go then asks the error's As method, if it has one
+    mv.visitVarInsn(ALOAD, e);
+    mv.visitTypeInsn(INSTANCEOF, "gol/runtime/lib/errors$Aser");
+    mv.visitJumpInsn(IFEQ, noAs);
+    mv.visitVarInsn(ALOAD, e);
+    mv.visitTypeInsn(CHECKCAST, "gol/runtime/lib/errors$Aser");
+    mv.visitVarInsn(ALOAD, 0);
+    mv.visitVarInsn(ALOAD, boxedTarget);
+    mv.visitMethodInsn(INVOKEINTERFACE, "gol/runtime/lib/errors$Aser", "As", "(Lgol/runtime/G;Ljava/lang/Object;)Z", true);
+    mv.visitJumpInsn(IFEQ, noAs);
+    mv.visitInsn(ICONST_1);
+    mv.visitJumpInsn(GOTO, end);
+    mv.visitLabel(noAs);
     mv.visitVarInsn(ALOAD, 0);
     mv.visitVarInsn(ALOAD, e);
     mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/lib/errors", "Unwrap", "(Lgol/runtime/G;Ljava/lang/Object;)Ljava/lang/Object;", false);

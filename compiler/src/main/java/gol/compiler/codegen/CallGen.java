@@ -157,12 +157,9 @@ abstract class CallGen extends CompositeGen {
       }
     }
     if (wantPtr) {
-      if (!JvmTypes.isStruct(((Type.Pointer) rt).elem) && !(xt instanceof Type.Pointer)) {   // &x of a named number: its cell
-        if (Expr.unparen(x) instanceof Ident id && info.symbolOf(id) instanceof Symbol.Var v && vars.get(v) != null && vars.get(v).cell) {
-          mv.visitVarInsn(ALOAD, vars.get(v).slot);
-          return;
-        }
-        throw new Unsupported(x.pos(), "pointer receiver on " + describe(x));
+      if (!JvmTypes.isStruct(((Type.Pointer) rt).elem) && !(xt instanceof Type.Pointer)) {   // &x of a named number: its cell or a view
+        addressOf(x);
+        return;
       }
       expr(x);
       return;
@@ -274,6 +271,7 @@ abstract class CallGen extends CompositeGen {
     }
     JKind fj = JvmTypes.kind(from), tj = JvmTypes.kind(to);
     expr(x);
+    if (JvmTypes.isComplex(from) && JvmTypes.isComplex(to)) { roundComplex(to); return; }
     if (fj == JKind.J && tj == JKind.J) { normalize(to); return; }
     if (fj == JKind.J && tj == JKind.D) {
       boolean f32 = Types.kindOf(to) == Type.Kind.FLOAT32;
@@ -374,9 +372,23 @@ abstract class CallGen extends CompositeGen {
         mv.visitMethodInsn(INVOKESPECIAL, k.cellClass(), "<init>", "(" + k.cellFieldDesc() + ")V", false);
         return;
       }
-      case "recover":
+      case "complex": {   // complex(re, im) of float64s (float32 parts are already rounded)
+        mv.visitTypeInsn(NEW, JvmTypes.COMPLEX);
+        mv.visitInsn(DUP);
+        Type ft = Types.kindOf(typeOf(c)) == Type.Kind.COMPLEX64 ? Types.FLOAT32 : Types.FLOAT64;
+        exprAs(as.get(0), ft);
+        exprAs(as.get(1), ft);
+        mv.visitMethodInsn(INVOKESPECIAL, JvmTypes.COMPLEX, "<init>", "(DD)V", false);
+        return;
+      }
+      case "real": case "imag":
+        expr(as.get(0));
+        mv.visitFieldInsn(GETFIELD, JvmTypes.COMPLEX, name.equals("real") ? "re" : "im", "D");
+        return;
+      case "recover":   // only a direct call from the deferred function may stop the panic
         mv.visitVarInsn(ALOAD, 0);
-        mv.visitMethodInsn(INVOKESTATIC, JvmTypes.G, "recover", "(Lgol/runtime/G;)Ljava/lang/Object;", false);
+        mv.visitLdcInsn(fn.goName);
+        mv.visitMethodInsn(INVOKESTATIC, JvmTypes.G, "recover", "(Lgol/runtime/G;Ljava/lang/String;)Ljava/lang/Object;", false);
         return;
       default:
         throw new Unsupported(c.pos(), "built-in " + name);
@@ -391,6 +403,7 @@ abstract class CallGen extends CompositeGen {
     else if (k == JKind.D) { m = "printfloat"; desc = "(D)V"; }
     else if (k == JKind.Z) { m = "printbool"; desc = "(Z)V"; }
     else if (JvmTypes.isString(t)) { m = "printstring"; desc = "(Ljava/lang/String;)V"; }
+    else if (JvmTypes.isComplex(t)) { m = "printcomplex"; desc = "(L" + JvmTypes.COMPLEX + ";)V"; }
     else if (t.underlying() instanceof Type.Slice) { m = "printslice"; desc = "(Lgol/runtime/Slice;)V"; }
     else if (JvmTypes.isInterface(t)) { m = "printeface"; desc = "(Ljava/lang/Object;)V"; }
     else { m = "printpointer"; desc = "(Ljava/lang/Object;)V"; }

@@ -16,7 +16,7 @@ import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodVisitor;
 
 /**
- * Function values and goroutine entries.
+ * Function values.
  * <ul>
  *   <li>Every function value implements a generated interface per erased signature shape,
  *       {@code main$Fn$JJ_J} with {@code invoke(G, long, long) long}; a call through a function value
@@ -25,9 +25,8 @@ import org.objectweb.asm.MethodVisitor;
  *       captured variables arrive as {@link gol.runtime.Cell}s, shared with the enclosing function)
  *       and a class {@code main$func1} holding the cells whose invoke calls it.</li>
  *   <li>A top-level function used as a value gets a singleton class {@code main$fv$name}.</li>
- *   <li>{@code go f(x)} makes a class {@code main$go<N>} implementing {@link gol.runtime.Entry}
- *       that holds the evaluated function value and arguments and calls f when the goroutine runs.</li>
  * </ul>
+ * The entries of go and defer statements are made by {@link GoEntries}.
  */
 final class Closures {
   private final ProgramGen prog;
@@ -35,7 +34,6 @@ final class Closures {
   private final Map<Expr.FuncLit, FuncGen.Fn> literals = new IdentityHashMap<>();
   private final Map<Node, Integer> literalCounters = new IdentityHashMap<>();
   private final Set<String> funcValues = new LinkedHashSet<>();
-  private int goCounter;
   /** Literals whose bodies still need compiling (compiled after the function that contains them). */
   final List<FuncGen.Fn> pending = new ArrayList<>();
 
@@ -81,7 +79,8 @@ final class Closures {
     mv.visitMethodInsn(INVOKESPECIAL, cls, "<init>", ctorDesc(lit.captured), false);
   }
 
-  private FuncGen.Fn literal(FuncGen.Fn outer, Expr.FuncLit f) {
+  /** The function of literal f inside outer (named, and its class emitted, on first use). */
+  FuncGen.Fn literal(FuncGen.Fn outer, Expr.FuncLit f) {
     FuncGen.Fn lit = literals.get(f);
     if (lit != null) return lit;
     int n = literalCounters.merge(outer.node, 1, Integer::sum);
@@ -107,7 +106,8 @@ final class Closures {
     String shape = JvmTypes.shape(lit.sig);
     String iface = fnInterface(shape);
     ClassWriter cw = prog.newClassWriter();
-    cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, cls, null, "java/lang/Object", new String[] {iface});
+    cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, cls, null, "java/lang/Object", new String[] {iface, FN_NAMED});
+    emitGoFuncName(cw, lit.goName);
     for (int i = 0; i < lit.captured.size(); i++) {
       cw.visitField(ACC_PRIVATE | ACC_FINAL, "c" + i, "L" + JvmTypes.kind(lit.captured.get(i).type).cellClass() + ";", null, null).visitEnd();
     }
@@ -156,7 +156,7 @@ final class Closures {
   // ---------------------------------------------------------------- top-level functions as values
 
   void emitFuncValue(FnBase gen, Symbol.Func f) {
-    emitFuncValue(gen, f, prog.className + "$fv$" + prog.jvmName(f), prog.className, prog.jvmName(f));
+    emitFuncValue(gen, f, prog.className + "$fv$" + prog.jvmName(f), prog.className, prog.jvmName(f), "main." + f.name);
   }
 
   /**
@@ -165,15 +165,18 @@ final class Closures {
    */
   void emitLibFuncValue(FnBase gen, String owner, Symbol.Func f) {
     String cls = prog.className + "$fv$lib$" + owner.substring(owner.lastIndexOf('/') + 1) + "$" + f.name;
-    emitFuncValue(gen, f, cls, owner, f.name);
+    emitFuncValue(gen, f, cls, owner, f.name, null);
   }
 
-  private void emitFuncValue(FnBase gen, Symbol.Func f, String cls, String owner, String method) {
+  /** goName: the Go name of the function for the recover rule (null for a library function). */
+  private void emitFuncValue(FnBase gen, Symbol.Func f, String cls, String owner, String method, String goName) {
     if (funcValues.add(cls)) {
       String shape = JvmTypes.shape(f.sig());
       String iface = fnInterface(shape);
       ClassWriter cw = prog.newClassWriter();
-      cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, cls, null, "java/lang/Object", new String[] {iface});
+      cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, cls, null, "java/lang/Object",
+          goName != null ? new String[] {iface, FN_NAMED} : new String[] {iface});
+      if (goName != null) emitGoFuncName(cw, goName);
       cw.visitField(ACC_PUBLIC | ACC_STATIC | ACC_FINAL, "I", "L" + cls + ";", null, null).visitEnd();
       MethodVisitor mv = cw.visitMethod(ACC_STATIC, "<clinit>", "()V", null, null);
       mv.visitCode();
@@ -210,7 +213,8 @@ final class Closures {
     String rdesc = JvmTypes.desc(m.sig().recv.type);
     if (funcValues.add(cls)) {
       ClassWriter cw = prog.newClassWriter();
-      cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, cls, null, "java/lang/Object", new String[] {iface});
+      cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, cls, null, "java/lang/Object", new String[] {iface, FN_NAMED});
+      emitGoFuncName(cw, prog.methodGoName(m));
       cw.visitField(ACC_PRIVATE | ACC_FINAL, "recv", rdesc, null, null).visitEnd();
       org.objectweb.asm.Type rt = org.objectweb.asm.Type.getType(rdesc);
       MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "<init>", "(" + rdesc + ")V", null, null);
@@ -245,6 +249,74 @@ final class Closures {
     mv.visitInsn(DUP);
     org.objectweb.asm.Type rt = org.objectweb.asm.Type.getType(rdesc);
     gen.receiver(x, m);
+    mv.visitMethodInsn(INVOKESPECIAL, cls, "<init>", "(" + rdesc + ")V", false);
+  }
+
+  /**
+   * A method value {@code x.M} of a standard-library type ({@code w := sb.WriteString}): a class
+   * {@code main$lbound$<Type>$<M>} holding the receiver (evaluated now), whose invoke calls the
+   * runtime's method: an instance method of the library struct's class, or the static
+   * {@code <Type>_<M>(G, recv, params)} of the package class for a non-struct type (time.Duration).
+   */
+  void emitLibMethodValue(CallGen gen, Expr.Selector s, Symbol.Func m) {
+    Type rt = gen.typeOf(s.x());
+    Type recvT = m.sig().recv.type;
+    String libStruct = JvmTypes.libClass(recvT);
+    Type.Named named = (Type.Named) (recvT instanceof Type.Pointer p ? p.elem : recvT);
+    String pkgClass = "gol/runtime/lib/" + JvmTypes.libPackageClass(named.pkg);
+    String rdesc = libStruct != null ? "L" + libStruct + ";" : JvmTypes.desc(named);
+    String desc = JvmTypes.methodDesc(m.sig());
+    String staticDesc = "(" + JvmTypes.G_DESC + rdesc + desc.substring(JvmTypes.G_DESC.length() + 1);
+    if (libStruct != null ? !ProgramGen.runtimeHas(libStruct, m.name, desc) : !ProgramGen.runtimeHas(pkgClass, named.name + "_" + m.name, staticDesc)) {
+      throw new Unsupported(s.pos(), "method " + m.name + " of " + named);
+    }
+    String cls = prog.className + "$lbound$" + named.name + "$" + m.name;
+    String shape = JvmTypes.shape(m.sig());
+    String iface = fnInterface(shape);
+    if (funcValues.add(cls)) {
+      ClassWriter cw = prog.newClassWriter();
+      cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, cls, null, "java/lang/Object", new String[] {iface});
+      cw.visitField(ACC_PRIVATE | ACC_FINAL, "recv", rdesc, null, null).visitEnd();
+      org.objectweb.asm.Type ft = org.objectweb.asm.Type.getType(rdesc);
+      MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "<init>", "(" + rdesc + ")V", null, null);
+      mv.visitCode();
+      mv.visitVarInsn(ALOAD, 0);
+      mv.visitMethodInsn(INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+      mv.visitVarInsn(ALOAD, 0);
+      mv.visitVarInsn(ft.getOpcode(ILOAD), 1);
+      mv.visitFieldInsn(PUTFIELD, cls, "recv", rdesc);
+      mv.visitInsn(RETURN);
+      mv.visitMaxs(0, 0);
+      mv.visitEnd();
+      mv = cw.visitMethod(ACC_PUBLIC, "invoke", JvmTypes.shapeDesc(shape), null, null);
+      mv.visitCode();
+      if (libStruct != null) {
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitFieldInsn(GETFIELD, cls, "recv", rdesc);
+        mv.visitVarInsn(ALOAD, 1);
+        loadErasedParams(mv, m.sig(), 2);
+        mv.visitMethodInsn(INVOKEVIRTUAL, libStruct, m.name, desc, false);
+      } else {
+        mv.visitVarInsn(ALOAD, 1);
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitFieldInsn(GETFIELD, cls, "recv", rdesc);
+        loadErasedParams(mv, m.sig(), 2);
+        mv.visitMethodInsn(INVOKESTATIC, pkgClass, named.name + "_" + m.name, staticDesc, false);
+      }
+      mv.visitInsn(JvmTypes.resultKind(m.sig().results).ret);
+      mv.visitMaxs(0, 0);
+      mv.visitEnd();
+      cw.visitEnd();
+      prog.addClass(cls, cw.toByteArray());
+    }
+    MethodVisitor mv = gen.mv;
+    mv.visitTypeInsn(NEW, cls);
+    mv.visitInsn(DUP);
+    gen.expr(s.x());
+    if (libStruct != null) {
+      if (rt instanceof Type.Pointer) gen.nilCheck();
+      mv.visitTypeInsn(CHECKCAST, libStruct);
+    }
     mv.visitMethodInsn(INVOKESPECIAL, cls, "<init>", "(" + rdesc + ")V", false);
   }
 
@@ -357,7 +429,7 @@ final class Closures {
           if (!JvmTypes.isStruct(p.elem)) {
             JKind ek = JvmTypes.kind(p.elem);
             mv.visitTypeInsn(CHECKCAST, ek.cellClass());
-            mv.visitFieldInsn(GETFIELD, ek.cellClass(), "v", ek.cellFieldDesc());
+            mv.visitMethodInsn(INVOKEVIRTUAL, ek.cellClass(), "get", "()" + ek.cellFieldDesc(), false);
             if (ek == JKind.A && !JvmTypes.className(p.elem).equals(JvmTypes.OBJECT)) mv.visitTypeInsn(CHECKCAST, JvmTypes.className(p.elem));
           } else {
             mv.visitTypeInsn(CHECKCAST, JvmTypes.className(p.elem));
@@ -379,6 +451,19 @@ final class Closures {
     gen.mv.visitFieldInsn(GETSTATIC, cls, "I", "L" + cls + ";");
   }
 
+  /** gol.runtime.FnNamed: function values that know which Go function they call (the recover rule). */
+  static final String FN_NAMED = "gol/runtime/FnNamed";
+
+  /** {@code String goFuncName()} returning goName. */
+  static void emitGoFuncName(ClassWriter cw, String goName) {
+    MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "goFuncName", "()Ljava/lang/String;", null, null);
+    mv.visitCode();
+    mv.visitLdcInsn(goName);
+    mv.visitInsn(ARETURN);
+    mv.visitMaxs(0, 0);
+    mv.visitEnd();
+  }
+
   static void emitDefaultCtor(ClassWriter cw) {
     MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "<init>", "()V", null, null);
     mv.visitCode();
@@ -387,151 +472,5 @@ final class Closures {
     mv.visitInsn(RETURN);
     mv.visitMaxs(0, 0);
     mv.visitEnd();
-  }
-
-  // ---------------------------------------------------------------- go statements
-
-  /**
-   * Pushes a new Entry for {@code go c}: evaluates the function value (or receiver) and the
-   * arguments now, in the current goroutine, as Go does.
-   */
-  void emitGo(CallGen gen, Expr.Call c) {
-    Calls.Kind kind = Calls.kind(c, prog.info);
-    String cls = prog.className + "$go" + (++goCounter);
-    MethodVisitor mv = gen.mv;
-    Type.Signature sig;
-    String calleeOwner = null, calleeName = null, calleeDesc;
-    String startName = null;   // the goroutine's start function, for the execution tracer
-    int invoke;
-    List<String> fieldDescs = new ArrayList<>();
-    switch (kind) {
-      case FUNC: case LIB_FUNC: {
-        Symbol.Func f = Calls.callee(c, prog.info);
-        sig = f.sig();
-        calleeOwner = kind == Calls.Kind.FUNC ? prog.className : "gol/runtime/lib/" + JvmTypes.libPackageClass(f.pkg);
-        calleeName = kind == Calls.Kind.FUNC ? prog.jvmName(f) : f.name;
-        calleeDesc = JvmTypes.methodDesc(sig);
-        invoke = INVOKESTATIC;
-        if (kind == Calls.Kind.LIB_FUNC) startName = f.pkg + "." + f.name;
-        else startName = f.decl != null && f.decl.recv() != null ? prog.methodGoName(f) : "main." + f.name;
-        break;
-      }
-      case LIB_METHOD: {
-        Symbol.Func f = Calls.callee(c, prog.info);
-        sig = f.sig();
-        calleeOwner = JvmTypes.libClass(sig.recv.type);
-        calleeName = f.name;
-        calleeDesc = JvmTypes.methodDesc(sig);
-        invoke = INVOKEVIRTUAL;
-        fieldDescs.add("L" + calleeOwner + ";");
-        break;
-      }
-      case FUNC_VALUE:
-      case METHOD:          // go/defer x.M(a): the method value x.M (receiver evaluated now), then
-      case IFACE_METHOD: {  // called through its function interface, as Go evaluates them
-        sig = (Type.Signature) gen.typeOf(c.fun()).underlying();
-        String shape = JvmTypes.shape(sig);
-        calleeOwner = fnInterface(shape);
-        calleeName = "invoke";
-        calleeDesc = JvmTypes.shapeDesc(shape);
-        invoke = INVOKEINTERFACE;
-        fieldDescs.add("L" + calleeOwner + ";");
-        break;
-      }
-      case BUILTIN: {   // defer close(c) / defer panic(v): a runtime function with the same meaning
-        String b = ((Expr.Ident) Expr.unparen(c.fun())).name();
-        if (b.equals("close")) {
-          calleeOwner = JvmTypes.CHAN; calleeName = "close"; calleeDesc = "(Lgol/runtime/G;Lgol/runtime/Chan;)V";
-        } else if (b.equals("panic")) {
-          calleeOwner = "gol/runtime/Builtin"; calleeName = "panic"; calleeDesc = "(Lgol/runtime/G;Ljava/lang/Object;)V";
-        } else {
-          throw new Unsupported(c.pos(), "go or defer with built-in " + b);
-        }
-        invoke = INVOKESTATIC;
-        sig = null;
-        break;
-      }
-      default:
-        throw new Unsupported(c.pos(), "go with " + kind.name().toLowerCase().replace('_', ' '));
-    }
-    // Argument fields follow the callee's JVM parameters (after G).
-    String params = calleeDesc.substring(calleeDesc.indexOf(';') + 1, calleeDesc.indexOf(')'));
-    for (org.objectweb.asm.Type t : org.objectweb.asm.Type.getArgumentTypes("(" + params + ")V")) fieldDescs.add(t.getDescriptor());
-    StringBuilder ctor = new StringBuilder("(");
-    for (String d : fieldDescs) ctor.append(d);
-    ctor.append(")V");
-
-    mv.visitTypeInsn(NEW, cls);
-    mv.visitInsn(DUP);
-    if (invoke == INVOKEINTERFACE) {
-      gen.expr(c.fun());
-      mv.visitTypeInsn(CHECKCAST, calleeOwner);
-      if (Expr.unparen(c.fun()) instanceof Expr.FuncLit lit && literals.get(lit) != null) startName = literals.get(lit).goName;
-    }
-    if (kind == Calls.Kind.LIB_METHOD) gen.expr(((Expr.Selector) Expr.unparen(c.fun())).x());
-    if (sig != null) gen.args(c, sig);
-    else gen.exprAs(c.args().get(0), calleeName.equals("panic") ? gol.compiler.types.Types.EMPTY_INTERFACE : gen.typeOf(c.args().get(0)));
-    mv.visitMethodInsn(INVOKESPECIAL, cls, "<init>", ctor.toString(), false);
-
-    ClassWriter cw = prog.newClassWriter();
-    cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, cls, null, "java/lang/Object", new String[] {"gol/runtime/Entry"});
-    for (int i = 0; i < fieldDescs.size(); i++) cw.visitField(ACC_PRIVATE | ACC_FINAL, "f" + i, fieldDescs.get(i), null, null).visitEnd();
-    MethodVisitor m = cw.visitMethod(ACC_PUBLIC, "<init>", ctor.toString(), null, null);
-    m.visitCode();
-    m.visitVarInsn(ALOAD, 0);
-    m.visitMethodInsn(INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
-    int slot = 1;
-    for (int i = 0; i < fieldDescs.size(); i++) {
-      org.objectweb.asm.Type t = org.objectweb.asm.Type.getType(fieldDescs.get(i));
-      m.visitVarInsn(ALOAD, 0);
-      m.visitVarInsn(t.getOpcode(ILOAD), slot);
-      m.visitFieldInsn(PUTFIELD, cls, "f" + i, fieldDescs.get(i));
-      slot += t.getSize();
-    }
-    m.visitInsn(RETURN);
-    m.visitMaxs(0, 0);
-    m.visitEnd();
-    // "created by main.main" and its line, for goroutine dumps
-    m = cw.visitMethod(ACC_PUBLIC, "creatorName", "()Ljava/lang/String;", null, null);
-    m.visitCode();
-    m.visitLdcInsn(gen.fn.goName);
-    m.visitInsn(ARETURN);
-    m.visitMaxs(0, 0);
-    m.visitEnd();
-    m = cw.visitMethod(ACC_PUBLIC, "creatorLine", "()I", null, null);
-    m.visitCode();
-    m.visitLdcInsn(gen.currentLine);
-    m.visitInsn(IRETURN);
-    m.visitMaxs(0, 0);
-    m.visitEnd();
-    if (startName != null) {   // the start function's Go name, for the execution tracer
-      m = cw.visitMethod(ACC_PUBLIC, "functionName", "()Ljava/lang/String;", null, null);
-      m.visitCode();
-      m.visitLdcInsn(startName);
-      m.visitInsn(ARETURN);
-      m.visitMaxs(0, 0);
-      m.visitEnd();
-    }
-    m = cw.visitMethod(ACC_PUBLIC, "run", "(Lgol/runtime/G;)V", null, null);
-    m.visitCode();
-    int first = 0;
-    if (invoke != INVOKESTATIC) {   // receiver or function value
-      m.visitVarInsn(ALOAD, 0);
-      m.visitFieldInsn(GETFIELD, cls, "f0", fieldDescs.get(0));
-      first = 1;
-    }
-    m.visitVarInsn(ALOAD, 1);
-    for (int i = first; i < fieldDescs.size(); i++) {
-      m.visitVarInsn(ALOAD, 0);
-      m.visitFieldInsn(GETFIELD, cls, "f" + i, fieldDescs.get(i));
-    }
-    m.visitMethodInsn(invoke, calleeOwner, calleeName, calleeDesc, invoke == INVOKEINTERFACE);
-    org.objectweb.asm.Type rt = org.objectweb.asm.Type.getReturnType(calleeDesc);
-    if (rt.getSize() == 2) m.visitInsn(POP2); else if (rt.getSize() == 1) m.visitInsn(POP);
-    m.visitInsn(RETURN);
-    m.visitMaxs(0, 0);
-    m.visitEnd();
-    cw.visitEnd();
-    prog.addClass(cls, cw.toByteArray());
   }
 }

@@ -18,7 +18,7 @@ import org.objectweb.asm.Label;
  * Compiles composite values: indexing and slicing of strings, slices, arrays and maps; composite
  * literals of slices, arrays, maps and structs; and type assertions and type tests on interface values.
  */
-abstract class CompositeGen extends ExprGen {
+abstract class CompositeGen extends OperatorGen {
   CompositeGen(ProgramGen prog, FuncGen.Fn fn, boolean resumeCopy) { super(prog, fn, resumeCopy); }
 
 
@@ -51,8 +51,8 @@ abstract class CompositeGen extends ExprGen {
       unboxAs(mt.elem);
       return;
     }
-    if (u instanceof Type.Array at) {
-      expr(ix.x());
+    if (arrayOf(xt) instanceof Type.Array at) {   // a[i], or p[i] through a pointer to an array
+      exprArray(ix.x());
       expr(ix.index());
       String acc = accessor(at.elem);
       JKind ek = JvmTypes.kind(at.elem);
@@ -61,6 +61,78 @@ abstract class CompositeGen extends ExprGen {
       return;
     }
     throw new Unsupported(ix.pos(), "indexing " + xt);
+  }
+
+  // ================================================================== addresses
+
+  /**
+   * Pushes {@code &x} for an addressable x whose type is not a struct (a struct's address is its
+   * object): a local's cell, or a view (gol.runtime.ElemPtr / FieldPtr) of an element of an array or
+   * slice, a field, or a package-level variable. Index and nil checks happen here, as in Go.
+   */
+  void addressOf(Expr x) {
+    x = Expr.unparen(x);
+    Type t = typeOf(x);
+    JKind k = JvmTypes.kind(t);
+    String kc = k == JKind.A ? "A" : k.name();
+    String cellDesc = "L" + k.cellClass() + ";";
+    if (x instanceof Ident id && info.symbolOf(id) instanceof Symbol.Var v) {
+      Local l = vars.get(v);
+      if (l != null && l.cell) { mv.visitVarInsn(ALOAD, l.slot); return; }
+      if (v.kind == Symbol.Var.Kind.GLOBAL) {
+        mv.visitLdcInsn(org.objectweb.asm.Type.getObjectType(prog.className));
+        mv.visitLdcInsn(prog.globalName(v));
+        mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/FieldPtr", "static" + kc, "(Ljava/lang/Class;Ljava/lang/String;)" + cellDesc, false);
+        return;
+      }
+    }
+    if (x instanceof Star st) { expr(st.x()); return; }   // &*p is p
+    if (x instanceof Index ix) {
+      Type xt = typeOf(ix.x());
+      Type u = xt.underlying();
+      boolean viaPtr = u instanceof Type.Pointer p && p.elem.underlying() instanceof Type.Array;
+      if (viaPtr) u = ((Type.Pointer) u).elem.underlying();
+      if (u instanceof Type.Slice s) {
+        expr(ix.x());
+        expr(ix.index());
+        mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/ElemPtr", "slice" + accessor(s.elem), "(Lgol/runtime/Slice;J)" + cellDesc, false);
+        return;
+      }
+      if (u instanceof Type.Array a) {
+        exprArray(ix.x());
+        expr(ix.index());
+        mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/ElemPtr", "array" + accessor(a.elem), "(Ljava/lang/Object;J)" + cellDesc, false);
+        return;
+      }
+    }
+    if (x instanceof Selector sel && info.symbolOf(sel.sel()) instanceof Symbol.Var f && f.kind == Symbol.Var.Kind.FIELD
+        && JvmTypes.libClass(typeOf(sel.x())) == null) {
+      // the object holding the field (through embedded fields), then a view of the field
+      Type xt = typeOf(sel.x());
+      List<Symbol.Var> path = StructGen.fieldPath(xt, sel.sel().name());
+      expr(sel.x());
+      if (xt instanceof Type.Pointer) nilCheck(xt);
+      Type cur = xt instanceof Type.Pointer p ? p.elem : xt;
+      for (int i = 0; i < path.size() - 1; i++) {
+        Symbol.Var fv = path.get(i);
+        mv.visitFieldInsn(GETFIELD, JvmTypes.className(cur), StructGen.fieldName(fv, StructGen.indexOf(cur, fv)), JvmTypes.desc(fv.type));
+        if (fv.type instanceof Type.Pointer) nilCheck(fv.type);
+        cur = fv.type instanceof Type.Pointer p ? p.elem : fv.type;
+      }
+      Symbol.Var last = path.get(path.size() - 1);
+      mv.visitLdcInsn(org.objectweb.asm.Type.getObjectType(JvmTypes.className(cur)));
+      mv.visitLdcInsn(StructGen.fieldName(last, StructGen.indexOf(cur, last)));
+      mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/FieldPtr", kc.toLowerCase(), "(Ljava/lang/Object;Ljava/lang/Class;Ljava/lang/String;)" + cellDesc, false);
+      return;
+    }
+    if (x instanceof CompositeLit) {   // &[]int{...}: a new variable holding the value
+      mv.visitTypeInsn(NEW, k.cellClass());
+      mv.visitInsn(DUP);
+      expr(x);
+      mv.visitMethodInsn(INVOKESPECIAL, k.cellClass(), "<init>", "(" + k.cellFieldDesc() + ")V", false);
+      return;
+    }
+    throw new Unsupported(x.pos(), "pointers to " + describe(x));
   }
 
   /** Suffix of the Index accessor for a slice element type: J, I, UI, B, UB, D, Z or A. */
@@ -103,7 +175,7 @@ abstract class CompositeGen extends ExprGen {
     if (xt.underlying() instanceof Type.Array at || xt instanceof Type.Pointer pa && pa.elem.underlying() instanceof Type.Array) {
       Type.Array arr = (Type.Array) (xt instanceof Type.Pointer pp ? pp.elem : xt).underlying();
       prog.rtypes.push(mv, typeOf(s));
-      expr(s.x());
+      exprArray(s.x());   // through a pointer: the array it points to
       if (s.lo() != null) expr(s.lo()); else mv.visitInsn(LCONST_0);
       if (s.hi() != null) expr(s.hi()); else pushLong(arr.len);
       if (s.slice3()) {
@@ -389,6 +461,7 @@ abstract class CompositeGen extends ExprGen {
         case FLOAT64: return "java/lang/Double";
         case STRING: return "java/lang/String";
         case BOOL: return "java/lang/Boolean";
+        case COMPLEX128: return JvmTypes.COMPLEX;
         default: return null;
       }
     }

@@ -17,8 +17,9 @@ import org.objectweb.asm.Label;
 
 /**
  * Compiles expressions of one function: pushes each value in its JVM kind ({@link JKind}).
- * Calls, conversions and built-ins are in {@link CallGen}; this class has operands, operators,
- * constants, indexing, and the lifting of calls that may suspend ({@link #prepare}).
+ * Operators are in {@link OperatorGen}, composite values and addresses in {@link CompositeGen},
+ * calls, conversions and built-ins in {@link CallGen}; this class has operands, constants, boxing
+ * into interfaces, and the lifting of calls that may suspend ({@link #prepare}).
  */
 abstract class ExprGen extends FnBase {
   ExprGen(ProgramGen prog, FuncGen.Fn fn, boolean resumeCopy) { super(prog, fn, resumeCopy); }
@@ -178,12 +179,10 @@ abstract class ExprGen extends FnBase {
     if (e instanceof Star st) {
       Type pt = typeOf(st.x());
       if (pt instanceof Type.Pointer p && JvmTypes.isStruct(p.elem)) { expr(st.x()); nilCheck(pt); return; }
-      if (pt instanceof Type.Pointer p) {   // *p: the cell's value
-        JKind k = JvmTypes.kind(p.elem);
+      if (pt instanceof Type.Pointer p) {   // *p: the value the cell or view points to
         expr(st.x());
         nilCheck(pt);
-        mv.visitFieldInsn(GETFIELD, k.cellClass(), "v", k.cellFieldDesc());
-        if (k == JKind.A) checkcast(JvmTypes.className(p.elem));
+        derefCell(p.elem);
         return;
       }
       throw new Unsupported(e.pos(), "dereferencing " + pt);
@@ -241,9 +240,14 @@ abstract class ExprGen extends FnBase {
   void box(Type t) { prog.boxForInterface(mv, t); }
 
   /** Unboxes the interface value on the stack into a value of type t. */
-  /** Func and channel values travel in interfaces wrapped with their static type (gol.runtime.TypedRef). */
+  /**
+   * Func and channel values, and pointers to non-struct values (cells and views: gol.runtime.Cell),
+   * travel in interfaces wrapped with their static type (gol.runtime.TypedRef). Pointers to named
+   * types with methods get a box class instead (InterfaceGen.boxClass), checked first.
+   */
   static boolean isTypedRef(Type t) {
-    return t.underlying() instanceof Type.Signature || t.underlying() instanceof Type.Chan;
+    return t.underlying() instanceof Type.Signature || t.underlying() instanceof Type.Chan
+        || t.underlying() instanceof Type.Pointer p && !JvmTypes.isStruct(p.elem) && JvmTypes.libClass(t) == null;
   }
 
   void unbox(Type t) {
@@ -257,6 +261,7 @@ abstract class ExprGen extends FnBase {
           mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/TypedRef", "unbox", "(Ljava/lang/Object;)Ljava/lang/Object;", false);
           checkcast(JvmTypes.className(t));
         }
+        else if (JvmTypes.isComplex(t)) mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/Box", "unboxComplex", "(Ljava/lang/Object;)L" + JvmTypes.COMPLEX + ";", false);
         else if (t.underlying() instanceof Type.Map) mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/GoMap", "unbox", "(Ljava/lang/Object;)Lgol/runtime/GoMap;", false);
         else checkcast(JvmTypes.className(t));
         break;
@@ -271,6 +276,7 @@ abstract class ExprGen extends FnBase {
       box(d);
       return;
     }
+    if (c instanceof Constant.Complex z && k != JKind.A) c = z.re();   // a complex constant with a zero imaginary part
     switch (k) {
       case Z: mv.visitInsn(((Constant.Bool) c).value() ? ICONST_1 : ICONST_0); return;
       case J: pushLong(c instanceof Constant.Int i ? i.value().longValue() : ((Constant.Float) c).value().longValue()); return;
@@ -282,11 +288,33 @@ abstract class ExprGen extends FnBase {
       }
       default:
         if (c instanceof Constant.Str s) { mv.visitLdcInsn(s.value()); return; }
+        if (JvmTypes.isComplex(t)) { pushComplex(c, t); return; }
         throw new IllegalStateException("constant " + c + " of type " + t);
     }
   }
 
+  /** A complex constant of complex type t: {@code new Complex(re, im)}, parts rounded for complex64. */
+  private void pushComplex(Constant c, Type t) {
+    Constant re = c instanceof Constant.Complex z ? z.re() : c, im = c instanceof Constant.Complex z ? z.im() : null;
+    double r = constDouble(re), i = im == null ? 0 : constDouble(im);
+    if (JvmTypes.isComplex64(t)) { r = (float) r; i = (float) i; }
+    if (r == 0 && i == 0 && 1 / r > 0 && 1 / i > 0) {
+      mv.visitFieldInsn(GETSTATIC, JvmTypes.COMPLEX, "ZERO", "L" + JvmTypes.COMPLEX + ";");
+      return;
+    }
+    mv.visitTypeInsn(NEW, JvmTypes.COMPLEX);
+    mv.visitInsn(DUP);
+    mv.visitLdcInsn(r);
+    mv.visitLdcInsn(i);
+    mv.visitMethodInsn(INVOKESPECIAL, JvmTypes.COMPLEX, "<init>", "(DD)V", false);
+  }
+
+  private static double constDouble(Constant c) {
+    return c instanceof Constant.Int n ? n.value().doubleValue() : ((Constant.Float) c).value().doubleValue();
+  }
+
   static Type defaultType(Constant c) {
+    if (c instanceof Constant.Complex) return Types.COMPLEX128;
     if (c instanceof Constant.Bool) return Types.BOOL;
     if (c instanceof Constant.Str) return Types.STRING;
     if (c instanceof Constant.Float) return Types.FLOAT64;
@@ -362,6 +390,11 @@ abstract class ExprGen extends FnBase {
       prog.closures.emitMethodValue((CallGen) this, s.x(), m);
       return;
     }
+    if (sym instanceof Symbol.Func m && m.decl == null && m.sig().recv != null && xt != null
+        && !(xt.underlying() instanceof Type.Interface)) {   // a method value of a library type: sb.WriteString
+      prog.closures.emitLibMethodValue((CallGen) this, s, m);
+      return;
+    }
     if (sym instanceof Symbol.Func m && xt != null && xt.underlying() instanceof Type.Interface) {   // x.M of an interface
       String owner = prog.interfaces.javaInterface(xt);
       if (owner != null && !owner.equals(JvmTypes.OBJECT)) {
@@ -383,48 +416,6 @@ abstract class ExprGen extends FnBase {
     checkcast(JvmTypes.className(t));
   }
 
-  // ================================================================== operators
-
-  private void unary(Unary u) {
-    Type t = typeOf(u);
-    switch (u.op()) {
-      case ADD: expr(u.x()); return;
-      case SUB:
-        expr(u.x());
-        if (JvmTypes.kind(t) == JKind.D) { mv.visitInsn(DNEG); roundFloat(t); }
-        else { mv.visitInsn(LNEG); normalize(t); }
-        return;
-      case XOR:
-        expr(u.x());
-        mv.visitLdcInsn(-1L);
-        mv.visitInsn(LXOR);
-        normalize(t);
-        return;
-      case NOT:
-        expr(u.x());
-        mv.visitInsn(ICONST_1);
-        mv.visitInsn(IXOR);
-        return;
-      case ARROW:
-        recv(u, false);
-        return;
-      case AND: {
-        Type xt = typeOf(u.x());
-        if (JvmTypes.isStruct(xt) || JvmTypes.libClass(xt) != null) {   // &v of a struct: the struct's own object
-          expr(u.x());
-          return;
-        }
-        if (Expr.unparen(u.x()) instanceof Ident id && info.symbolOf(id) instanceof Symbol.Var v && vars.get(v) != null && vars.get(v).cell) {
-          mv.visitVarInsn(ALOAD, vars.get(v).slot);   // &x: x's cell
-          return;
-        }
-        throw new Unsupported(u.pos(), "pointers to " + describe(u.x()));
-      }
-      default:
-        throw new Unsupported(u.pos(), "operator " + u.op().text);
-    }
-  }
-
   /** {@code <-c}, or the comma-ok form (pushes the Tuple). Must be lifted (it may suspend). */
   void recv(Unary u, boolean commaOk) {
     if (!evaluating && fn.maySuspend) throw new IllegalStateException("receive not lifted at " + u.pos());
@@ -440,199 +431,46 @@ abstract class ExprGen extends FnBase {
     }
   }
 
-  private void binary(Binary b) {
-    Op op = b.op();
-    if (op.prec == 3 || op == Op.LAND || op == Op.LOR) {   // comparisons and logic: produce 0/1
-      Label f = new Label(), end = new Label();
-      cond(b, f);
-      mv.visitInsn(ICONST_1);
-      mv.visitJumpInsn(GOTO, end);
-      mv.visitLabel(f);
-      mv.visitInsn(ICONST_0);
-      mv.visitLabel(end);
-      return;
-    }
-    Type t = typeOf(b);
-    if (op == Op.SHL || op == Op.SHR) { shift(b, t); return; }
-    expr(b.x());
-    expr(b.y());
-    arith(op, t, b.y());
+  /** Operators: see {@link OperatorGen}. */
+  abstract void unary(Unary u);
+  abstract void binary(Binary b);
+  abstract void cond(Expr e, Label ifFalse);
+  abstract void normalize(Type t);
+  abstract void roundFloat(Type t);
+  abstract void roundComplex(Type t);
+
+  /** [pointer (a Cell of elem's kind, not null)] → [the value it points to] (see gol.runtime.Cell). */
+  void derefCell(Type elem) {
+    JKind k = JvmTypes.kind(elem);
+    mv.visitMethodInsn(INVOKEVIRTUAL, k.cellClass(), "get", "()" + k.cellFieldDesc(), false);
+    if (k == JKind.A) checkcast(JvmTypes.className(elem));
   }
 
-  /** Applies op to the two operands on the stack (both of type t). */
-  void arith(Op op, Type t, Expr divisor) {
-    JKind k = JvmTypes.kind(t);
-    if (JvmTypes.isString(t)) {
-      if (op != Op.ADD) throw new IllegalStateException("string op " + op);
-      mv.visitMethodInsn(INVOKEVIRTUAL, JvmTypes.STRING, "concat", "(Ljava/lang/String;)Ljava/lang/String;", false);
-      return;
-    }
-    if (k == JKind.D) {
-      switch (op) {
-        case ADD: mv.visitInsn(DADD); break;
-        case SUB: mv.visitInsn(DSUB); break;
-        case MUL: mv.visitInsn(DMUL); break;
-        case QUO: mv.visitInsn(DDIV); break;
-        default: throw new IllegalStateException("float op " + op);
-      }
-      roundFloat(t);
-      return;
-    }
-    boolean unsigned64 = isUnsigned64(t);
-    switch (op) {
-      case ADD: mv.visitInsn(LADD); break;
-      case SUB: mv.visitInsn(LSUB); break;
-      case MUL: mv.visitInsn(LMUL); break;
-      case QUO: case REM: {
-        Constant c = divisor == null ? null : info.constOf(divisor);
-        boolean safe = c instanceof Constant.Int ci && ci.value().signum() != 0 && !unsigned64;
-        if (safe) mv.visitInsn(op == Op.QUO ? LDIV : LREM);
-        else {
-          String name = (unsigned64 ? "u" : "") + (op == Op.QUO ? "div" : "rem");
-          mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/Ops", name, "(JJ)J", false);
-        }
-        break;
-      }
-      case AND: mv.visitInsn(LAND); break;
-      case OR: mv.visitInsn(LOR); break;
-      case XOR: mv.visitInsn(LXOR); break;
-      case AND_NOT: mv.visitLdcInsn(-1L); mv.visitInsn(LXOR); mv.visitInsn(LAND); break;
-      default: throw new IllegalStateException("int op " + op);
-    }
-    normalize(t);
+  /** [pointer, value] → [] : stores through a non-struct pointer. */
+  void storeCell(Type elem) {
+    JKind k = JvmTypes.kind(elem);
+    mv.visitMethodInsn(INVOKEVIRTUAL, k.cellClass(), "set", "(" + k.cellFieldDesc() + ")V", false);
   }
 
-  private void shift(Binary b, Type t) {
-    expr(b.x());
-    Constant c = info.constOf(b.y());
-    boolean unsigned = Types.kindOf(t) != null && Types.kindOf(t).isUnsigned();
-    if (c instanceof Constant.Int ci && ci.value().signum() >= 0 && ci.value().compareTo(java.math.BigInteger.valueOf(63)) <= 0) {
-      mv.visitLdcInsn(ci.value().intValue());
-      mv.visitInsn(b.op() == Op.SHL ? LSHL : unsigned ? LUSHR : LSHR);
-    } else {
-      expr(b.y());
-      if (JvmTypes.kind(typeOf(b.y())) != JKind.J) throw new IllegalStateException("shift count kind");
-      String name = b.op() == Op.SHL ? "shl" : unsigned ? "ushr" : "shr";
-      mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/Ops", name, "(JJ)J", false);
-    }
-    normalize(t);
+  /** The array type of t when t is an array or a pointer to one (Go indexes and ranges through the pointer), else null. */
+  static Type arrayOf(Type t) {
+    Type u = t.underlying();
+    if (u instanceof Type.Pointer p) u = p.elem.underlying();
+    return u instanceof Type.Array a ? a : null;
   }
 
-  static boolean isUnsigned64(Type t) {
-    Type.Kind k = Types.kindOf(t);
-    return k == Type.Kind.UINT || k == Type.Kind.UINT64 || k == Type.Kind.UINTPTR;
-  }
-
-  /** Wraps the long on the stack to the range of integer type t (Go's wrap-around). */
-  void normalize(Type t) {
-    Type.Kind k = Types.kindOf(t);
-    if (k == null) return;
-    switch (k) {
-      case INT8: mv.visitInsn(L2I); mv.visitInsn(I2B); mv.visitInsn(I2L); break;
-      case INT16: mv.visitInsn(L2I); mv.visitInsn(I2S); mv.visitInsn(I2L); break;
-      case INT32: case UNTYPED_RUNE: mv.visitInsn(L2I); mv.visitInsn(I2L); break;
-      case UINT8: mv.visitLdcInsn(0xffL); mv.visitInsn(LAND); break;
-      case UINT16: mv.visitLdcInsn(0xffffL); mv.visitInsn(LAND); break;
-      case UINT32: mv.visitLdcInsn(0xffffffffL); mv.visitInsn(LAND); break;
-      default: break;
+  /** Pushes the Java array of x, an array or a pointer to one (nil-checked and dereferenced). */
+  void exprArray(Expr x) {
+    Type t = typeOf(x);
+    expr(x);
+    if (t.underlying() instanceof Type.Pointer p) {
+      nilCheck(t);
+      derefCell(p.elem);
     }
   }
 
-  /** Rounds the double on the stack to float32 when t is float32. */
-  void roundFloat(Type t) {
-    if (Types.kindOf(t) == Type.Kind.FLOAT32) { mv.visitInsn(D2F); mv.visitInsn(F2D); }
-  }
-
-  /** Jumps to ifFalse when the boolean expression e is false; falls through when true. */
-  void cond(Expr e, Label ifFalse) {
-    if (lifted.containsKey(e) || info.constOf(e) != null) { expr(e); mv.visitJumpInsn(IFEQ, ifFalse); return; }
-    if (e instanceof Paren p) { cond(p.x(), ifFalse); return; }
-    if (e instanceof Unary u && u.op() == Op.NOT) {
-      Label t = new Label();
-      cond(u.x(), t);
-      mv.visitJumpInsn(GOTO, ifFalse);
-      mv.visitLabel(t);
-      return;
-    }
-    if (e instanceof Binary b) {
-      if (b.op() == Op.LAND) { cond(b.x(), ifFalse); cond(b.y(), ifFalse); return; }
-      if (b.op() == Op.LOR) {
-        Label t = new Label(), f = new Label();
-        cond(b.x(), f);
-        mv.visitJumpInsn(GOTO, t);
-        mv.visitLabel(f);
-        cond(b.y(), ifFalse);
-        mv.visitLabel(t);
-        return;
-      }
-      if (b.op().prec == 3) { compare(b, ifFalse); return; }
-    }
-    expr(e);
-    mv.visitJumpInsn(IFEQ, ifFalse);
-  }
-
-  private void compare(Binary b, Label ifFalse) {
-    Type tx = typeOf(b.x()), ty = typeOf(b.y());
-    Type t = operandType(tx, ty);
-    exprAs(b.x(), t);
-    exprAs(b.y(), t);
-    compareJump(b.op(), t, ifFalse);
-  }
-
-  /** The type both operands of a comparison are evaluated as. */
-  static Type operandType(Type tx, Type ty) {
-    if (tx == null) return ty;
-    if (ty == null) return tx;
-    if (JvmTypes.isInterface(tx)) return tx;
-    if (JvmTypes.isInterface(ty)) return ty;
-    if (Types.isUntyped(tx) && !Types.isUntyped(ty)) return ty;
-    if (Types.kindOf(tx) == Type.Kind.UNTYPED_NIL) return ty;
-    return tx;
-  }
-
-  /** With two operands of type t on the stack: jumps to ifFalse unless {@code x op y}. */
-  void compareJump(Op op, Type t, Label ifFalse) {
-    JKind k = JvmTypes.kind(t);
-    if (k == JKind.J) {
-      if (isUnsigned64(t)) mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "compareUnsigned", "(JJ)I", false);
-      else mv.visitInsn(LCMP);
-      mv.visitJumpInsn(inverseIf(op), ifFalse);
-    } else if (k == JKind.D) {
-      mv.visitInsn(op == Op.LSS || op == Op.LEQ ? DCMPG : DCMPL);
-      mv.visitJumpInsn(inverseIf(op), ifFalse);
-    } else if (k == JKind.Z) {
-      mv.visitJumpInsn(op == Op.EQL ? IF_ICMPNE : IF_ICMPEQ, ifFalse);
-    } else if (JvmTypes.isString(t)) {
-      if (op == Op.EQL || op == Op.NEQ) {
-        mv.visitMethodInsn(INVOKEVIRTUAL, JvmTypes.STRING, "equals", "(Ljava/lang/Object;)Z", false);
-        mv.visitJumpInsn(op == Op.EQL ? IFEQ : IFNE, ifFalse);
-      } else {
-        mv.visitMethodInsn(INVOKEVIRTUAL, JvmTypes.STRING, "compareTo", "(Ljava/lang/String;)I", false);
-        mv.visitJumpInsn(inverseIf(op), ifFalse);
-      }
-    } else if (JvmTypes.isArray(t)) {
-      mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/ArrayOps", "equal", "(Ljava/lang/Object;Ljava/lang/Object;)Z", false);
-      mv.visitJumpInsn(op == Op.EQL ? IFEQ : IFNE, ifFalse);
-    } else if (JvmTypes.isInterface(t) || JvmTypes.isStruct(t)) {
-      mv.visitMethodInsn(INVOKESTATIC, "java/util/Objects", "equals", "(Ljava/lang/Object;Ljava/lang/Object;)Z", false);
-      mv.visitJumpInsn(op == Op.EQL ? IFEQ : IFNE, ifFalse);
-    } else {
-      mv.visitJumpInsn(op == Op.EQL ? IF_ACMPNE : IF_ACMPEQ, ifFalse);
-    }
-  }
-
-  /** The IFxx (on an int compared with 0) that is taken when {@code op} does NOT hold. */
-  private static int inverseIf(Op op) {
-    switch (op) {
-      case EQL: return IFNE;
-      case NEQ: return IFEQ;
-      case LSS: return IFGE;
-      case LEQ: return IFGT;
-      case GTR: return IFLE;
-      case GEQ: return IFLT;
-      default: throw new IllegalStateException("not a comparison: " + op);
-    }
-  }
+  /** Pushes {@code &x} for an addressable x of non-struct type: see CompositeGen. */
+  abstract void addressOf(Expr x);
 
   // Composite values: see CompositeGen.
   abstract void index(Index ix);

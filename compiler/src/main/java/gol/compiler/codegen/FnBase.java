@@ -197,6 +197,7 @@ abstract class FnBase {
     JKind k = JvmTypes.kind(t);
     if (k != JKind.A) { pushDefault(k); return; }
     if (JvmTypes.isString(t)) { mv.visitLdcInsn(""); return; }
+    if (JvmTypes.isComplex(t)) { mv.visitFieldInsn(GETSTATIC, JvmTypes.COMPLEX, "ZERO", "L" + JvmTypes.COMPLEX + ";"); return; }
     StructGen.zero(prog, mv, t);
   }
 

@@ -20,8 +20,9 @@ import org.objectweb.asm.MethodVisitor;
  *
  * <p>The compiler of one function body is one object whose class is split by concern along a chain,
  * each file adding one layer: {@link FnBase} (slots, scopes, resume points, the transform's cold
- * paths) ← {@link ExprGen} (operands, operators, lifting calls that may suspend) ← {@link CompositeGen}
- * (indexing, slicing, literals, type assertions) ← {@link CallGen} (calls, conversions, built-ins) ←
+ * paths) ← {@link ExprGen} (operands, constants, boxing, lifting calls that may suspend) ←
+ * {@link OperatorGen} (arithmetic, comparisons, conditions) ← {@link CompositeGen} (indexing,
+ * slicing, literals, type assertions, addresses) ← {@link CallGen} (calls, conversions, built-ins) ←
  * {@link AssignGen} (places and assignment) ← {@link SelectGen} (select, type switches) ←
  * {@link StmtGen} (the other statements) ← FuncGen (the two copies of the method).
  */
@@ -186,6 +187,11 @@ final class FuncGen extends StmtGen {
     mv.visitInsn(ACONST_NULL);
     init(panic);
     enter(panic);
+    // g.deferTarget outside this function's deferred calls, restored after they ran (recover's rule)
+    Local outerTarget = new Local("$deferTarget", allocSlot(JKind.A), JKind.A, "java/lang/String", false);
+    mv.visitInsn(ACONST_NULL);
+    init(outerTarget);
+    enter(outerTarget);
     exitLabel = new Label();
     Label tryStart = new Label(), tryEnd = new Label(), handler = new Label();
     mv.visitTryCatchBlock(tryStart, tryEnd, handler, "gol/runtime/Panic");
@@ -200,6 +206,9 @@ final class FuncGen extends StmtGen {
     mv.visitJumpInsn(GOTO, exitLabel);
 
     mv.visitLabel(exitLabel);
+    mv.visitVarInsn(ALOAD, 0);
+    mv.visitFieldInsn(GETFIELD, JvmTypes.G, "deferTarget", "Ljava/lang/String;");
+    store(outerTarget);
     Label loop = new Label(), done = new Label(), runStart = new Label(), runEnd = new Label(), handler2 = new Label();
     mv.visitTryCatchBlock(runStart, runEnd, handler2, "gol/runtime/Panic");
     mv.visitTryCatchBlock(runStart, runEnd, handler2, "gol/runtime/Goexit");
@@ -214,6 +223,10 @@ final class FuncGen extends StmtGen {
     mv.visitFieldInsn(GETFIELD, "gol/runtime/Defer", "next", "Lgol/runtime/Defer;");
     store(deferList);
     mv.visitLabel(runStart);
+    mv.visitVarInsn(ALOAD, 0);
+    mv.visitVarInsn(ALOAD, entry);
+    mv.visitMethodInsn(INVOKEINTERFACE, "gol/runtime/Entry", "deferTarget", "()Ljava/lang/String;", true);
+    mv.visitFieldInsn(PUTFIELD, JvmTypes.G, "deferTarget", "Ljava/lang/String;");
     mv.visitVarInsn(ALOAD, entry);
     mv.visitVarInsn(ALOAD, 0);
     mv.visitMethodInsn(INVOKEINTERFACE, "gol/runtime/Entry", "run", "(Lgol/runtime/G;)V", true);
@@ -221,10 +234,15 @@ final class FuncGen extends StmtGen {
     mv.visitLabel(runEnd);
     mv.visitJumpInsn(GOTO, loop);
     mv.visitLabel(handler2);
+    load(panic);
+    mv.visitMethodInsn(INVOKESTATIC, JvmTypes.G, "supersede", "(Ljava/lang/Throwable;Ljava/lang/Throwable;)Ljava/lang/Throwable;", false);
     catchPanic(panic);
     mv.visitJumpInsn(GOTO, loop);
 
     mv.visitLabel(done);
+    mv.visitVarInsn(ALOAD, 0);
+    load(outerTarget);
+    mv.visitFieldInsn(PUTFIELD, JvmTypes.G, "deferTarget", "Ljava/lang/String;");
     Label normal = new Label();
     load(panic);
     mv.visitJumpInsn(IFNULL, normal);

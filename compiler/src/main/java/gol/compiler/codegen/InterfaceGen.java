@@ -155,9 +155,15 @@ final class InterfaceGen {
     return null;
   }
 
-  /** The Java interfaces a value of type t (its class) implements. */
-  List<String> implementedBy(Type t) {
-    List<Symbol.Func> ms = methodsOf(t);
+  /**
+   * The Java interfaces the class holding a value of type t implements: for a pointer box (*T) all
+   * of T's methods count; for a value (a struct object, a boxed named number) only the methods of
+   * T's value method set, so fmt and type assertions do not find a pointer-receiver String method
+   * on a value, as in Go.
+   */
+  List<String> implementedBy(Type t, boolean pointer) {
+    List<Symbol.Func> ms = new ArrayList<>();
+    for (Method m : methodSet(t)) if (pointer || inValueMethodSet(m)) ms.add(m.m());
     List<String> out = new ArrayList<>();
     if (ms.isEmpty()) return out;
     for (Map.Entry<String, Type.Interface> e : goIfaces.entrySet()) {
@@ -180,12 +186,23 @@ final class InterfaceGen {
           && Types.identical(m.sig().results.get(1).type, Types.ERROR)) {
         out.add(m.name.equals("Write") ? "gol/runtime/lib/io$Writer" : "gol/runtime/lib/io$Reader");
       }
+      if (m.name.equals("As") && m.sig().params.size() == 1 && m.sig().params.get(0).type.underlying() instanceof Type.Interface ai
+          && ai.isEmpty() && m.sig().results.size() == 1 && Types.identical(m.sig().results.get(0).type, Types.BOOL)) {
+        out.add("gol/runtime/lib/errors$Aser");
+      }
       if (m.name.equals("Is") && m.sig().params.size() == 1 && Types.identical(m.sig().params.get(0).type, Types.ERROR)
           && m.sig().results.size() == 1 && Types.identical(m.sig().results.get(0).type, Types.BOOL)) {
         out.add("gol/runtime/lib/errors$Iser");
       }
     }
     return out;
+  }
+
+  /** Is m in the method set of the value type (a value receiver, or promoted through an embedded pointer)? */
+  static boolean inValueMethodSet(Method m) {
+    if (!pointerReceiver(m.m())) return true;
+    for (Symbol.Var f : m.path()) if (f.type instanceof Type.Pointer) return true;
+    return false;
   }
 
   private static boolean satisfies(List<Symbol.Func> ms, Type.Interface it) {
@@ -236,6 +253,12 @@ final class InterfaceGen {
       if (!pointerReceiver(m) && JvmTypes.isStruct(recvType)) {   // a value receiver gets its own copy
         String sc = JvmTypes.className(recvType);
         mv.visitMethodInsn(INVOKEVIRTUAL, sc, "copy", "()L" + sc + ";", false);
+      } else if (!pointerReceiver(m) && "p".equals(valueField)) {   // a value method through a pointer to a named non-struct
+        JKind ek = JvmTypes.kind(recvType);
+        mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/Panic", "nilCheck", "(Ljava/lang/Object;)Ljava/lang/Object;", false);
+        mv.visitTypeInsn(CHECKCAST, ek.cellClass());
+        mv.visitMethodInsn(INVOKEVIRTUAL, ek.cellClass(), "get", "()" + ek.cellFieldDesc(), false);
+        if (ek == JKind.A) mv.visitTypeInsn(CHECKCAST, JvmTypes.className(recvType));
       }
       int slot = 2;
       for (Symbol.Var p : m.sig().params) {
@@ -261,6 +284,14 @@ final class InterfaceGen {
       if (emittedBoxes.add(cls)) prog.deferredBoxes.add(() -> emitBox(t, cls, "p", "L" + sc + ";", true));
       return cls;
     }
+    if (t instanceof Type.Pointer p && p.elem instanceof Type.Named n && (n.pkg == null || n.pkg.equals("main"))
+        && !JvmTypes.isStruct(p.elem) && !(p.elem.underlying() instanceof Type.Interface) && !methodsOf(p.elem).isEmpty()) {
+      // a pointer to a named number/string/slice with methods: a box around its cell or view
+      String cls = prog.className + "$" + n.name + "$Ptr";
+      String cd = "L" + JvmTypes.className(t) + ";";
+      if (emittedBoxes.add(cls)) prog.deferredBoxes.add(() -> emitBox(t, cls, "p", cd, true));
+      return cls;
+    }
     if (t instanceof Type.Named n && (n.pkg == null || n.pkg.equals("main")) && !JvmTypes.isStruct(t)
         && !(t.underlying() instanceof Type.Interface) && (!methodsOf(t).isEmpty() || t.underlying() instanceof Type.Basic)) {
       String cls = prog.className + "$" + n.name;
@@ -275,7 +306,7 @@ final class InterfaceGen {
 
   private void emitBox(Type t, String cls, String field, String fdesc, boolean pointer) {
     Type valueType = pointer ? ((Type.Pointer) t).elem : t;
-    List<String> ifaces = new ArrayList<>(implementedBy(valueType));
+    List<String> ifaces = new ArrayList<>(implementedBy(valueType, pointer));
     ifaces.add(pointer ? "gol/runtime/GoPointer" : "gol/runtime/Box$Named");
     ClassWriter cw = prog.newClassWriter();
     cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, cls, null, "java/lang/Object", new LinkedHashSet<>(ifaces).toArray(new String[0]));
@@ -297,11 +328,22 @@ final class InterfaceGen {
     mv.visitInsn(ARETURN);
     mv.visitMaxs(0, 0);
     mv.visitEnd();
-    if (pointer) {   // GoPointer.goLoad: fmt prints &{...}
+    boolean structPtr = pointer && JvmTypes.isStruct(valueType);
+    if (pointer) {   // GoPointer.goLoad: fmt prints &{...}; a cell's value boxed as its type
       mv = cw.visitMethod(ACC_PUBLIC, "goLoad", "()Ljava/lang/Object;", null, null);
       mv.visitCode();
       mv.visitVarInsn(ALOAD, 0);
       mv.visitFieldInsn(GETFIELD, cls, field, fdesc);
+      if (!structPtr) {
+        org.objectweb.asm.Label nil = new org.objectweb.asm.Label();
+        mv.visitInsn(DUP);
+        mv.visitJumpInsn(IFNULL, nil);
+        JKind ek = JvmTypes.kind(valueType);
+        mv.visitMethodInsn(INVOKEVIRTUAL, ek.cellClass(), "get", "()" + ek.cellFieldDesc(), false);
+        if (ek == JKind.A) mv.visitTypeInsn(CHECKCAST, JvmTypes.className(valueType));
+        prog.boxForInterface(mv, valueType);
+        mv.visitLabel(nil);
+      }
       mv.visitInsn(ARETURN);
       mv.visitMaxs(0, 0);
       mv.visitEnd();
@@ -323,7 +365,7 @@ final class InterfaceGen {
       case org.objectweb.asm.Type.DOUBLE: mv.visitInsn(DCMPL); mv.visitJumpInsn(IFNE, no); break;
       case org.objectweb.asm.Type.BOOLEAN: mv.visitJumpInsn(IF_ICMPNE, no); break;
       default:
-        if (pointer) mv.visitJumpInsn(IF_ACMPNE, no);
+        if (structPtr) mv.visitJumpInsn(IF_ACMPNE, no);   // pointers to non-structs: views of one location are equal
         else { mv.visitMethodInsn(INVOKESTATIC, "java/util/Objects", "equals", "(Ljava/lang/Object;Ljava/lang/Object;)Z", false); mv.visitJumpInsn(IFEQ, no); }
     }
     mv.visitInsn(ICONST_1);
@@ -342,7 +384,7 @@ final class InterfaceGen {
       case org.objectweb.asm.Type.DOUBLE: mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "hashCode", "(D)I", false); break;
       case org.objectweb.asm.Type.BOOLEAN: mv.visitMethodInsn(INVOKESTATIC, "java/lang/Boolean", "hashCode", "(Z)I", false); break;
       default:
-        if (pointer) mv.visitMethodInsn(INVOKESTATIC, "java/lang/System", "identityHashCode", "(Ljava/lang/Object;)I", false);
+        if (structPtr) mv.visitMethodInsn(INVOKESTATIC, "java/lang/System", "identityHashCode", "(Ljava/lang/Object;)I", false);
         else mv.visitMethodInsn(INVOKESTATIC, "java/util/Objects", "hashCode", "(Ljava/lang/Object;)I", false);
     }
     mv.visitInsn(IRETURN);

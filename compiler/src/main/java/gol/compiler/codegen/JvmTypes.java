@@ -21,6 +21,8 @@ final class JvmTypes {
   static final String MAP = "gol/runtime/GoMap";
   static final String STRING = "java/lang/String";
   static final String OBJECT = "java/lang/Object";
+  /** complex64 and complex128 values: immutable {@code gol.runtime.Complex} objects. */
+  static final String COMPLEX = "gol/runtime/Complex";
 
   static JKind kind(Type t) {
     if (t == null) return JKind.V;
@@ -40,7 +42,7 @@ final class JvmTypes {
   static String className(Type t) {
     Type u = t.underlying();
     if (u instanceof Type.Basic b) {
-      return b.kind.isString() ? STRING : OBJECT;
+      return b.kind.isString() ? STRING : b.kind.isComplex() ? COMPLEX : OBJECT;
     }
     if (u instanceof Type.Slice) return SLICE;
     if (u instanceof Type.Chan) return CHAN;
@@ -180,6 +182,11 @@ final class JvmTypes {
   }
 
   static boolean isString(Type t) { return t != null && Types.kindOf(t) != null && Types.kindOf(t).isString(); }
+
+  static boolean isComplex(Type t) { return t != null && Types.kindOf(t) != null && Types.kindOf(t).isComplex(); }
+
+  /** complex64: parts rounded to float32 after each operation. */
+  static boolean isComplex64(Type t) { return Types.kindOf(t) == Type.Kind.COMPLEX64; }
 
   static boolean isInterface(Type t) { return t != null && t.underlying() instanceof Type.Interface; }
 }

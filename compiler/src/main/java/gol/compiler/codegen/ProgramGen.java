@@ -39,6 +39,7 @@ public final class ProgramGen {
   final SuspendAnalysis suspend;
   final RTypes rtypes;
   final Closures closures;
+  final GoEntries goEntries;
   final StructGen structs;
   final InterfaceGen interfaces;
   /** Box classes to emit once every interface is known (see InterfaceGen#boxClass). */
@@ -57,8 +58,11 @@ public final class ProgramGen {
     this.suspend = new SuspendAnalysis(info);
     this.rtypes = new RTypes(className);
     this.closures = new Closures(this);
+    this.goEntries = new GoEntries(this);
     this.structs = new StructGen(this);
     this.interfaces = new InterfaceGen(this);
+    InterfaceGen ig = this.interfaces;
+    this.rtypes.boxClassOf = t -> JvmTypes.isStruct(t) ? null : ig.boxClass(t);
   }
 
   /** Generates all classes of the program. */
@@ -86,7 +90,8 @@ public final class ProgramGen {
     cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, className, null, "java/lang/Object", null);
     cw.visitSource(fileName(), null);
     List<Symbol.Var> globals = globals();
-    for (Symbol.Var v : globals) cw.visitField(ACC_STATIC, globalName(v), JvmTypes.desc(v.type), null, null).visitEnd();
+    // public: a pointer to a global is a view through a VarHandle (gol.runtime.FieldPtr)
+    for (Symbol.Var v : globals) cw.visitField(ACC_PUBLIC | ACC_STATIC, globalName(v), JvmTypes.desc(v.type), null, null).visitEnd();
     for (Decl d : file.decls()) {
       if (d instanceof Decl.Func f && f.body() != null && f.recv() != null) {
         Symbol.Func sym = methodSymbol(f);
@@ -223,7 +228,7 @@ public final class ProgramGen {
    */
   void boxForInterface(MethodVisitor mv, Type t) {
     JKind k = JvmTypes.kind(t);
-    String box = interfaces.boxClass(t);
+    String box = this.interfaces.boxClass(t);
     if (box != null) {
       String fd = t instanceof Type.Pointer ? "L" + JvmTypes.className(t) + ";" : k == JKind.A ? "L" + JvmTypes.className(t) + ";" : k.desc;
       mv.visitTypeInsn(NEW, box);
@@ -273,7 +278,9 @@ public final class ProgramGen {
         mv.visitMethodInsn(INVOKESTATIC, "java/lang/Boolean", "valueOf", "(Z)Ljava/lang/Boolean;", false);
         return;
       default:
-        if (t.underlying() instanceof Type.Slice) {   // an interface holding a nil slice is not nil
+        if (bk == Type.Kind.COMPLEX64) {   // complex128 is held as it is, complex64 boxed so %T tells them apart
+          mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/Box", "boxComplex64", "(L" + JvmTypes.COMPLEX + ";)Ljava/lang/Object;", false);
+        } else if (t.underlying() instanceof Type.Slice) {   // an interface holding a nil slice is not nil
           rtypes.push(mv, t);
           mv.visitInsn(SWAP);
           mv.visitMethodInsn(INVOKESTATIC, JvmTypes.SLICE, "box", "(Lgol/runtime/RType;Lgol/runtime/Slice;)Ljava/lang/Object;", false);

@@ -23,6 +23,14 @@ final class RTypes {
 
   RTypes(String owner) { this.owner = owner; }
 
+  /**
+   * The box class of a named non-struct type with methods (InterfaceGen.boxClass), asked while the
+   * type is interned so that the class is emitted; null for other types. Set by ProgramGen.
+   */
+  java.util.function.Function<Type, String> boxClassOf = t -> null;
+  /** Box classes of interned types, by index. */
+  private final Map<Integer, String> boxClasses = new java.util.HashMap<>();
+
   /** Pushes the RType of t. */
   void push(MethodVisitor mv, Type t) {
     String basic = basicField(t);
@@ -60,6 +68,11 @@ final class RTypes {
       // whose field Kids []Tree is registered while Tree's fields are)
       Integer again = index.get(key);
       n = again != null ? again : add(key, t);
+      Type named = t instanceof Type.Pointer pt ? pt.elem : t;
+      if (again == null && named instanceof Type.Named nt && !nt.methods.isEmpty()) {
+        String box = boxClassOf.apply(t);
+        if (box != null) boxClasses.put(n, box);
+      }
     }
     path.pop();
     return n;
@@ -114,6 +127,8 @@ final class RTypes {
       case UINTPTR: return "UINTPTR";
       case FLOAT32: return "FLOAT32";
       case FLOAT64: case UNTYPED_FLOAT: return "FLOAT64";
+      case COMPLEX64: return "COMPLEX64";
+      case COMPLEX128: case UNTYPED_COMPLEX: return "COMPLEX128";
       case STRING: case UNTYPED_STRING: return "STRING";
       default: return null;
     }
@@ -174,6 +189,12 @@ final class RTypes {
         clinit.visitMethodInsn(INVOKESTATIC, "gol/runtime/RType", "named", "(Lgol/runtime/RType$Kind;Ljava/lang/String;Lgol/runtime/RType;)Lgol/runtime/RType;", false);
       }
       clinit.visitFieldInsn(PUTSTATIC, owner, "$rt" + i, "Lgol/runtime/RType;");
+    }
+    // named types with methods: the class that boxes their values (fmt calls their String methods)
+    for (Map.Entry<Integer, String> e : boxClasses.entrySet()) {
+      clinit.visitFieldInsn(GETSTATIC, owner, "$rt" + e.getKey(), "Lgol/runtime/RType;");
+      clinit.visitLdcInsn(org.objectweb.asm.Type.getObjectType(e.getValue()));
+      clinit.visitMethodInsn(INVOKEVIRTUAL, "gol/runtime/RType", "setBoxClass", "(Ljava/lang/Class;)V", false);
     }
     // every descriptor exists now: give the structs their field types
     for (int i = 0; i < types.size(); i++) {

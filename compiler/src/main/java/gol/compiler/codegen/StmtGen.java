@@ -104,7 +104,7 @@ abstract class StmtGen extends SelectGen {
     Call c = g.call();
     prepareCallParts(c);
     mv.visitVarInsn(ALOAD, 0);
-    prog.closures.emitGo(this, c);
+    prog.goEntries.emitGo(this, c);
     mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/Sched", "go", "(Lgol/runtime/G;Lgol/runtime/Entry;)V", false);
   }
 
@@ -127,7 +127,7 @@ abstract class StmtGen extends SelectGen {
     prepareCallParts(c);
     mv.visitTypeInsn(NEW, "gol/runtime/Defer");
     mv.visitInsn(DUP);
-    prog.closures.emitGo(this, c);
+    prog.goEntries.emitGo(this, c);
     load(deferList);
     mv.visitMethodInsn(INVOKESPECIAL, "gol/runtime/Defer", "<init>", "(Lgol/runtime/Entry;Lgol/runtime/Defer;)V", false);
     store(deferList);
@@ -327,13 +327,14 @@ abstract class StmtGen extends SelectGen {
     }
     if (u instanceof Type.Map mt) { rangeMap(r, label, xt, mt, head, post, end); scopeRelease(m); return; }
     boolean str = JvmTypes.isString(xt);
-    boolean arr = u instanceof Type.Array;
+    boolean viaPtr = u instanceof Type.Pointer && arrayOf(xt) != null;
+    boolean arr = u instanceof Type.Array || viaPtr;
     if (!str && !arr && !(u instanceof Type.Slice)) throw new Unsupported(r.pos(), "range over " + xt);
     Local xs = temp(JKind.A, str ? JvmTypes.STRING : JvmTypes.SLICE);
-    if (arr) {   // range over an array: over a copy of it (Go evaluates the range expression once)
-      Type.Array at = (Type.Array) u;
+    if (arr) {   // range over an array: over a copy of it (Go evaluates the range expression once); through a pointer, over the array itself
+      Type.Array at = (Type.Array) arrayOf(xt);
       prog.rtypes.push(mv, new Type.Slice(at.elem));
-      exprAs(r.x(), xt);
+      if (viaPtr) exprArray(r.x()); else exprAs(r.x(), xt);
       mv.visitInsn(LCONST_0);
       pushLong(at.len);
       mv.visitMethodInsn(INVOKESTATIC, JvmTypes.SLICE, "sliceArray", "(Lgol/runtime/RType;Ljava/lang/Object;JJ)Lgol/runtime/Slice;", false);
@@ -560,6 +561,7 @@ abstract class StmtGen extends SelectGen {
     Type.Kind k = Types.kindOf(t);
     if (k == Type.Kind.UNTYPED_BOOL) return Types.BOOL;
     if (k == Type.Kind.UNTYPED_FLOAT) return Types.FLOAT64;
+    if (k == Type.Kind.UNTYPED_COMPLEX) return Types.COMPLEX128;
     if (k == Type.Kind.UNTYPED_RUNE) return Types.RUNE;
     if (k == Type.Kind.UNTYPED_STRING) return Types.STRING;
     return Types.INT;

@@ -82,7 +82,7 @@ final class StructGen {
     List<Symbol.Var> fs = fields(t);
     ClassWriter cw = prog.newClassWriter();
     List<String> ifaces = new ArrayList<>(List.of("gol/runtime/GoStruct", "java/util/function/Supplier"));
-    ifaces.addAll(prog.interfaces.implementedBy(t));
+    ifaces.addAll(prog.interfaces.implementedBy(t, false));   // a struct object in an interface is a value
     cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, cls, null, "java/lang/Object", ifaces.toArray(new String[0]));
     for (int i = 0; i < fs.size(); i++) {
       cw.visitField(ACC_PUBLIC, fieldName(fs.get(i), i), JvmTypes.desc(fs.get(i).type), null, null).visitEnd();
@@ -95,7 +95,7 @@ final class StructGen {
     for (int i = 0; i < fs.size(); i++) {
       Type ft = fs.get(i).type;
       if (JvmTypes.kind(ft) != JKind.A) continue;
-      if (!JvmTypes.isString(ft) && !JvmTypes.isStruct(ft) && !JvmTypes.isArray(ft) && !(JvmTypes.libClass(ft) != null && !(ft instanceof Type.Pointer))) continue;
+      if (!JvmTypes.isString(ft) && !JvmTypes.isComplex(ft) && !JvmTypes.isStruct(ft) && !JvmTypes.isArray(ft) && !(JvmTypes.libClass(ft) != null && !(ft instanceof Type.Pointer))) continue;
       mv.visitVarInsn(ALOAD, 0);
       zero(prog, mv, ft);
       mv.visitFieldInsn(PUTFIELD, cls, fieldName(fs.get(i), i), JvmTypes.desc(ft));
@@ -219,7 +219,7 @@ final class StructGen {
           if (JvmTypes.isArray(ft)) {
             mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/ArrayOps", "equal", "(Ljava/lang/Object;Ljava/lang/Object;)Z", false);
             mv.visitJumpInsn(IFEQ, no);
-          } else if (JvmTypes.isString(ft) || JvmTypes.isStruct(ft) || JvmTypes.isInterface(ft)) {
+          } else if (JvmTypes.isString(ft) || JvmTypes.isComplex(ft) || JvmTypes.isStruct(ft) || JvmTypes.isInterface(ft)) {
             mv.visitMethodInsn(INVOKESTATIC, "java/util/Objects", "equals", "(Ljava/lang/Object;Ljava/lang/Object;)Z", false);
             mv.visitJumpInsn(IFEQ, no);
           } else {
@@ -250,7 +250,7 @@ final class StructGen {
         case Z: mv.visitMethodInsn(INVOKESTATIC, "java/lang/Boolean", "hashCode", "(Z)I", false); break;
         default:
           if (JvmTypes.isArray(ft)) mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/ArrayOps", "hash", "(Ljava/lang/Object;)I", false);
-          else if (JvmTypes.isString(ft) || JvmTypes.isStruct(ft) || JvmTypes.isInterface(ft)) mv.visitMethodInsn(INVOKESTATIC, "java/util/Objects", "hashCode", "(Ljava/lang/Object;)I", false);
+          else if (JvmTypes.isString(ft) || JvmTypes.isComplex(ft) || JvmTypes.isStruct(ft) || JvmTypes.isInterface(ft)) mv.visitMethodInsn(INVOKESTATIC, "java/util/Objects", "hashCode", "(Ljava/lang/Object;)I", false);
           else mv.visitMethodInsn(INVOKESTATIC, "java/lang/System", "identityHashCode", "(Ljava/lang/Object;)I", false);
       }
       mv.visitInsn(IADD);
@@ -277,6 +277,7 @@ final class StructGen {
       case Z: mv.visitInsn(ICONST_0); return;
       default:
         if (JvmTypes.isString(t)) { mv.visitLdcInsn(""); return; }
+        if (JvmTypes.isComplex(t)) { mv.visitFieldInsn(GETSTATIC, JvmTypes.COMPLEX, "ZERO", "L" + JvmTypes.COMPLEX + ";"); return; }
         String c = !(t instanceof Type.Pointer) ? (JvmTypes.isStruct(t) ? JvmTypes.className(t) : JvmTypes.libClass(t)) : null;
         if (c != null) {
           mv.visitTypeInsn(NEW, c);

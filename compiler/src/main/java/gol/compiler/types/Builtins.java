@@ -131,12 +131,76 @@ final class Builtins {
         return new Operand(M.NOVALUE, new Type.Tuple(List.of()), null, e);
       }
       case "recover": return new Operand(M.VALUE, Types.EMPTY_INTERFACE, null, e);
-      default: {
-        for (Expr a : args) c.exprs.expr(a);
-        c.error(e, "gol does not support complex numbers (" + name + ")");
-        return Operand.invalid(e);
+      case "complex": return complex(e);
+      case "real": case "imag": return realImag(e, name);
+      default: throw new IllegalStateException("built-in " + name);
+    }
+  }
+
+  /**
+   * complex(re, im): both arguments of one floating-point type (an untyped argument takes the other's
+   * type; two untyped constants stay untyped); the result is complex64 for float32, complex128 for
+   * float64, and a constant when both arguments are.
+   */
+  private Operand complex(Expr.Call e) {
+    Operand x = c.exprs.expr(e.args().get(0));
+    Operand y = c.exprs.expr(e.args().get(1));
+    if (x.invalid() || y.invalid()) return Operand.invalid(e);
+    if (x.untyped() && !y.untyped()) c.ops.convertUntyped(x, y.type);
+    else if (y.untyped() && !x.untyped()) c.ops.convertUntyped(y, x.type);
+    else if (x.untyped() && y.untyped()) {
+      if (x.isConst() && y.isConst()) {
+        // untyped numeric constants with a zero imaginary part count as untyped floats
+        if (Types.kindOf(x.type).isNumeric() && Constants.isZero(Constants.imag(x.val))) x.type = Types.UNTYPED_FLOAT;
+        if (Types.kindOf(y.type).isNumeric() && Constants.isZero(Constants.imag(y.val))) y.type = Types.UNTYPED_FLOAT;
+      } else {
+        c.ops.convertUntyped(x, Types.FLOAT64);
+        c.ops.convertUntyped(y, Types.FLOAT64);
       }
     }
+    if (x.invalid() || y.invalid()) return Operand.invalid(e);
+    if (!Types.identical(x.type, y.type)) {
+      c.error(x.expr, "invalid operation: " + ExprString.of(e) + " (mismatched types " + x.type + " and " + y.type + ")");
+      return Operand.invalid(e);
+    }
+    Kind k = Types.kindOf(x.type);
+    Type result = k == Kind.FLOAT32 ? Types.COMPLEX64 : k == Kind.FLOAT64 ? Types.COMPLEX128
+        : k == Kind.UNTYPED_FLOAT ? Types.UNTYPED_COMPLEX : null;
+    if (result == null) {
+      c.error(x.expr, "invalid argument: arguments have type " + x.type + ", expected floating-point");
+      return Operand.invalid(e);
+    }
+    if (x.isConst() && y.isConst()) {
+      return new Operand(M.CONSTANT, result, new Constant.Complex(Constants.real(x.val), Constants.real(y.val)), e);
+    }
+    return new Operand(M.VALUE, result, null, e);
+  }
+
+  /** real(z), imag(z): the float part of a complex value (an untyped constant counts as complex). */
+  private Operand realImag(Expr.Call e, String name) {
+    Operand x = c.exprs.expr(e.args().get(0));
+    if (x.invalid()) return Operand.invalid(e);
+    if (x.untyped()) {
+      if (x.isConst()) {
+        if (Types.kindOf(x.type).isNumeric()) x.type = Types.UNTYPED_COMPLEX;
+      } else {
+        c.ops.convertUntyped(x, Types.COMPLEX128);
+        if (x.invalid()) return Operand.invalid(e);
+      }
+    }
+    Kind k = Types.kindOf(x.type);
+    Type result = k == Kind.COMPLEX64 ? Types.FLOAT32 : k == Kind.COMPLEX128 ? Types.FLOAT64
+        : k == Kind.UNTYPED_COMPLEX ? Types.UNTYPED_FLOAT : null;
+    if (result == null) {
+      c.error(x.expr, "invalid argument: argument has type " + x.type + ", expected complex type");
+      return Operand.invalid(e);
+    }
+    if (x.isConst()) {
+      Constant v = name.equals("real") ? Constants.real(x.val) : Constants.imag(x.val);
+      if (result == Types.UNTYPED_FLOAT && v instanceof Constant.Int i) v = new Constant.Float(new java.math.BigDecimal(i.value()));
+      return new Operand(M.CONSTANT, result, v, e);
+    }
+    return new Operand(M.VALUE, result, null, e);
   }
 
   private Operand lenCap(Expr.Call e, String name) {

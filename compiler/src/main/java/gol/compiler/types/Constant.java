@@ -8,7 +8,7 @@ import java.math.BigInteger;
  * decimals (rounded to {@link #PRECISION} significant digits only where division requires it), so
  * {@code 1<<100>>98} is 4 and {@code 0.1+0.2 == 0.3} is true as in Go.
  */
-public sealed interface Constant permits Constant.Int, Constant.Float, Constant.Bool, Constant.Str {
+public sealed interface Constant permits Constant.Int, Constant.Float, Constant.Complex, Constant.Bool, Constant.Str {
   /** Digits kept by inexact float operations (Go keeps at least 256 bits of mantissa; this is more). */
   java.math.MathContext PRECISION = new java.math.MathContext(120);
 
@@ -18,6 +18,14 @@ public sealed interface Constant permits Constant.Int, Constant.Float, Constant.
 
   record Float(BigDecimal value) implements Constant {
     @Override public String toString() { return value.toString(); }
+  }
+
+  /**
+   * A complex constant: its real and imaginary parts are each an {@link Int} or a {@link Float}
+   * (go/constant's complex kind). An imaginary literal {@code 2i} is {@code Complex(0, 2)}.
+   */
+  record Complex(Constant re, Constant im) implements Constant {
+    @Override public String toString() { return "(" + re + " + " + im + "i)"; }
   }
 
   record Bool(boolean value) implements Constant {

@@ -2,6 +2,7 @@ package gol.compiler.types;
 
 import gol.compiler.ast.Op;
 import gol.compiler.types.Constant.Bool;
+import gol.compiler.types.Constant.Complex;
 import gol.compiler.types.Constant.Float;
 import gol.compiler.types.Constant.Int;
 import gol.compiler.types.Constant.Str;
@@ -30,8 +31,9 @@ final class Constants {
   static Int of(long v) { return new Int(BigInteger.valueOf(v)); }
   static Int of(BigInteger v) { return new Int(v); }
 
-  /** True if c is an Int, or a Float with an integral value. */
+  /** True if c is an Int, or a Float (or a Complex with a zero imaginary part) with an integral value. */
   static boolean isIntegral(Constant c) {
+    if (c instanceof Complex x) return isZero(x.im()) && isIntegral(x.re());
     if (c instanceof Int) return true;
     if (c instanceof Float) return rat(c)[1].equals(BigInteger.ONE);
     return false;
@@ -40,6 +42,7 @@ final class Constants {
   /** c as an Int (c must be {@link #isIntegral}). */
   static Int toInt(Constant c) {
     if (c instanceof Int i) return i;
+    if (c instanceof Complex x) return toInt(x.re());
     return new Int(rat(c)[0]);
   }
 
@@ -56,6 +59,7 @@ final class Constants {
 
   /** The exact value of a numeric constant as {numerator, denominator > 0}, in lowest terms. */
   static BigInteger[] rat(Constant c) {
+    if (c instanceof Complex x) return rat(x.re());   // callers use it only for a zero imaginary part
     if (c instanceof Int i) return new BigInteger[] {i.value(), BigInteger.ONE};
     BigDecimal v = ((Float) c).value();
     BigInteger num = v.unscaledValue(), den = BigInteger.ONE;
@@ -111,6 +115,7 @@ final class Constants {
 
   static BigDecimal toDecimal(Constant c) {
     if (c instanceof Int i) return new BigDecimal(i.value());
+    if (c instanceof Complex x) return toDecimal(x.re());
     return ((Float) c).value();
   }
 
@@ -122,10 +127,22 @@ final class Constants {
 
   /** Brings two numeric constants to the same representation (Int,Int or Float,Float). */
   static Constant[] match(Constant x, Constant y) {
+    if (x instanceof Complex || y instanceof Complex) return new Constant[] {toComplex(x), toComplex(y)};
     if (x instanceof Float && y instanceof Int) return new Constant[] {x, new Float(toDecimal(y))};
     if (x instanceof Int && y instanceof Float) return new Constant[] {new Float(toDecimal(x)), y};
     return new Constant[] {x, y};
   }
+
+  /** A numeric constant as a Complex (a real number gets a zero imaginary part). */
+  static Complex toComplex(Constant c) {
+    return c instanceof Complex x ? x : new Complex(c, new Int(BigInteger.ZERO));
+  }
+
+  /** The real part of a numeric constant (itself for a real number). */
+  static Constant real(Constant c) { return c instanceof Complex x ? x.re() : c; }
+
+  /** The imaginary part of a numeric constant (0 for a real number). */
+  static Constant imag(Constant c) { return c instanceof Complex x ? x.im() : new Int(BigInteger.ZERO); }
 
   // ---------------------------------------------------------------------------------------------
   // Representability
@@ -150,7 +167,18 @@ final class Constants {
       if (k == Kind.UNTYPED_INT || k == Kind.UNTYPED_RUNE) return i;
       return fail(fitsInt(i.value(), k) ? i : null, why, Failure.OVERFLOWS);
     }
-    if (k.isFloat() || k == Kind.COMPLEX64 || k == Kind.COMPLEX128) {
+    if (k.isComplex()) {
+      Complex x = toComplex(c);
+      if (k == Kind.UNTYPED_COMPLEX) return x;
+      Type.Basic part = k == Kind.COMPLEX64 ? Types.FLOAT32 : Types.FLOAT64;
+      Constant re = represent(x.re(), part, why), im = re == null ? null : represent(x.im(), part, why);
+      return re == null || im == null ? null : new Complex(re, im);
+    }
+    if (c instanceof Complex x) {   // a complex constant is a real number only if its imaginary part is 0
+      if (!isZero(x.im())) return fail(null, why, Failure.OVERFLOWS);
+      c = x.re();
+    }
+    if (k.isFloat()) {
       BigDecimal v = toDecimal(c);
       if (k == Kind.UNTYPED_FLOAT) return c instanceof Int ? new Float(v) : c;
       boolean f32 = k == Kind.FLOAT32 || k == Kind.COMPLEX64;
@@ -184,6 +212,7 @@ final class Constants {
     switch (op) {
       case ADD: return x;
       case SUB:
+        if (x instanceof Complex z) return new Complex(unary(op, z.re(), 0), unary(op, z.im(), 0));
         if (x instanceof Int i) return new Int(i.value().negate());
         return new Float(((Float) x).value().negate());
       case XOR: {
@@ -224,6 +253,7 @@ final class Constants {
         default: break;
       }
     }
+    if (x instanceof Complex a && y instanceof Complex b) return complexBinary(op, a, b);
     if (x instanceof Float && y instanceof Float) {
       BigInteger[] p = rat(x), q = rat(y);
       switch (op) {
@@ -238,7 +268,32 @@ final class Constants {
   }
 
 
+  /** Exact complex arithmetic on the parts: (a+bi)(c+di) = (ac-bd) + (ad+bc)i, and the quotient over c²+d². */
+  private static Complex complexBinary(Op op, Complex x, Complex y) {
+    Constant a = x.re(), b = x.im(), c = y.re(), d = y.im();
+    switch (op) {
+      case ADD: return new Complex(real(Op.ADD, a, c), real(Op.ADD, b, d));
+      case SUB: return new Complex(real(Op.SUB, a, c), real(Op.SUB, b, d));
+      case MUL: return new Complex(real(Op.SUB, real(Op.MUL, a, c), real(Op.MUL, b, d)),
+                                   real(Op.ADD, real(Op.MUL, a, d), real(Op.MUL, b, c)));
+      case QUO: {
+        Constant den = real(Op.ADD, real(Op.MUL, c, c), real(Op.MUL, d, d));
+        Constant re = real(Op.ADD, real(Op.MUL, a, c), real(Op.MUL, b, d));
+        Constant im = real(Op.SUB, real(Op.MUL, b, c), real(Op.MUL, a, d));
+        return new Complex(real(Op.QUO, re, den), real(Op.QUO, im, den));
+      }
+      default: throw new IllegalArgumentException("cannot fold complex " + op);
+    }
+  }
+
+  /** x op y on two real parts (exact; / gives an exact fraction). */
+  private static Constant real(Op op, Constant x, Constant y) {
+    Constant[] m = match(x, y);
+    return binary(op, m[0], m[1], false);
+  }
+
   static boolean isZero(Constant c) {
+    if (c instanceof Complex x) return isZero(x.im()) && isZero(x.re());
     if (c instanceof Int i) return i.value().signum() == 0;
     if (c instanceof Float f) return f.value().signum() == 0;
     return false;
@@ -256,6 +311,11 @@ final class Constants {
     if (x instanceof Bool a && y instanceof Bool b) c = a.value() == b.value() ? 0 : 1;
     else if (x instanceof Str a && y instanceof Str b) c = Integer.signum(a.value().compareTo(b.value()));
     else if (x instanceof Int a && y instanceof Int b) c = a.value().compareTo(b.value());
+    else if (x instanceof Complex a && y instanceof Complex b) {
+      boolean eq = compare(Op.EQL, match(a.re(), b.re())[0], match(a.re(), b.re())[1])
+          && compare(Op.EQL, match(a.im(), b.im())[0], match(a.im(), b.im())[1]);
+      c = eq ? 0 : 1;
+    }
     else {
       BigInteger[] p = rat(x), q = rat(y);
       c = p[0].multiply(q[1]).compareTo(q[0].multiply(p[1]));
@@ -282,6 +342,7 @@ final class Constants {
       return q;
     }
     if (c instanceof Float f) return formatG(f.value(), 6);
+    if (c instanceof Complex x) return "(" + toString(x.re()) + " + " + toString(x.im()) + "i)";
     return c.toString();
   }
 

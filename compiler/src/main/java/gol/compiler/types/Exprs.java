@@ -277,9 +277,7 @@ final class Exprs {
         case FLOAT: return new Operand(M.CONSTANT, Types.UNTYPED_FLOAT, Literals.floating(lit.text()), lit);
         case CHAR: return new Operand(M.CONSTANT, Types.UNTYPED_RUNE, Literals.rune(lit.text()), lit);
         case STRING: return new Operand(M.CONSTANT, Types.UNTYPED_STRING, Literals.string(lit.text()), lit);
-        default:
-          c.error(lit, "complex numbers are not supported by gol");
-          return Operand.invalid(lit);
+        default: return new Operand(M.CONSTANT, Types.UNTYPED_COMPLEX, Literals.imaginary(lit.text()), lit);
       }
     } catch (RuntimeException bad) {
       c.error(lit, "invalid literal " + lit.text());

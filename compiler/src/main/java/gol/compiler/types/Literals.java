@@ -30,6 +30,21 @@ final class Literals {
     return new Int(new BigInteger(s));
   }
 
+  /**
+   * An imaginary literal ({@code 2i}, {@code 1.5e3i}, {@code 0x1p-2i}) as the complex constant
+   * (0, value). An all-decimal integer part is decimal even with leading zeros ({@code 0123i} is 123i).
+   */
+  static Constant.Complex imaginary(String text) {
+    String s = text.substring(0, text.length() - 1).replace("_", "");
+    boolean hex = s.length() > 1 && s.charAt(0) == '0' && Character.toLowerCase(s.charAt(1)) == 'x';
+    Constant v;
+    if (hex) v = s.indexOf('p') >= 0 || s.indexOf('P') >= 0 || s.indexOf('.') >= 0 ? floating(s) : integer(s);
+    else if (s.indexOf('.') >= 0 || s.indexOf('e') >= 0 || s.indexOf('E') >= 0) v = floating(s);
+    else if (s.chars().allMatch(Character::isDigit)) v = new Int(new BigInteger(s));
+    else v = integer(s);
+    return new Constant.Complex(new Int(BigInteger.ZERO), v);
+  }
+
   static Float floating(String text) {
     String s = text.replace("_", "");
     if (s.length() > 1 && s.charAt(0) == '0' && Character.toLowerCase(s.charAt(1)) == 'x') return hexFloat(s.substring(2));

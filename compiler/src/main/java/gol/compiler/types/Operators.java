@@ -320,7 +320,7 @@ final class Operators {
           c.error(y.expr, "invalid shift count " + y);
           return Operand.invalid(e);
         }
-        Type t = x.untyped() && xk == Kind.UNTYPED_FLOAT ? Types.UNTYPED_INT : x.type;
+        Type t = x.untyped() && (xk == Kind.UNTYPED_FLOAT || xk == Kind.UNTYPED_COMPLEX) ? Types.UNTYPED_INT : x.type;
         Operand r = new Operand(M.CONSTANT, t, Constants.shift(op, x.val, s.longValue()), e);
         overflow(r, opPos);
         return r;

@@ -24,6 +24,7 @@ final class Relations {
       case UNTYPED_INT: return Types.INT;
       case UNTYPED_RUNE: return Types.RUNE;
       case UNTYPED_FLOAT: return Types.FLOAT64;
+      case UNTYPED_COMPLEX: return Types.COMPLEX128;
       case UNTYPED_STRING: return Types.STRING;
       default: return t;
     }
@@ -63,7 +64,7 @@ final class Relations {
       Kind xk = ((Type.Basic) x.type).kind;
       boolean ok = switch (xk) {
         case UNTYPED_BOOL -> b.kind.isBoolean();
-        case UNTYPED_INT, UNTYPED_RUNE, UNTYPED_FLOAT -> b.kind.isNumeric();
+        case UNTYPED_INT, UNTYPED_RUNE, UNTYPED_FLOAT, UNTYPED_COMPLEX -> b.kind.isNumeric();
         case UNTYPED_STRING -> b.kind.isString();
         case UNTYPED_NIL -> b.kind == Kind.UNSAFE_POINTER;
         default -> false;
@@ -296,15 +297,13 @@ final class Relations {
     Kind vk = Types.kindOf(vu), tk = Types.kindOf(tu);
     if (vk != null && tk != null) {
       if ((vk.isInteger() || vk.isFloat()) && (tk.isInteger() || tk.isFloat())) return true;
-      if (isComplex(vk) && isComplex(tk)) return true;
+      if (vk.isComplex() && tk.isComplex()) return true;
       if (tk.isString() && vk.isInteger()) return true;
     }
     if (tk != null && tk.isString() && isByteOrRuneSlice(vu)) return true;
     if (vk != null && vk.isString() && isByteOrRuneSlice(tu)) return true;
     return false;
   }
-
-  private static boolean isComplex(Kind k) { return k == Kind.COMPLEX64 || k == Kind.COMPLEX128; }
 
   static boolean isByteOrRuneSlice(Type u) {
     if (!(u instanceof Type.Slice s)) return false;

@@ -75,6 +75,7 @@ public final class Stdlib {
         "func ParseInt(s string, base int, bitSize int) (i int64, err error)",
         "func ParseFloat(s string, bitSize int) (float64, error)",
         "func FormatFloat(f float64, fmt byte, prec, bitSize int) string",
+        "func FormatComplex(c complex128, fmt byte, prec, bitSize int) string",
         "func Quote(s string) string",
         "func ParseBool(str string) (bool, error)",
         "func FormatBool(b bool) string",

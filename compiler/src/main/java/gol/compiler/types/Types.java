@@ -37,6 +37,7 @@ public final class Types {
   public static final Basic UNTYPED_INT = new Basic(Kind.UNTYPED_INT, "untyped int");
   public static final Basic UNTYPED_RUNE = new Basic(Kind.UNTYPED_RUNE, "untyped rune");
   public static final Basic UNTYPED_FLOAT = new Basic(Kind.UNTYPED_FLOAT, "untyped float");
+  public static final Basic UNTYPED_COMPLEX = new Basic(Kind.UNTYPED_COMPLEX, "untyped complex");
   public static final Basic UNTYPED_STRING = new Basic(Kind.UNTYPED_STRING, "untyped string");
   public static final Basic UNTYPED_NIL = new Basic(Kind.UNTYPED_NIL, "untyped nil");
 

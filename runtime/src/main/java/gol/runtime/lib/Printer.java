@@ -171,16 +171,21 @@ final class Printer {
       case UINT, UINT8, UINT16, UINT32, UINT64, UINTPTR -> fmtInteger(Box.unboxInt(v), false, verb);
       case FLOAT32 -> fmtFloat(Box.unboxFloat(v), 32, verb);
       case FLOAT64 -> fmtFloat(Box.unboxFloat(v), 64, verb);
+      case COMPLEX64 -> fmtComplex(Box.unboxComplex(v), 64, verb);
+      case COMPLEX128 -> fmtComplex(Box.unboxComplex(v), 128, verb);
       case STRING -> fmtString((String) v, verb);
       case MAP -> printMap(v, t, verb, depth);
       case STRUCT -> printStruct(v, t, verb, depth);
       case ARRAY, SLICE -> printList(v, t, verb, depth);
       case POINTER -> {
-        if (depth == 0 && v instanceof GoPointer p && Values.structPointee(v) != null) {
-          Kind k = t.elem == null ? null : t.elem.kind;
-          if (k == Kind.ARRAY || k == Kind.SLICE || k == Kind.STRUCT || k == Kind.MAP) {
+        Kind k = t.elem == null ? null : t.elem.kind;
+        if (depth == 0 && (k == Kind.ARRAY || k == Kind.SLICE || k == Kind.STRUCT || k == Kind.MAP)) {
+          // a pointer to a composite prints as & and the value: &{1 2}, &[1 2]
+          Object target = v instanceof GoPointer p && Values.structPointee(v) != null ? p.goLoad()
+              : v instanceof gol.runtime.TypedRef r && r.v instanceof gol.runtime.Cell.A c ? c.get() : NO_ARG;
+          if (target != NO_ARG) {
             buf.append('&');
-            printValue(p.goLoad(), t.elem, verb, depth + 1);
+            printValue(target, t.elem, verb, depth + 1);
             return;
           }
         }
@@ -302,6 +307,22 @@ final class Printer {
       case 'b', 'g', 'G', 'x', 'X' -> f.fmtFloat(v, size, (char) verb, -1);
       case 'f', 'e', 'E' -> f.fmtFloat(v, size, (char) verb, 6);
       case 'F' -> f.fmtFloat(v, size, 'f', 6);
+      default -> badVerb(verb);
+    }
+  }
+
+  /** (re+imi): each part printed as a float of half the size, the imaginary part always signed. */
+  private void fmtComplex(gol.runtime.Complex v, int size, int verb) {
+    switch (verb) {
+      case 'v', 'b', 'g', 'G', 'x', 'X', 'f', 'F', 'e', 'E' -> {
+        boolean oldPlus = f.plus;
+        buf.append('(');
+        fmtFloat(v.re, size / 2, verb);
+        f.plus = true;
+        fmtFloat(v.im, size / 2, verb);
+        buf.append("i)");
+        f.plus = oldPlus;
+      }
       default -> badVerb(verb);
     }
   }

@@ -19,7 +19,14 @@ final class Values {
 
   /** Element idx of a backing array whose element type is et, boxed. */
   static Object element(Object array, int idx, RType et) {
-    if (array instanceof Object[] a) return a[idx];
+    return et.boxElement(rawElement(array, idx, et));
+  }
+
+  private static Object rawElement(Object array, int idx, RType et) {
+    if (array instanceof Object[] a) {
+      Object o = a[idx];
+      return et.kind == Kind.COMPLEX64 && o instanceof gol.runtime.Complex c ? Box.boxComplex64(c) : o;
+    }
     if (array instanceof long[] a) return Box.box(a[idx], et);
     if (array instanceof int[] a) return Box.box(normalize(a[idx], et), et);
     if (array instanceof byte[] a) return Box.box(normalize(a[idx], et), et);
@@ -102,6 +109,11 @@ final class Values {
         if (Double.isNaN(x)) return Double.isNaN(y) ? 0 : -1; // NaN sorts first
         return Double.isNaN(y) ? 1 : 0;
       }
+      case COMPLEX64: case COMPLEX128: {   // by real part, then imaginary part
+        gol.runtime.Complex x = Box.unboxComplex(a), y = Box.unboxComplex(b);
+        int c = compareKeys(Box.boxFloat64(x.re), Box.boxFloat64(y.re));
+        return c != 0 ? c : compareKeys(Box.boxFloat64(x.im), Box.boxFloat64(y.im));
+      }
       case STRING:
         return ((String) a).compareTo((String) b);
       case BOOL:
@@ -136,7 +148,15 @@ final class Values {
     if (v == null) return 0;
     if (v instanceof gol.runtime.Slice s) v = s.array;
     if (v instanceof gol.runtime.TypedRef r) { v = r.v; if (v == null) return 0; }
-    return 0xc000000000L + ((System.identityHashCode(v) & 0x7FFFFFFFL) << 3);
+    // a view of an element or field (gol.runtime.Cell): every view of one location prints one address
+    int h = isView(v) ? v.hashCode() : System.identityHashCode(v);
+    return 0xc000000000L + ((h & 0x7FFFFFFFL) << 3);
+  }
+
+  private static boolean isView(Object v) {
+    Class<?> c = v.getClass();
+    return c.getSuperclass() == gol.runtime.Cell.J.class || c.getSuperclass() == gol.runtime.Cell.D.class
+        || c.getSuperclass() == gol.runtime.Cell.Z.class || c.getSuperclass() == gol.runtime.Cell.A.class;
   }
 
   /**

@@ -20,6 +20,11 @@ public final class errors {
     Object Unwrap(G g);
   }
 
+  /** Errors that convert themselves for errors.As (Go's As(any) bool method); target is the boxed pointer. */
+  public interface Aser {
+    boolean As(G g, Object target);
+  }
+
   /** Errors with their own notion of equality for errors.Is (Go's Is(error) bool method). */
   public interface Iser {
     boolean Is(G g, Object target);

@@ -222,6 +222,18 @@ public final class strconv {
     return Ftoa.format(f, (char) fmt, (int) prec, (int) bitSize);
   }
 
+  /**
+   * FormatComplex(c complex128, fmt byte, prec, bitSize int) string: "(re+imi)", each part formatted
+   * by FormatFloat with half the bit size (64 for complex64, 128 for complex128).
+   */
+  public static String FormatComplex(G g, gol.runtime.Complex c, long fmt, long prec, long bitSize) {
+    if (bitSize != 64 && bitSize != 128) throw new Panic("invalid bitSize");
+    String re = FormatFloat(g, c.re, fmt, prec, bitSize / 2);
+    String im = FormatFloat(g, c.im, fmt, prec, bitSize / 2);
+    if (im.charAt(0) != '+' && im.charAt(0) != '-') im = "+" + im;
+    return "(" + re + im + "i)";
+  }
+
   /** ParseFloat(s string, bitSize int) (float64, error): the value in d0, the error in a0. */
   public static Tuple ParseFloat(G g, String s, long bitSize) {
     Tuple t = new Tuple();

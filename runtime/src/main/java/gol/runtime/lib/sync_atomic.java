@@ -5,37 +5,25 @@ import gol.runtime.Cell;
 import gol.runtime.G;
 import gol.runtime.Panic;
 import gol.runtime.RType;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Go's package sync/atomic. The functions take pointers: a {@code *int32}, {@code *int64},
  * {@code *uint32} or {@code *uint64} is a {@link Cell.J} passed as an Object (pointer types compile
- * to Object; the lead's pointer representation of {@code *int64} and friends is a cell
- * whose field {@code v} holds the value as a long: int32 sign-extended, uint32 zero-extended), and
- * the operations are volatile accesses of that field through a VarHandle (sequentially consistent,
- * like Go's). The Go 1.19 types Int32, Int64, Uint32, Uint64 and Value are classes with methods.
+ * to Object; a cell or a view of a field or element, whose value is a long: int32 sign-extended,
+ * uint32 zero-extended), and the operations are its volatile accesses and compare-and-set
+ * (sequentially consistent, like Go's). The Go 1.19 types Int32, Int64, Uint32, Uint64 and Value are classes with methods.
  * Nothing here blocks.
  */
 @SuppressWarnings({"checkstyle:TypeName", "checkstyle:MethodName"})
 public final class sync_atomic {
   private sync_atomic() {}
 
-  private static final VarHandle V;
-  static {
-    try {
-      V = MethodHandles.lookup().findVarHandle(Cell.J.class, "v", long.class);
-    } catch (ReflectiveOperationException e) {
-      throw new ExceptionInInitializerError(e);
-    }
-  }
-
-  /** A pointer to an integer variable is its cell (see gol.runtime.Cell); nil panics as in Go. */
+  /** A pointer to an integer variable is a Cell.J (a cell or a view, see gol.runtime.Cell); nil panics as in Go. */
   private static Cell.J cell(Cell.J p) {
     if (p == null) throw Panic.nilDeref();
-    return (Cell.J) p;
+    return p;
   }
 
   static long i32(long v) { return (int) v; }
@@ -44,15 +32,27 @@ public final class sync_atomic {
 
   // ---------------------------------------------------------------- 64-bit (no normalisation needed)
 
-  public static long AddInt64(G g, Cell.J p, long d) { return (long) V.getAndAdd(cell(p), d) + d; }
+  public static long AddInt64(G g, Cell.J ptr, long d) {
+    Cell.J p = cell(ptr);
+    for (;;) {
+      long old = p.getVolatile();
+      if (p.compareAndSet(old, old + d)) return old + d;
+    }
+  }
   public static long AddUint64(G g, Cell.J p, long d) { return AddInt64(g, p, d); }
-  public static long LoadInt64(G g, Cell.J p) { return (long) V.getVolatile(cell(p)); }
+  public static long LoadInt64(G g, Cell.J p) { return cell(p).getVolatile(); }
   public static long LoadUint64(G g, Cell.J p) { return LoadInt64(g, p); }
-  public static void StoreInt64(G g, Cell.J p, long v) { V.setVolatile(cell(p), v); }
+  public static void StoreInt64(G g, Cell.J p, long v) { cell(p).setVolatile(v); }
   public static void StoreUint64(G g, Cell.J p, long v) { StoreInt64(g, p, v); }
-  public static long SwapInt64(G g, Cell.J p, long v) { return (long) V.getAndSet(cell(p), v); }
+  public static long SwapInt64(G g, Cell.J ptr, long v) {
+    Cell.J p = cell(ptr);
+    for (;;) {
+      long old = p.getVolatile();
+      if (p.compareAndSet(old, v)) return old;
+    }
+  }
   public static long SwapUint64(G g, Cell.J p, long v) { return SwapInt64(g, p, v); }
-  public static boolean CompareAndSwapInt64(G g, Cell.J p, long old, long nu) { return V.compareAndSet(cell(p), old, nu); }
+  public static boolean CompareAndSwapInt64(G g, Cell.J p, long old, long nu) { return cell(p).compareAndSet(old, nu); }
   public static boolean CompareAndSwapUint64(G g, Cell.J p, long old, long nu) { return CompareAndSwapInt64(g, p, old, nu); }
 
   // ---------------------------------------------------------------- 32-bit (results wrap as Go's)
@@ -60,9 +60,9 @@ public final class sync_atomic {
   private static long add32(Cell.J ptr, long d, boolean unsigned) {
     Cell.J p = cell(ptr);
     for (;;) {
-      long old = (long) V.getVolatile(p);
+      long old = p.getVolatile();
       long nu = unsigned ? u32(old + d) : i32(old + d);
-      if (V.compareAndSet(p, old, nu)) return nu;
+      if (p.compareAndSet(old, nu)) return nu;
     }
   }
 
