@@ -215,19 +215,8 @@ final class Closures {
       ClassWriter cw = prog.newClassWriter();
       cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, cls, null, "java/lang/Object", new String[] {iface, FN_NAMED});
       emitGoFuncName(cw, prog.methodGoName(m));
-      cw.visitField(ACC_PRIVATE | ACC_FINAL, "recv", rdesc, null, null).visitEnd();
-      org.objectweb.asm.Type rt = org.objectweb.asm.Type.getType(rdesc);
-      MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "<init>", "(" + rdesc + ")V", null, null);
-      mv.visitCode();
-      mv.visitVarInsn(ALOAD, 0);
-      mv.visitMethodInsn(INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
-      mv.visitVarInsn(ALOAD, 0);
-      mv.visitVarInsn(rt.getOpcode(ILOAD), 1);
-      mv.visitFieldInsn(PUTFIELD, cls, "recv", rdesc);
-      mv.visitInsn(RETURN);
-      mv.visitMaxs(0, 0);
-      mv.visitEnd();
-      mv = cw.visitMethod(ACC_PUBLIC, "invoke", JvmTypes.shapeDesc(shape), null, null);
+      emitOneFieldClassBody(cw, cls, "recv", rdesc, ACC_PRIVATE);
+      MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "invoke", JvmTypes.shapeDesc(shape), null, null);
       mv.visitCode();
       mv.visitVarInsn(ALOAD, 1);
       mv.visitVarInsn(ALOAD, 0);
@@ -247,7 +236,6 @@ final class Closures {
     MethodVisitor mv = gen.mv;
     mv.visitTypeInsn(NEW, cls);
     mv.visitInsn(DUP);
-    org.objectweb.asm.Type rt = org.objectweb.asm.Type.getType(rdesc);
     gen.receiver(x, m);
     mv.visitMethodInsn(INVOKESPECIAL, cls, "<init>", "(" + rdesc + ")V", false);
   }
@@ -276,19 +264,8 @@ final class Closures {
     if (funcValues.add(cls)) {
       ClassWriter cw = prog.newClassWriter();
       cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, cls, null, "java/lang/Object", new String[] {iface});
-      cw.visitField(ACC_PRIVATE | ACC_FINAL, "recv", rdesc, null, null).visitEnd();
-      org.objectweb.asm.Type ft = org.objectweb.asm.Type.getType(rdesc);
-      MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "<init>", "(" + rdesc + ")V", null, null);
-      mv.visitCode();
-      mv.visitVarInsn(ALOAD, 0);
-      mv.visitMethodInsn(INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
-      mv.visitVarInsn(ALOAD, 0);
-      mv.visitVarInsn(ft.getOpcode(ILOAD), 1);
-      mv.visitFieldInsn(PUTFIELD, cls, "recv", rdesc);
-      mv.visitInsn(RETURN);
-      mv.visitMaxs(0, 0);
-      mv.visitEnd();
-      mv = cw.visitMethod(ACC_PUBLIC, "invoke", JvmTypes.shapeDesc(shape), null, null);
+      emitOneFieldClassBody(cw, cls, "recv", rdesc, ACC_PRIVATE);
+      MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "invoke", JvmTypes.shapeDesc(shape), null, null);
       mv.visitCode();
       if (libStruct != null) {
         mv.visitVarInsn(ALOAD, 0);
@@ -332,18 +309,8 @@ final class Closures {
     if (funcValues.add(cls)) {
       ClassWriter cw = prog.newClassWriter();
       cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, cls, null, "java/lang/Object", new String[] {iface});
-      cw.visitField(ACC_PRIVATE | ACC_FINAL, "recv", "L" + owner + ";", null, null).visitEnd();
-      MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "<init>", "(L" + owner + ";)V", null, null);
-      mv.visitCode();
-      mv.visitVarInsn(ALOAD, 0);
-      mv.visitMethodInsn(INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
-      mv.visitVarInsn(ALOAD, 0);
-      mv.visitVarInsn(ALOAD, 1);
-      mv.visitFieldInsn(PUTFIELD, cls, "recv", "L" + owner + ";");
-      mv.visitInsn(RETURN);
-      mv.visitMaxs(0, 0);
-      mv.visitEnd();
-      mv = cw.visitMethod(ACC_PUBLIC, "invoke", JvmTypes.shapeDesc(shape), null, null);
+      emitOneFieldClassBody(cw, cls, "recv", "L" + owner + ";", ACC_PRIVATE);
+      MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "invoke", JvmTypes.shapeDesc(shape), null, null);
       mv.visitCode();
       mv.visitVarInsn(ALOAD, 0);
       mv.visitFieldInsn(GETFIELD, cls, "recv", "L" + owner + ";");
@@ -460,6 +427,24 @@ final class Closures {
     mv.visitCode();
     mv.visitLdcInsn(goName);
     mv.visitInsn(ARETURN);
+    mv.visitMaxs(0, 0);
+    mv.visitEnd();
+  }
+
+  /**
+   * A public final field {@code name} of descriptor {@code desc} and the constructor that sets it:
+   * the shape of every one-value holder class (bound method values, interface boxes).
+   */
+  static void emitOneFieldClassBody(ClassWriter cw, String cls, String name, String desc, int fieldAccess) {
+    cw.visitField(fieldAccess | ACC_FINAL, name, desc, null, null).visitEnd();
+    MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "<init>", "(" + desc + ")V", null, null);
+    mv.visitCode();
+    mv.visitVarInsn(ALOAD, 0);
+    mv.visitMethodInsn(INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+    mv.visitVarInsn(ALOAD, 0);
+    mv.visitVarInsn(org.objectweb.asm.Type.getType(desc).getOpcode(ILOAD), 1);
+    mv.visitFieldInsn(PUTFIELD, cls, name, desc);
+    mv.visitInsn(RETURN);
     mv.visitMaxs(0, 0);
     mv.visitEnd();
   }
