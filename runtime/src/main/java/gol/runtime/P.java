@@ -241,11 +241,11 @@ final class P {
             // Go's rule: the owner is about to run its runnext (a G it just readied: a ping-pong
             // partner); give it ~3 us to do so before taking it, or the pair bounces between Ps
             // and every hand-off costs a thread wake-up.
-            long until = System.nanoTime() + 3_000;
-            while (System.nanoTime() - until < 0) Thread.onSpinWait();
-            next = (G) RUNNEXT.getVolatile(this);
-            if (next == null) return null;
+            // Like Go's usleep(3), this sleeps (the OS's timer slack makes it ~50 us), not spins.
+            java.util.concurrent.locks.LockSupport.parkNanos(3_000);
           }
+          // Take it only if it is still the G we saw: a different G there means the owner ran the
+          // first one and readied another (a ping-pong pair running happily on one P).
           if (RUNNEXT.compareAndSet(this, next, null)) {
             if (sched.trace != null) sched.trace.steal(into, this, 1);
             return next;
