@@ -168,12 +168,14 @@ abstract class SchedLoop extends SchedIdle {
             acquirep(m, pp);
             m.spinning = true;
             nmspinning.incrementAndGet();
+            spinUntil = 0;
             continue;
           }
         }
       }
       stopmTimers(m);
       if (m.p == null) return null;
+      spinUntil = 0; // woken with a P: a new round of looking, with its own spin budget
     }
   }
 
