@@ -308,7 +308,7 @@ abstract class SchedLoop extends SchedIdle {
         g.state = G.WAITING;
         m.curg = null;
         if (trace != null) trace.goBlock(m, g, g.waitReason);
-        if (op.commit(g)) return; // parked: g now belongs to what it waits on
+        if (commitPark(op, g)) return; // parked: g now belongs to what it waits on
         g.parkOp = null;          // completed during commit: carry on
         g.waitReason = null;
         g.state = G.RUNNING;
@@ -359,6 +359,22 @@ abstract class SchedLoop extends SchedIdle {
   @SuppressWarnings("unchecked")
   private static <T extends Throwable> T sneaky(Throwable t) throws T {
     throw (T) t;
+  }
+
+  private static MethodHandle parkOpCommit =
+      lookupVirtual(ParkOp.class, "commit", MethodType.methodType(boolean.class, G.class));
+
+  /**
+   * {@code op.commit(g)}, not inlined either: inlined, the channel's commit code made execute twice
+   * as big, and the first contended channel lock (an untaken branch when C2 compiled it) sent
+   * execute back to the interpreter and the compiler, up to four times per run.
+   */
+  private static boolean commitPark(ParkOp op, G g) {
+    try {
+      return (boolean) parkOpCommit.invokeExact(op, g);
+    } catch (Throwable t) {
+      throw SchedLoop.<RuntimeException>sneaky(t);
+    }
   }
 
   /** {@code e.run(g)}, not inlined. */
