@@ -18,20 +18,125 @@ import java.util.Arrays;
  *       the others skip its sudogs. When the goroutine resumes, {@link Op#resumed} removes the
  *       sudogs of the losing cases (locking everything once more) and stores the result.</li>
  * </ol>
- * Result: a {@link Tuple} with j0 = case index (-1 = default), a0 = received value, j1 = ok.
+ *
+ * <p>The cases live in a {@link Cases} object of the goroutine, reused by each of its selects, so a
+ * select that does not block allocates nothing: compiled code fills it (Chan.selectBegin,
+ * selectRecv/selectSend/selectSendJ), calls Chan.selectGo, which returns the chosen case's index
+ * (-1 = default; in g.retJ if the goroutine blocked), and reads a receive case's value from the
+ * Cases (Chan.selectValA/selectValJ) and its ok flag from g.recvOk. The generic
+ * {@link #selectTuple} (Chan.select) returns the same as one {@link Tuple}.
  */
 final class Select {
   private Select() {}
 
-  static Tuple select(G g, Chan[] chans, boolean[] isSend, Object[] vals, boolean hasDefault) {
-    int n = chans.length;
-    int[] order = new int[n];
+  /** g's select cases, created at its first select. */
+  static Cases cases(G g) {
+    Cases c = g.selCases;
+    if (c == null) g.selCases = c = new Cases();
+    return c;
+  }
+
+  /**
+   * The cases of the select a goroutine is running, and its result. Owned by the goroutine: a
+   * goroutine runs one select at a time; while it is parked in one, only that select's {@link Op}
+   * (on the scheduler side, or under the channels' locks) reads it.
+   */
+  static final class Cases {
+    /** Cases (as given), non-nil cases in poll order (k), distinct channels in lock order (nlock). */
+    int n, k, nlock;
+    Chan[] chans = new Chan[0];
+    boolean[] isSend = new boolean[0];
+    Object[] valsA = new Object[0];
+    long[] valsJ = new long[0];
+    int[] order = new int[0];
+    Chan[] lockorder = new Chan[0];
+    /** The value received by the completed select: valA (reference channel) or valJ (primitive). */
+    Object valA;
+    long valJ;
+    /** Set by the generic form: the result is also wanted as a Tuple (in g.retA when it blocked). */
+    boolean tuple;
+
+    void begin(int n) {
+      if (chans.length < n) {
+        int m = Math.max(n, 4);
+        chans = new Chan[m];
+        isSend = new boolean[m];
+        valsA = new Object[m];
+        valsJ = new long[m];
+        order = new int[m];
+        lockorder = new Chan[m];
+      }
+      this.n = n;
+      tuple = false;
+    }
+
+    void set(int i, Chan c, boolean send, Object a, long j) {
+      chans[i] = c;
+      isSend[i] = send;
+      valsA[i] = a;
+      valsJ[i] = j;
+    }
+
+    Object takeValA() {
+      Object v = valA;
+      valA = null;
+      return v;
+    }
+
+    /** Drops the references to channels and sent values once the select is over. */
+    void clear() {
+      Arrays.fill(chans, 0, n, null);
+      Arrays.fill(valsA, 0, n, null);
+      Arrays.fill(lockorder, 0, nlock, null);
+    }
+
+    /** The generic form's result for case r. */
+    Tuple resultTuple(G g, long r) {
+      Tuple t = new Tuple();
+      t.j0 = r;
+      if (r >= 0 && !isSend[(int) r]) {
+        t.a0 = takeValA();
+        t.j1 = g.recvOk ? 1 : 0;
+      }
+      return t;
+    }
+
+    /** A receive case on c completed with (a or j, ok): keep the value for the compiled code. */
+    void received(G g, Chan c, Object a, long j, boolean ok) {
+      valA = tuple && c.prim ? c.boxElem(j) : a;
+      valJ = j;
+      g.recvOk = ok;
+    }
+  }
+
+  /** Chan.select: the cases as arrays, the result as a Tuple (j0 = case or -1, a0 = value, j1 = ok). */
+  static Tuple selectTuple(G g, Chan[] chans, boolean[] isSend, Object[] vals, boolean hasDefault) {
+    Cases cs = cases(g);
+    cs.begin(chans.length);
+    for (int i = 0; i < chans.length; i++) {
+      if (isSend[i]) Chan.selectSend(g, i, chans[i], vals[i]);
+      else cs.set(i, chans[i], false, null, 0);
+    }
+    cs.tuple = true;
+    long r = go(g, cs, hasDefault);
+    if ((g.status & G.UNWIND) != 0) return null;   // blocked: the Tuple will be in g.retA
+    return cs.resultTuple(g, r);
+  }
+
+  /** Runs the select described by cs: the chosen case, -1 for default; or blocks (see the class comment). */
+  static long go(G g, Cases cs, boolean hasDefault) {
+    int n = cs.n;
+    Chan[] chans = cs.chans;
+    int[] order = cs.order;
     int k = 0;
     for (int i = 0; i < n; i++) if (chans[i] != null) order[k++] = i;
+    cs.k = k;
     if (k == 0) {
-      if (hasDefault) return tuple(-1, null, false);
+      cs.nlock = 0;
+      cs.clear();
+      if (hasDefault) return -1;
       Park.forever(g, n == 0 ? Park.SELECT_NO_CASES : Park.SELECT_NIL);
-      return null;
+      return 0;
     }
     for (int i = k - 1; i > 0; i--) {
       int j = Sched.fastrandn(g, i + 1);
@@ -39,84 +144,87 @@ final class Select {
       order[i] = order[j];
       order[j] = t;
     }
-    Chan[] lockorder = lockOrder(chans, order, k);
-    lockAll(lockorder);
-    Tuple t = pass1(g, chans, isSend, vals, order, k, lockorder);
-    if (t != null) return t;
-    unlockAll(lockorder);
-    if (hasDefault) return tuple(-1, null, false);
-    g.parkOp = new Op(g, chans, isSend, vals, order, k, lockorder);
+    lockOrder(cs);
+    lockAll(cs);
+    int r = pass1(g, cs);
+    if (r >= 0) {
+      cs.clear();
+      return r;
+    }
+    unlockAll(cs);
+    if (hasDefault) {
+      cs.clear();
+      return -1;
+    }
+    g.parkOp = new Op(cs);
     g.status |= G.UNWIND;
-    return null;
+    return 0;
   }
 
-  /** The distinct non-nil channels, sorted by id. */
-  private static Chan[] lockOrder(Chan[] chans, int[] order, int k) {
-    Chan[] l = new Chan[k];
-    for (int i = 0; i < k; i++) l[i] = chans[order[i]];
-    Arrays.sort(l, (a, b) -> Long.compare(a.id, b.id));
+  /** The distinct non-nil channels into cs.lockorder, by increasing id (an insertion sort: k is small). */
+  private static void lockOrder(Cases cs) {
+    Chan[] l = cs.lockorder;
+    int k = cs.k;
+    for (int i = 0; i < k; i++) {
+      Chan c = cs.chans[cs.order[i]];
+      int j = i;
+      while (j > 0 && l[j - 1].id > c.id) {
+        l[j] = l[j - 1];
+        j--;
+      }
+      l[j] = c;
+    }
     int d = 0;
     for (int i = 0; i < k; i++) if (d == 0 || l[d - 1] != l[i]) l[d++] = l[i];
-    return d == k ? l : Arrays.copyOf(l, d);
+    for (int i = d; i < k; i++) l[i] = null;
+    cs.nlock = d;
   }
 
-  static void lockAll(Chan[] l) {
-    for (Chan c : l) c.lock();
+  static void lockAll(Cases cs) {
+    Chan[] l = cs.lockorder;
+    for (int i = 0, m = cs.nlock; i < m; i++) l[i].lock();
   }
 
-  static void unlockAll(Chan[] l) {
-    for (int i = l.length - 1; i >= 0; i--) l[i].unlock();
+  static void unlockAll(Cases cs) {
+    Chan[] l = cs.lockorder;
+    for (int i = cs.nlock - 1; i >= 0; i--) l[i].unlock();
   }
 
   /**
    * Pass 1 (all channels locked): completes the first ready case in poll order, unlocks everything,
-   * readies the partner and returns the result; or returns null, still locked.
+   * readies the partner and returns the case's index (a receive's value in cs, its ok in g.recvOk);
+   * or returns -1, still locked. A send on a closed channel unlocks and panics.
    */
-  private static Tuple pass1(G g, Chan[] chans, boolean[] isSend, Object[] vals, int[] order, int k, Chan[] lockorder) {
-    for (int i = 0; i < k; i++) {
+  private static int pass1(G g, Cases cs) {
+    int[] order = cs.order;
+    for (int i = 0, k = cs.k; i < k; i++) {
       int ci = order[i];
-      Chan c = chans[ci];
-      if (isSend[ci]) {
+      Chan c = cs.chans[ci];
+      if (cs.isSend[ci]) {
         if (c.closed) {
-          unlockAll(lockorder);
+          unlockAll(cs);
           throw Panic.plain("send on closed channel");
         }
-        if (c.sendLocked(vals[ci])) {
+        if (c.sendLocked(cs.valsA[ci], cs.valsJ[ci])) {
           G partner = c.takeToReady();
-          unlockAll(lockorder);
+          unlockAll(cs);
           if (partner != null) Sched.ready(g, partner);
-          return tuple(ci, null, false);
+          return ci;
         }
-      } else {
-        Object r = c.recvLocked(Sudog.RECV2);
-        if (r != Chan.NOT_READY) {
-          G partner = c.takeToReady();
-          unlockAll(lockorder);
-          if (partner != null) Sched.ready(g, partner);
-          Tuple t = (Tuple) r;
-          return tuple(ci, t.a0, t.j0 != 0);
-        }
+      } else if (c.recvLocked()) {
+        cs.received(g, c, c.takeOutA(), c.outJ, c.outOk);
+        G partner = c.takeToReady();
+        unlockAll(cs);
+        if (partner != null) Sched.ready(g, partner);
+        return ci;
       }
     }
-    return null;
-  }
-
-  static Tuple tuple(int index, Object v, boolean ok) {
-    Tuple t = new Tuple();
-    t.j0 = index;
-    t.a0 = v;
-    t.j1 = ok ? 1 : 0;
-    return t;
+    return -1;
   }
 
   /** The park request of a blocked select; also the shared state of its sudogs. */
   static final class Op implements ParkOp {
-    private final Chan[] chans;
-    private final boolean[] isSend;
-    private final Object[] vals;
-    private final int[] order;
-    private final int k;
-    private final Chan[] lockorder;
+    private final Cases cs;
     private Sudog[] sudogs;
     /** 0 while waiting; 1 once a waker won (Go's selectDone). */
     @SuppressWarnings("unused") private volatile int done;
@@ -132,13 +240,8 @@ final class Select {
       }
     }
 
-    Op(G g, Chan[] chans, boolean[] isSend, Object[] vals, int[] order, int k, Chan[] lockorder) {
-      this.chans = chans;
-      this.isSend = isSend;
-      this.vals = vals;
-      this.order = order;
-      this.k = k;
-      this.lockorder = lockorder;
+    Op(Cases cs) {
+      this.cs = cs;
     }
 
     /** A waker (holding s.c's lock) claims the select; false if another case already won. */
@@ -148,46 +251,57 @@ final class Select {
       return true;
     }
 
+    /** The select completed with case r: its index is the call's result (g.retJ). */
+    private void finish(G g, int r) {
+      g.retJ = r;
+      if (cs.tuple) g.retA = cs.resultTuple(g, r);
+      cs.clear();
+    }
+
     @Override
     public boolean commit(G g) {
-      lockAll(lockorder);
-      Tuple t;
+      lockAll(cs);
+      int r;
       try {
-        t = pass1(g, chans, isSend, vals, order, k, lockorder);
+        r = pass1(g, cs);
       } catch (Panic p) { // a send case on a channel closed meanwhile: panic at the select
         g.pendingPanic = p;
+        cs.clear();
         return false;
       }
-      if (t != null) {
-        g.retA = t;
+      if (r >= 0) {
+        finish(g, r);
         return false;
       }
+      int k = cs.k;
       sudogs = new Sudog[k];
       for (int i = 0; i < k; i++) {
-        int ci = order[i];
-        Chan c = chans[ci];
-        Sudog s = new Sudog(g, c, isSend[ci] ? Sudog.SEND : Sudog.RECV2, isSend[ci] ? vals[ci] : null, this, ci);
+        int ci = cs.order[i];
+        Chan c = cs.chans[ci];
+        boolean send = cs.isSend[ci];
+        Sudog s = new Sudog(g, c, send ? Sudog.SEND : Sudog.RECV, cs.valsA[ci], cs.valsJ[ci], this, ci);
         sudogs[i] = s;
-        (isSend[ci] ? c.sendq : c.recvq).enqueue(s);
+        (send ? c.sendq : c.recvq).enqueue(s);
       }
-      unlockAll(lockorder); // from here on a waker may already run g elsewhere: touch nothing
+      unlockAll(cs); // from here on a waker may already run g elsewhere: touch nothing
       return true;
     }
 
     @Override
     public void resumed(G g) {
-      lockAll(lockorder);
+      lockAll(cs);
       for (Sudog s : sudogs) {
         if (s != winner) (s.kind == Sudog.SEND ? s.c.sendq : s.c.recvq).remove(s);
       }
-      unlockAll(lockorder);
+      unlockAll(cs);
       Sudog w = winner;
       if (w.kind == Sudog.SEND) {
         if (!w.success) g.pendingPanic = Panic.plain("send on closed channel");
-        g.retA = tuple(w.caseIndex, null, false);
       } else {
-        g.retA = tuple(w.caseIndex, w.elem, w.success);
+        cs.received(g, w.c, w.elem, w.elemJ, w.success);
+        w.elem = null;
       }
+      finish(g, w.caseIndex);
     }
 
     @Override
