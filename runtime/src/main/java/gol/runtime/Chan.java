@@ -248,8 +248,15 @@ public final class Chan extends SpinLock implements Box.Typed {
   long outJ;
   boolean outOk;
 
+  /**
+   * The element type's zero value as an Object channel holds it (what a receive from a closed
+   * channel yields); a fresh one for structs and arrays, whose values are mutable Java objects.
+   */
   Object zeroElem() {
-    return type.elem == null ? null : type.elem.zero();
+    RType e = type.elem;
+    if (e == null) return null;
+    Object z = e.zero();
+    return z != null ? z : e.zeroValue();
   }
 
   /** Takes {@link #outA}, clearing it so the channel keeps no reference to a received value. */

@@ -459,6 +459,23 @@ abstract class ExprGen extends FnBase {
   }
 
   /**
+   * [Object from a reference channel] → [value of type elem]: the inverse of {@link #toChanElem};
+   * null (a closed channel's zero value for structs, arrays and pointers) becomes elem's zero value.
+   */
+  void fromChanElem(Type elem) {
+    if (JvmTypes.isInterface(elem)) return;
+    Label nil = new Label(), done = new Label();
+    mv.visitInsn(DUP);
+    mv.visitJumpInsn(IFNULL, nil);
+    unboxAs(elem);
+    mv.visitJumpInsn(GOTO, done);
+    mv.visitLabel(nil);
+    mv.visitInsn(POP);
+    pushZero(elem);
+    mv.visitLabel(done);
+  }
+
+  /**
    * {@code <-c}: pushes the value received, typed as the element type. Must be lifted (it may
    * suspend). The comma-ok forms then read the flag with {@link #recvOk} before anything else.
    */
@@ -474,7 +491,7 @@ abstract class ExprGen extends FnBase {
     } else {
       mv.visitMethodInsn(INVOKESTATIC, JvmTypes.CHAN, "recv", "(Lgol/runtime/G;Lgol/runtime/Chan;)Ljava/lang/Object;", false);
       afterSuspendableCall(JKind.A, JvmTypes.OBJECT);
-      unbox(elem);
+      fromChanElem(elem);
     }
   }
 

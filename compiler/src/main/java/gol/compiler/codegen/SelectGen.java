@@ -195,7 +195,7 @@ abstract class SelectGen extends AssignGen {
       fromChanBits(elem);
     } else {
       mv.visitMethodInsn(INVOKESTATIC, JvmTypes.CHAN, "selectValA", "(Lgol/runtime/G;)Ljava/lang/Object;", false);
-      unbox(elem);
+      fromChanElem(elem);
     }
     mv.visitVarInsn(ek.store, vslot);
     recvOk();

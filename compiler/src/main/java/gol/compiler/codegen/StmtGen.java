@@ -317,7 +317,7 @@ abstract class StmtGen extends SelectGen {
       recvOk();
       mv.visitJumpInsn(IFEQ, end);   // closed and drained
       if (assignV[0] != null) {
-        Runnable value = () -> { load(val); if (prim) fromChanBits(ct.elem); else unbox(ct.elem); };
+        Runnable value = () -> { load(val); if (prim) fromChanBits(ct.elem); else fromChanElem(ct.elem); };
         rangeAssign(r.key(), r.define(), value);
       }
       targets.push(new Target(label, end, post));
