@@ -55,6 +55,9 @@ final class Select {
     long valJ;
     /** Set by the generic form: the result is also wanted as a Tuple (in g.retA when it blocked). */
     boolean tuple;
+    /** The park request and the case sudogs of a blocking select, reused by the next one. */
+    Op op;
+    Sudog[] sudogs = new Sudog[0];
 
     void begin(int n) {
       if (chans.length < n) {
@@ -85,9 +88,14 @@ final class Select {
 
     /** Drops the references to channels and sent values once the select is over. */
     void clear() {
-      Arrays.fill(chans, 0, n, null);
-      Arrays.fill(valsA, 0, n, null);
-      Arrays.fill(lockorder, 0, nlock, null);
+      Chan[] cs = chans;
+      Object[] vs = valsA;
+      for (int i = 0, m = n; i < m; i++) {
+        cs[i] = null;
+        vs[i] = null;
+      }
+      Chan[] l = lockorder;
+      for (int i = 0, m = nlock; i < m; i++) l[i] = null;
     }
 
     /** The generic form's result for case r. */
@@ -156,7 +164,10 @@ final class Select {
       cs.clear();
       return -1;
     }
-    g.parkOp = new Op(cs);
+    Op op = cs.op;
+    if (op == null) cs.op = op = new Op(cs);
+    op.arm();
+    g.parkOp = op;
     g.status |= G.UNWIND;
     return 0;
   }
@@ -222,10 +233,13 @@ final class Select {
     return -1;
   }
 
-  /** The park request of a blocked select; also the shared state of its sudogs. */
+  /**
+   * The park request of a blocked select; also the shared state of its sudogs. One per goroutine,
+   * reused (with its sudogs) by each of its blocking selects: {@link #arm} resets it; by the time a
+   * select returns, no queue and no waker refers to it or its sudogs any more.
+   */
   static final class Op implements ParkOp {
     private final Cases cs;
-    private Sudog[] sudogs;
     /** 0 while waiting; 1 once a waker won (Go's selectDone). */
     @SuppressWarnings("unused") private volatile int done;
     /** The case that won, set by the winning waker. */
@@ -242,6 +256,12 @@ final class Select {
 
     Op(Cases cs) {
       this.cs = cs;
+    }
+
+    /** Makes the op ready for a new blocking select (before it is published by commit's enqueues). */
+    void arm() {
+      winner = null;
+      DONE.setRelease(this, 0);
     }
 
     /** A waker (holding s.c's lock) claims the select; false if another case already won. */
@@ -274,13 +294,16 @@ final class Select {
         return false;
       }
       int k = cs.k;
-      sudogs = new Sudog[k];
+      Sudog[] sudogs = cs.sudogs;
+      if (sudogs.length < k) cs.sudogs = sudogs = Arrays.copyOf(sudogs, Math.max(k, cs.chans.length));
       for (int i = 0; i < k; i++) {
         int ci = cs.order[i];
         Chan c = cs.chans[ci];
         boolean send = cs.isSend[ci];
-        Sudog s = new Sudog(g, c, send ? Sudog.SEND : Sudog.RECV, cs.valsA[ci], cs.valsJ[ci], this, ci);
-        sudogs[i] = s;
+        int kind = send ? Sudog.SEND : Sudog.RECV;
+        Sudog s = sudogs[i];
+        if (s == null) sudogs[i] = s = new Sudog(g, c, kind, cs.valsA[ci], cs.valsJ[ci], this, ci);
+        else s.reuse(c, kind, cs.valsA[ci], cs.valsJ[ci], ci);
         (send ? c.sendq : c.recvq).enqueue(s);
       }
       unlockAll(cs); // from here on a waker may already run g elsewhere: touch nothing
@@ -289,17 +312,23 @@ final class Select {
 
     @Override
     public void resumed(G g) {
+      Sudog w = winner;
+      Sudog[] sudogs = cs.sudogs;
       lockAll(cs);
-      for (Sudog s : sudogs) {
-        if (s != winner) (s.kind == Sudog.SEND ? s.c.sendq : s.c.recvq).remove(s);
+      for (int i = 0, k = cs.k; i < k; i++) {
+        Sudog s = sudogs[i];
+        if (s != w) (s.kind == Sudog.SEND ? s.c.sendq : s.c.recvq).remove(s);
       }
       unlockAll(cs);
-      Sudog w = winner;
       if (w.kind == Sudog.SEND) {
         if (!w.success) g.pendingPanic = Panic.plain("send on closed channel");
       } else {
         cs.received(g, w.c, w.elem, w.elemJ, w.success);
-        w.elem = null;
+      }
+      for (int i = 0, k = cs.k; i < k; i++) {   // no references to channels and values stay behind
+        Sudog s = sudogs[i];
+        s.c = null;
+        s.elem = null;
       }
       finish(g, w.caseIndex);
     }

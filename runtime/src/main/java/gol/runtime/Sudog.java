@@ -17,8 +17,9 @@ final class Sudog implements ParkOp {
   static final int SEND = 0, RECV = 1, RECV2 = 2, RECVJ = 3;
 
   final G g;
-  final Chan c;
-  final int kind;
+  /** The channel and the operation; re-set when a select reuses the sudog ({@link #reuse}). */
+  Chan c;
+  int kind;
   /** The value to send, or the value received (filled in by the waker): elem, or elemJ on a primitive channel. */
   Object elem;
   long elemJ;
@@ -26,7 +27,7 @@ final class Sudog implements ParkOp {
   boolean success;
   /** For select: the select's op and this case's index; null for a plain operation. */
   final Select.Op sel;
-  final int caseIndex;
+  int caseIndex;
   /** Wait queue links; {@link #queued} is true while on a queue. */
   Sudog next, prev;
   boolean queued;
@@ -39,6 +40,19 @@ final class Sudog implements ParkOp {
     this.elemJ = elemJ;
     this.sel = sel;
     this.caseIndex = caseIndex;
+  }
+
+  /**
+   * Re-arms a select's sudog for its goroutine's next blocking select (Select.Cases keeps them):
+   * safe because when a select finishes, none of its sudogs is on a queue or held by a waker.
+   */
+  void reuse(Chan c, int kind, Object elem, long elemJ, int caseIndex) {
+    this.c = c;
+    this.kind = kind;
+    this.elem = elem;
+    this.elemJ = elemJ;
+    this.caseIndex = caseIndex;
+    this.success = false;
   }
 
   @Override
