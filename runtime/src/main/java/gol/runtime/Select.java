@@ -55,6 +55,21 @@ final class Select {
     long valJ;
     /** Set by the generic form: the result is also wanted as a Tuple (in g.retA when it blocked). */
     boolean tuple;
+    /** State of the poll-order generator (xorshift64*), seeded from the runtime's fastrand. */
+    private long rnd;
+
+    /** A pseudo-random int in [0, bound): as Go's cheaprandn, cheap and good enough for a poll order. */
+    int randn(G g, int bound) {
+      long x = rnd;
+      if (x == 0) x = ((long) Sched.fastrandn(g, Integer.MAX_VALUE) << 1) | 1;   // seeded under --seed too
+      x ^= x >>> 12;
+      x ^= x << 25;
+      x ^= x >>> 27;
+      rnd = x;
+      long r = (x * 0x2545F4914F6CDD1DL) >>> 32;   // 32 random bits
+      return (int) ((r * bound) >>> 32);
+    }
+
     /** The park request and the case sudogs of a blocking select, reused by the next one. */
     Op op;
     Sudog[] sudogs = new Sudog[0];
@@ -146,13 +161,13 @@ final class Select {
       Park.forever(g, n == 0 ? Park.SELECT_NO_CASES : Park.SELECT_NIL);
       return 0;
     }
+    lockOrder(cs);   // from the cases in source order: usually already sorted, so no moves
     for (int i = k - 1; i > 0; i--) {
-      int j = Sched.fastrandn(g, i + 1);
+      int j = cs.randn(g, i + 1);
       int t = order[i];
       order[i] = order[j];
       order[j] = t;
     }
-    lockOrder(cs);
     lockAll(cs);
     int r = pass1(g, cs);
     if (r >= 0) {
@@ -172,7 +187,11 @@ final class Select {
     return 0;
   }
 
-  /** The distinct non-nil channels into cs.lockorder, by increasing id (an insertion sort: k is small). */
+  /**
+   * The distinct non-nil channels into cs.lockorder, by increasing id: an insertion sort of the
+   * cases in source order (k is small, and channels made in the order their cases are written are
+   * already sorted).
+   */
   private static void lockOrder(Cases cs) {
     Chan[] l = cs.lockorder;
     int k = cs.k;
