@@ -35,8 +35,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * (Go's goready), so a ping-pong pair stays on one P and one time slice.
  *
  * <p>The blocking operations follow the continuation contract of {@link G}: they either complete
- * and return, or set {@code g.parkOp} and UNWIND and return a dummy; the second phase
- * ({@link #commitSend}, {@link #commitRecv}) runs on the scheduler after the unwind. A woken
+ * and return, or set {@code g.parkOp} and UNWIND and return a dummy, keeping the channel locked;
+ * the second phase ({@link #commitSend}, {@link #commitRecv}) runs on the scheduler after the
+ * unwind, enqueues the waiter and unlocks (see {@link #parkLocked}). A woken
  * receiver finds the value in {@code g.retJ} ({@link #recvJ}) or {@code g.retA} ({@link #recv}); every
  * receive also sets {@link G#recvOk} (false: the channel was closed and drained), which is how the
  * comma-ok form {@code v, ok := <-c} gets its flag without allocating. A sender woken by close gets
@@ -135,8 +136,18 @@ public final class Chan extends SpinLock implements Box.Typed {
       c.unlockAndReady(g);
       return;
     }
-    c.unlock();
-    g.parkOp = new Sudog(g, c, Sudog.SEND, v, j, null, 0);
+    c.parkLocked(g, new Sudog(g, c, Sudog.SEND, v, j, null, 0));
+  }
+
+  /**
+   * The operation must block: parks g with s, keeping this channel locked through the unwind;
+   * {@link #commitSend}/{@link #commitRecv} enqueue s and unlock once g's frames are saved (as Go
+   * keeps the lock until gopark's unlock function runs). So nothing can change between the failed
+   * attempt and the enqueue, and the commit needs no second attempt. The unwind only saves frames:
+   * it takes no other lock, and a partner on another M spins meanwhile.
+   */
+  private void parkLocked(G g, Sudog s) {
+    g.parkOp = s;
     g.status |= G.UNWIND;
   }
 
@@ -156,9 +167,7 @@ public final class Chan extends SpinLock implements Box.Typed {
       c.unlockAndReady(g);
       return v;
     }
-    c.unlock();
-    g.parkOp = new Sudog(g, c, Sudog.RECV, null, 0, null, 0);
-    g.status |= G.UNWIND;
+    c.parkLocked(g, new Sudog(g, c, Sudog.RECV, null, 0, null, 0));
     return null;
   }
 
@@ -175,9 +184,7 @@ public final class Chan extends SpinLock implements Box.Typed {
       c.unlockAndReady(g);
       return v;
     }
-    c.unlock();
-    g.parkOp = new Sudog(g, c, Sudog.RECVJ, null, 0, null, 0);
-    g.status |= G.UNWIND;
+    c.parkLocked(g, new Sudog(g, c, Sudog.RECVJ, null, 0, null, 0));
     return 0;
   }
 
@@ -197,9 +204,7 @@ public final class Chan extends SpinLock implements Box.Typed {
       c.unlockAndReady(g);
       return t;
     }
-    c.unlock();
-    g.parkOp = new Sudog(g, c, Sudog.RECV2, null, 0, null, 0);
-    g.status |= G.UNWIND;
+    c.parkLocked(g, new Sudog(g, c, Sudog.RECV2, null, 0, null, 0));
     return null;
   }
 
@@ -383,32 +388,18 @@ public final class Chan extends SpinLock implements Box.Typed {
 
   // ==================================================================== second phase of parking
 
-  /** Park commit of a blocked send (scheduler side, after the unwind). True if now parked. */
+  /**
+   * Park commit of a blocked send (scheduler side, after the unwind; the channel is still locked by
+   * the failed attempt, see {@link #parkLocked}): enqueues and unlocks. Always parks.
+   */
   boolean commitSend(Sudog me) {
-    G g = me.g;
-    lock();
-    if (closed) {
-      unlock();
-      g.pendingPanic = Panic.plain("send on closed channel");
-      return false;
-    }
-    if (sendLocked(me.elem, me.elemJ)) {
-      unlockAndReady(g);
-      return false;
-    }
     sendq.enqueue(me);
     unlock();
     return true;
   }
 
-  /** Park commit of a blocked receive. True if now parked; else the result is in g's registers. */
+  /** Park commit of a blocked receive: as {@link #commitSend}. */
   boolean commitRecv(Sudog me) {
-    lock();
-    if (recvLocked()) {
-      deliverRecv(me, takeOutA(), outJ, outOk);
-      unlockAndReady(me.g);
-      return false;
-    }
     recvq.enqueue(me);
     unlock();
     return true;

@@ -11,9 +11,9 @@ import java.util.Arrays;
  *       sharing channels cannot deadlock), and look for a ready case in a random poll order (so
  *       every ready case is equally likely). A closed channel is ready: a receive gets the zero
  *       value, a send panics. Nil channels are never ready.</li>
- *   <li>None ready: with a default case, return it. Otherwise park: after the unwind,
- *       {@link Op#commit} locks everything again, re-runs pass 1 (a partner may have come), and
- *       else enqueues one {@link Sudog} per case and sleeps with wait reason "select".</li>
+ *   <li>None ready: with a default case, unlock and return it. Otherwise park with every channel
+ *       still locked: after the unwind, {@link Op#commit} enqueues one {@link Sudog} per case and
+ *       unlocks, and the goroutine sleeps with wait reason "select".</li>
  *   <li>The first waker to win {@link Op#tryWin} completes its case and readies the goroutine;
  *       the others skip its sudogs. When the goroutine resumes, {@link Op#resumed} removes the
  *       sudogs of the losing cases (locking everything once more) and stores the result.</li>
@@ -174,11 +174,13 @@ final class Select {
       cs.clear();
       return r;
     }
-    unlockAll(cs);
     if (hasDefault) {
+      unlockAll(cs);
       cs.clear();
       return -1;
     }
+    // Park, keeping every channel locked through the unwind: Op.commit enqueues and unlocks (as
+    // Go's selparkcommit), so no case can become ready unseen in between (see Chan.parkLocked).
     Op op = cs.op;
     if (op == null) cs.op = op = new Op(cs);
     op.arm();
@@ -297,21 +299,9 @@ final class Select {
       cs.clear();
     }
 
+    /** After the unwind, with every channel still locked by {@link Select#go}: enqueues one sudog per case, unlocks. */
     @Override
     public boolean commit(G g) {
-      lockAll(cs);
-      int r;
-      try {
-        r = pass1(g, cs);
-      } catch (Panic p) { // a send case on a channel closed meanwhile: panic at the select
-        g.pendingPanic = p;
-        cs.clear();
-        return false;
-      }
-      if (r >= 0) {
-        finish(g, r);
-        return false;
-      }
       int k = cs.k;
       Sudog[] sudogs = cs.sudogs;
       if (sudogs.length < k) cs.sudogs = sudogs = Arrays.copyOf(sudogs, Math.max(k, cs.chans.length));
