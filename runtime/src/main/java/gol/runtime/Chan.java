@@ -136,7 +136,18 @@ public final class Chan extends SpinLock implements Box.Typed {
       c.unlockAndReady(g);
       return;
     }
-    c.parkLocked(g, new Sudog(g, c, Sudog.SEND, v, j, null, 0));
+    c.parkLocked(g, sudog(g, c, Sudog.SEND, v, j));
+  }
+
+  /**
+   * g's sudog for a plain send or receive, armed for this one: one per goroutine, reused, since by
+   * the time a goroutine runs again after a park no queue and no waker refers to its sudog.
+   */
+  private static Sudog sudog(G g, Chan c, int kind, Object v, long j) {
+    Sudog s = g.chanSudog;
+    if (s == null) return g.chanSudog = new Sudog(g, c, kind, v, j, null, 0);
+    s.reuse(c, kind, v, j, 0);
+    return s;
   }
 
   /**
@@ -167,7 +178,7 @@ public final class Chan extends SpinLock implements Box.Typed {
       c.unlockAndReady(g);
       return v;
     }
-    c.parkLocked(g, new Sudog(g, c, Sudog.RECV, null, 0, null, 0));
+    c.parkLocked(g, sudog(g, c, Sudog.RECV, null, 0));
     return null;
   }
 
@@ -184,7 +195,7 @@ public final class Chan extends SpinLock implements Box.Typed {
       c.unlockAndReady(g);
       return v;
     }
-    c.parkLocked(g, new Sudog(g, c, Sudog.RECVJ, null, 0, null, 0));
+    c.parkLocked(g, sudog(g, c, Sudog.RECVJ, null, 0));
     return 0;
   }
 
@@ -204,7 +215,7 @@ public final class Chan extends SpinLock implements Box.Typed {
       c.unlockAndReady(g);
       return t;
     }
-    c.parkLocked(g, new Sudog(g, c, Sudog.RECV2, null, 0, null, 0));
+    c.parkLocked(g, sudog(g, c, Sudog.RECV2, null, 0));
     return null;
   }
 

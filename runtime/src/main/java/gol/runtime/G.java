@@ -239,6 +239,8 @@ public final class G {
    * Written by the parking M before the volatile write of {@link #state} that publishes WAITING.
    */
   long waitSince;
+  /** The sudog of this goroutine's blocking sends and receives, reused by each (see Chan.sudog). */
+  Sudog chanSudog;
   /** The cases of this goroutine's selects, reused by each (created at its first select). */
   Select.Cases selCases;
   /** Lazily created timer used by time.Sleep (Go caches one per G too). */

@@ -43,8 +43,8 @@ final class Sudog implements ParkOp {
   }
 
   /**
-   * Re-arms a select's sudog for its goroutine's next blocking select (Select.Cases keeps them):
-   * safe because when a select finishes, none of its sudogs is on a queue or held by a waker.
+   * Re-arms the sudog for its goroutine's next blocking operation (G.chanSudog, Select.Cases keep
+   * them): safe because once the goroutine runs again, no queue and no waker refers to it.
    */
   void reuse(Chan c, int kind, Object elem, long elemJ, int caseIndex) {
     this.c = c;
