@@ -93,7 +93,11 @@ final class Select {
       isSend[i] = send;
       valsA[i] = a;
       valsJ[i] = j;
+      if (a != null) sentA = true;
     }
+
+    /** Whether some case sends a reference (valsA then needs clearing). */
+    private boolean sentA;
 
     Object takeValA() {
       Object v = valA;
@@ -104,13 +108,14 @@ final class Select {
     /** Drops the references to channels and sent values once the select is over. */
     void clear() {
       Chan[] cs = chans;
-      Object[] vs = valsA;
-      for (int i = 0, m = n; i < m; i++) {
-        cs[i] = null;
-        vs[i] = null;
-      }
+      for (int i = 0, m = n; i < m; i++) cs[i] = null;
       Chan[] l = lockorder;
       for (int i = 0, m = nlock; i < m; i++) l[i] = null;
+      if (sentA) {
+        Object[] vs = valsA;
+        for (int i = 0, m = n; i < m; i++) vs[i] = null;
+        sentA = false;
+      }
     }
 
     /** The generic form's result for case r. */
