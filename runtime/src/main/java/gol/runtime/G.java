@@ -47,6 +47,12 @@ public final class G {
   public long retJ;
   public double retD;
   public Object retA;
+  /**
+   * The ok flag of the latest channel receive: false if the channel was closed and drained. Set by
+   * every receive (Chan.recv, recvJ, a select's receive case), also when it completes while the
+   * goroutine is parked, so comma-ok receives read it right after the call instead of a Tuple.
+   */
+  public boolean recvOk;
   /** The M running this goroutine (valid while it runs). */
   public M m;
   /** A panic to throw into the frame being resumed. */
@@ -238,6 +244,10 @@ public final class G {
    * Written by the parking M before the volatile write of {@link #state} that publishes WAITING.
    */
   long waitSince;
+  /** The sudog of this goroutine's blocking sends and receives, reused by each (see Chan.sudog). */
+  Sudog chanSudog;
+  /** The cases of this goroutine's selects, reused by each (created at its first select). */
+  Select.Cases selCases;
   /** Lazily created timer used by time.Sleep (Go caches one per G too). */
   Timers.Timer sleepTimer;
 

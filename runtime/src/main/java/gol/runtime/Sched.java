@@ -68,7 +68,9 @@ import java.util.List;
  *       G's Stack ({@code Unwind.commitTo}), sets the G WAITING and calls {@code parkOp.commit}.</li>
  *   <li>commit takes the lock of what the G waits on and re-checks: if a partner arrived it
  *       completes the operation and returns false (the G runs on at once); otherwise it records
- *       the G as a waiter and returns true. From then on the M does not touch the G.</li>
+ *       the G as a waiter and returns true. From then on the M does not touch the G. (Channel
+ *       operations and select keep their channels locked from the failed attempt through the
+ *       unwind instead, as Go does, so their commit only enqueues and unlocks: see Chan.)</li>
  *   <li>A waker removes the G from the wait structure under that lock, stores the result in
  *       {@code g.retA}/{@code retJ} (or a pending panic), and calls {@link #ready}: RUNNABLE, into
  *       the waker's P's runnext, so it runs next and inherits the time slice.</li>

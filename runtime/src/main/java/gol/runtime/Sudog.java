@@ -9,30 +9,50 @@ package gol.runtime;
  * the waker that dequeues a sudog owns it.
  */
 final class Sudog implements ParkOp {
-  /** What the waiting goroutine does. */
-  static final int SEND = 0, RECV = 1, RECV2 = 2;
+  /**
+   * What the waiting goroutine does: send; receive into g.retA (boxing a primitive channel's
+   * element); receive as one Tuple in g.retA (Chan.recv2); receive a primitive element into g.retJ.
+   * Select sudogs are SEND or RECV; their values stay in the sudog.
+   */
+  static final int SEND = 0, RECV = 1, RECV2 = 2, RECVJ = 3;
 
   final G g;
-  final Chan c;
-  final int kind;
-  /** The value to send, or the value received (filled in by the waker). */
+  /** The channel and the operation; re-set when a select reuses the sudog ({@link #reuse}). */
+  Chan c;
+  int kind;
+  /** The value to send, or the value received (filled in by the waker): elem, or elemJ on a primitive channel. */
   Object elem;
+  long elemJ;
   /** True if the operation completed by a partner, false if woken by close. */
   boolean success;
   /** For select: the select's op and this case's index; null for a plain operation. */
   final Select.Op sel;
-  final int caseIndex;
+  int caseIndex;
   /** Wait queue links; {@link #queued} is true while on a queue. */
   Sudog next, prev;
   boolean queued;
 
-  Sudog(G g, Chan c, int kind, Object elem, Select.Op sel, int caseIndex) {
+  Sudog(G g, Chan c, int kind, Object elem, long elemJ, Select.Op sel, int caseIndex) {
     this.g = g;
     this.c = c;
     this.kind = kind;
     this.elem = elem;
+    this.elemJ = elemJ;
     this.sel = sel;
     this.caseIndex = caseIndex;
+  }
+
+  /**
+   * Re-arms the sudog for its goroutine's next blocking operation (G.chanSudog, Select.Cases keep
+   * them): safe because once the goroutine runs again, no queue and no waker refers to it.
+   */
+  void reuse(Chan c, int kind, Object elem, long elemJ, int caseIndex) {
+    this.c = c;
+    this.kind = kind;
+    this.elem = elem;
+    this.elemJ = elemJ;
+    this.caseIndex = caseIndex;
+    this.success = false;
   }
 
   @Override

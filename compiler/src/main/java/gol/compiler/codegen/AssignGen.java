@@ -407,9 +407,15 @@ abstract class AssignGen extends CallGen {
     if (ru instanceof Unary u && u.op() == Op.ARROW) {   // v, ok := <-c
       Type elem = ((Type.Chan) typeOf(u.x()).underlying()).elem;
       evaluating = true;
-      recv(u, true);
+      recv(u);
       evaluating = false;
-      assignCommaOk(lhs, define, elem, t -> { unbox(elem); coerce(elem, t); });
+      // The value, then the flag the receive left in g.recvOk (read before anything else runs).
+      JKind ek = JvmTypes.kind(elem);
+      int vslot = allocSlot(ek), okslot = allocSlot(JKind.Z);
+      mv.visitVarInsn(ek.store, vslot);
+      recvOk();
+      mv.visitVarInsn(ISTORE, okslot);
+      assignPair(lhs, define, elem, vslot, okslot);
       return;
     }
     if (ru instanceof Index mix && typeOf(mix.x()).underlying() instanceof Type.Map mt) {   // v, ok := m[k]
@@ -488,6 +494,31 @@ abstract class AssignGen extends CallGen {
         } else {
           mv.visitFieldInsn(GETFIELD, JvmTypes.TUPLE, "j0", "J");
           mv.visitInsn(L2I);
+        }
+      };
+      if (define) defineOrAssign(lhs.get(i), value); else lvs.get(i).assign(value, JvmTypes.kind(tt));
+    }
+  }
+
+  /**
+   * {@code v, ok = value, flag} with the value (of type valueType) in slot vslot and the bool in
+   * okslot: assigns or defines the two left-hand sides, left to right.
+   */
+  void assignPair(List<Expr> lhs, boolean define, Type valueType, int vslot, int okslot) {
+    List<LValue> lvs = new ArrayList<>();
+    if (!define) for (Expr l : lhs) lvs.add(lvalue(l));
+    for (int i = 0; i < 2; i++) {
+      final int idx = i;
+      Type target = define ? defineType(lhs.get(i), null) : lvs.get(i).type();
+      if (target == null) target = idx == 0 ? valueType : Types.BOOL;
+      final Type tt = target;
+      Runnable value = () -> {
+        if (idx == 0) {
+          mv.visitVarInsn(JvmTypes.kind(valueType).load, vslot);
+          coerce(valueType, tt);
+        } else {
+          mv.visitVarInsn(ILOAD, okslot);
+          if (JvmTypes.isInterface(tt)) box(Types.BOOL);
         }
       };
       if (define) defineOrAssign(lhs.get(i), value); else lvs.get(i).assign(value, JvmTypes.kind(tt));

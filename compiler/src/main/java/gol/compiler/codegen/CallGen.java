@@ -456,7 +456,8 @@ abstract class CallGen extends CompositeGen {
       mv.visitVarInsn(ALOAD, 0);
       prog.rtypes.push(mv, t);
       if (as.size() > 1) expr(as.get(1)); else mv.visitInsn(LCONST_0);
-      mv.visitMethodInsn(INVOKESTATIC, JvmTypes.CHAN, "make", "(Lgol/runtime/G;Lgol/runtime/RType;J)Lgol/runtime/Chan;", false);
+      String make = primChan(((Type.Chan) u).elem) ? "makeJ" : "make";   // must match how sends and receives are compiled
+      mv.visitMethodInsn(INVOKESTATIC, JvmTypes.CHAN, make, "(Lgol/runtime/G;Lgol/runtime/RType;J)Lgol/runtime/Chan;", false);
       return;
     }
     if (u instanceof Type.Map) {

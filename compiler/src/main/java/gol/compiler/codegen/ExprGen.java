@@ -416,19 +416,89 @@ abstract class ExprGen extends FnBase {
     checkcast(JvmTypes.className(t));
   }
 
-  /** {@code <-c}, or the comma-ok form (pushes the Tuple). Must be lifted (it may suspend). */
-  void recv(Unary u, boolean commaOk) {
+  /**
+   * Does a channel of elem take the primitive path (Chan.makeJ, sendJ, recvJ, selectSendJ,
+   * selectValJ)? Yes for every type held in a JVM long, int or double: integers, bool, floats.
+   * Such channels hold each element as a long (see {@link #toChanBits}); others hold Objects.
+   */
+  static boolean primChan(Type elem) {
+    JKind k = JvmTypes.kind(elem);
+    return k == JKind.J || k == JKind.D || k == JKind.Z;
+  }
+
+  /** The element type of the channel expression x. */
+  Type chanElem(Expr x) {
+    return ((Type.Chan) typeOf(x).underlying()).elem;
+  }
+
+  /** [value of type elem] → [long], as a primitive channel holds it: bool as 0/1, a float's raw bits. */
+  void toChanBits(Type elem) {
+    switch (JvmTypes.kind(elem)) {
+      case D: mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "doubleToRawLongBits", "(D)J", false); break;
+      case Z: mv.visitInsn(I2L); break;
+      default: break;
+    }
+  }
+
+  /** [long from a primitive channel] → [value of type elem] (the inverse of {@link #toChanBits}). */
+  void fromChanBits(Type elem) {
+    switch (JvmTypes.kind(elem)) {
+      case D: mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "longBitsToDouble", "(J)D", false); break;
+      case Z: mv.visitInsn(L2I); break;
+      default: break;
+    }
+  }
+
+  /**
+   * [value of type elem] → [what a channel of elem holds]: the long of a primitive channel, else the
+   * value as an interface holds it (Object channels keep boxes, so close's zero value fits).
+   */
+  void toChanElem(Type elem) {
+    if (primChan(elem)) toChanBits(elem);
+    else if (!JvmTypes.isInterface(elem)) box(elem);
+  }
+
+  /**
+   * [Object from a reference channel] → [value of type elem]: the inverse of {@link #toChanElem};
+   * null (a closed channel's zero value for structs, arrays and pointers) becomes elem's zero value.
+   */
+  void fromChanElem(Type elem) {
+    if (JvmTypes.isInterface(elem)) return;
+    Label nil = new Label(), done = new Label();
+    mv.visitInsn(DUP);
+    mv.visitJumpInsn(IFNULL, nil);
+    unboxAs(elem);
+    mv.visitJumpInsn(GOTO, done);
+    mv.visitLabel(nil);
+    mv.visitInsn(POP);
+    pushZero(elem);
+    mv.visitLabel(done);
+  }
+
+  /**
+   * {@code <-c}: pushes the value received, typed as the element type. Must be lifted (it may
+   * suspend). The comma-ok forms then read the flag with {@link #recvOk} before anything else.
+   */
+  void recv(Unary u) {
     if (!evaluating && fn.maySuspend) throw new IllegalStateException("receive not lifted at " + u.pos());
+    Type elem = chanElem(u.x());
     mv.visitVarInsn(ALOAD, 0);
     expr(u.x());
-    if (commaOk) {
-      mv.visitMethodInsn(INVOKESTATIC, JvmTypes.CHAN, "recv2", "(Lgol/runtime/G;Lgol/runtime/Chan;)Lgol/runtime/Tuple;", false);
-      afterSuspendableCall(JKind.A, JvmTypes.TUPLE);
+    if (primChan(elem)) {
+      mv.visitMethodInsn(INVOKESTATIC, JvmTypes.CHAN, "recvJ", "(Lgol/runtime/G;Lgol/runtime/Chan;)J", false);
+      afterSuspendableCall(JKind.J, null);
+      fromChanBits(elem);
     } else {
       mv.visitMethodInsn(INVOKESTATIC, JvmTypes.CHAN, "recv", "(Lgol/runtime/G;Lgol/runtime/Chan;)Ljava/lang/Object;", false);
       afterSuspendableCall(JKind.A, JvmTypes.OBJECT);
-      unbox(((Type.Chan) typeOf(u.x()).underlying()).elem);
+      fromChanElem(elem);
     }
+  }
+
+  /** [] → [g.recvOk as a JVM boolean]: the ok flag of the receive that just completed. */
+  void recvOk() {
+    mv.visitVarInsn(ALOAD, 0);
+    mv.visitFieldInsn(GETFIELD, JvmTypes.G, "recvOk", "Z");
   }
 
   /** Operators: see {@link OperatorGen}. */

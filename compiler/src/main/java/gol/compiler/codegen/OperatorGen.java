@@ -41,7 +41,7 @@ abstract class OperatorGen extends ExprGen {
         mv.visitInsn(IXOR);
         return;
       case ARROW:
-        recv(u, false);
+        recv(u);
         return;
       case AND: {
         Type xt = typeOf(u.x());

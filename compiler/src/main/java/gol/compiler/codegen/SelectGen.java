@@ -120,30 +120,39 @@ abstract class SelectGen extends AssignGen {
       if (c.comm() instanceof Send s) {
         expr(s.ch());
         store(chans[i]);
-        Type elem = ((Type.Chan) typeOf(s.ch()).underlying()).elem;
-        vals[i] = temp(JKind.A, JvmTypes.OBJECT);
+        Type elem = chanElem(s.ch());
+        vals[i] = primChan(elem) ? temp(JKind.J, null) : temp(JKind.A, JvmTypes.OBJECT);
         exprAs(s.value(), elem);
-        if (!JvmTypes.isInterface(elem)) box(elem);
+        toChanElem(elem);
         store(vals[i]);
       } else {
         expr(recvOf(c.comm()).x());
         store(chans[i]);
       }
     }
+    // The cases go into the goroutine's reusable select state (no arrays), then one call runs it.
     mv.visitVarInsn(ALOAD, 0);
     pushInt(n);
-    mv.visitTypeInsn(ANEWARRAY, JvmTypes.CHAN);
-    for (int i = 0; i < n; i++) { mv.visitInsn(DUP); pushInt(i); load(chans[i]); mv.visitInsn(AASTORE); }
-    pushInt(n);
-    mv.visitIntInsn(NEWARRAY, T_BOOLEAN);
-    for (int i = 0; i < n; i++) if (vals[i] != null) { mv.visitInsn(DUP); pushInt(i); mv.visitInsn(ICONST_1); mv.visitInsn(BASTORE); }
-    pushInt(n);
-    mv.visitTypeInsn(ANEWARRAY, JvmTypes.OBJECT);
-    for (int i = 0; i < n; i++) if (vals[i] != null) { mv.visitInsn(DUP); pushInt(i); load(vals[i]); mv.visitInsn(AASTORE); }
+    mv.visitMethodInsn(INVOKESTATIC, JvmTypes.CHAN, "selectBegin", "(Lgol/runtime/G;I)V", false);
+    for (int i = 0; i < n; i++) {
+      mv.visitVarInsn(ALOAD, 0);
+      pushInt(i);
+      load(chans[i]);
+      if (vals[i] == null) {
+        mv.visitMethodInsn(INVOKESTATIC, JvmTypes.CHAN, "selectRecv", "(Lgol/runtime/G;ILgol/runtime/Chan;)V", false);
+      } else if (vals[i].kind == JKind.J) {
+        load(vals[i]);
+        mv.visitMethodInsn(INVOKESTATIC, JvmTypes.CHAN, "selectSendJ", "(Lgol/runtime/G;ILgol/runtime/Chan;J)V", false);
+      } else {
+        load(vals[i]);
+        mv.visitMethodInsn(INVOKESTATIC, JvmTypes.CHAN, "selectSend", "(Lgol/runtime/G;ILgol/runtime/Chan;Ljava/lang/Object;)V", false);
+      }
+    }
+    mv.visitVarInsn(ALOAD, 0);
     mv.visitInsn(deflt != null ? ICONST_1 : ICONST_0);
-    mv.visitMethodInsn(INVOKESTATIC, JvmTypes.CHAN, "select", "(Lgol/runtime/G;[Lgol/runtime/Chan;[Z[Ljava/lang/Object;Z)Lgol/runtime/Tuple;", false);
-    afterSuspendableCall(JKind.A, JvmTypes.TUPLE);
-    Local res = temp(JKind.A, JvmTypes.TUPLE);
+    mv.visitMethodInsn(INVOKESTATIC, JvmTypes.CHAN, "selectGo", "(Lgol/runtime/G;Z)J", false);
+    afterSuspendableCall(JKind.J, null);
+    Local res = temp(JKind.J, null);   // the chosen case, -1 for default
     store(res);
     Label end = new Label();
     targets.push(new Target(label, end, null));
@@ -152,12 +161,11 @@ abstract class SelectGen extends AssignGen {
       if (c == null) continue;
       Label next = new Label();
       load(res);
-      mv.visitFieldInsn(GETFIELD, JvmTypes.TUPLE, "j0", "J");
       pushLong(i < n ? i : -1);
       mv.visitInsn(LCMP);
       mv.visitJumpInsn(IFNE, next);
       int cm = scopeMark();
-      if (i < n && !(c.comm() instanceof Send)) selectRecvAssign(c.comm(), res);
+      if (i < n && !(c.comm() instanceof Send)) selectRecvAssign(c.comm());
       for (Stmt s : c.body()) stmt(s);
       scopeRelease(cm);
       mv.visitJumpInsn(GOTO, end);
@@ -172,21 +180,37 @@ abstract class SelectGen extends AssignGen {
     return (Unary) Expr.unparen(e);
   }
 
-  void selectRecvAssign(Stmt comm, Local res) {
+  /**
+   * The assignment of a chosen receive case ({@code case v, ok := <-c:}): the value and the ok flag
+   * are taken from the select's state (Chan.selectValJ/selectValA, g.recvOk) first, then assigned.
+   */
+  void selectRecvAssign(Stmt comm) {
     if (!(comm instanceof Assign a)) return;
-    Type elem = ((Type.Chan) typeOf(recvOf(comm).x()).underlying()).elem;
-    for (int i = 0; i < a.lhs().size(); i++) {
-      final int idx = i;
-      Runnable value = () -> {
-        load(res);
-        if (idx == 0) { mv.visitFieldInsn(GETFIELD, JvmTypes.TUPLE, "a0", "Ljava/lang/Object;"); unbox(elem); }
-        else { mv.visitFieldInsn(GETFIELD, JvmTypes.TUPLE, "j1", "J"); mv.visitInsn(L2I); }
-      };
-      if (a.op() == Op.DEFINE) defineOrAssign(a.lhs().get(i), value);
-      else {
-        LValue lv = lvalue(a.lhs().get(i));
-        lv.assign(value, idx == 0 ? JvmTypes.kind(elem) : JKind.Z);
-      }
+    Type elem = chanElem(recvOf(comm).x());
+    JKind ek = JvmTypes.kind(elem);
+    int vslot = allocSlot(ek), okslot = allocSlot(JKind.Z);
+    mv.visitVarInsn(ALOAD, 0);
+    if (primChan(elem)) {
+      mv.visitMethodInsn(INVOKESTATIC, JvmTypes.CHAN, "selectValJ", "(Lgol/runtime/G;)J", false);
+      fromChanBits(elem);
+    } else {
+      mv.visitMethodInsn(INVOKESTATIC, JvmTypes.CHAN, "selectValA", "(Lgol/runtime/G;)Ljava/lang/Object;", false);
+      fromChanElem(elem);
+    }
+    mv.visitVarInsn(ek.store, vslot);
+    recvOk();
+    mv.visitVarInsn(ISTORE, okslot);
+    List<Expr> lhs = a.lhs();
+    if (lhs.size() == 2) {
+      assignPair(lhs, a.op() == Op.DEFINE, elem, vslot, okslot);
+      return;
+    }
+    Runnable value = () -> mv.visitVarInsn(ek.load, vslot);
+    if (a.op() == Op.DEFINE) defineOrAssign(lhs.get(0), value);
+    else {
+      LValue lv = lvalue(lhs.get(0));
+      Type t = lv.type() != null ? lv.type() : elem;
+      lv.assign(() -> { value.run(); coerce(elem, t); }, JvmTypes.kind(t));
     }
   }
 

@@ -86,8 +86,9 @@ abstract class StmtGen extends SelectGen {
     mv.visitVarInsn(ALOAD, 0);
     expr(sd.ch());
     exprAs(sd.value(), elem);
-    if (!JvmTypes.isInterface(elem)) box(elem);
-    mv.visitMethodInsn(INVOKESTATIC, JvmTypes.CHAN, "send", "(Lgol/runtime/G;Lgol/runtime/Chan;Ljava/lang/Object;)V", false);
+    toChanElem(elem);
+    if (primChan(elem)) mv.visitMethodInsn(INVOKESTATIC, JvmTypes.CHAN, "sendJ", "(Lgol/runtime/G;Lgol/runtime/Chan;J)V", false);
+    else mv.visitMethodInsn(INVOKESTATIC, JvmTypes.CHAN, "send", "(Lgol/runtime/G;Lgol/runtime/Chan;Ljava/lang/Object;)V", false);
     afterSuspendableCall(JKind.V, null);
   }
 
@@ -300,20 +301,23 @@ abstract class StmtGen extends SelectGen {
       expr(r.x());
       store(ch);
       Runnable[] assignV = rangeVars(r, ct.elem, null);
+      boolean prim = primChan(ct.elem);
       mv.visitLabel(head);
       mv.visitVarInsn(ALOAD, 0);
       load(ch);
-      mv.visitMethodInsn(INVOKESTATIC, JvmTypes.CHAN, "recv2", "(Lgol/runtime/G;Lgol/runtime/Chan;)Lgol/runtime/Tuple;", false);
-      afterSuspendableCall(JKind.A, JvmTypes.TUPLE);
-      Local tup = temp(JKind.A, JvmTypes.TUPLE);
-      store(tup);
-      load(tup);
-      mv.visitFieldInsn(GETFIELD, JvmTypes.TUPLE, "j0", "J");
-      mv.visitInsn(LCONST_0);
-      mv.visitInsn(LCMP);
-      mv.visitJumpInsn(IFEQ, end);
+      if (prim) {
+        mv.visitMethodInsn(INVOKESTATIC, JvmTypes.CHAN, "recvJ", "(Lgol/runtime/G;Lgol/runtime/Chan;)J", false);
+        afterSuspendableCall(JKind.J, null);
+      } else {
+        mv.visitMethodInsn(INVOKESTATIC, JvmTypes.CHAN, "recv", "(Lgol/runtime/G;Lgol/runtime/Chan;)Ljava/lang/Object;", false);
+        afterSuspendableCall(JKind.A, JvmTypes.OBJECT);
+      }
+      Local val = prim ? temp(JKind.J, null) : temp(JKind.A, JvmTypes.OBJECT);
+      store(val);
+      recvOk();
+      mv.visitJumpInsn(IFEQ, end);   // closed and drained
       if (assignV[0] != null) {
-        Runnable value = () -> { load(tup); mv.visitFieldInsn(GETFIELD, JvmTypes.TUPLE, "a0", "Ljava/lang/Object;"); unbox(ct.elem); };
+        Runnable value = () -> { load(val); if (prim) fromChanBits(ct.elem); else fromChanElem(ct.elem); };
         rangeAssign(r.key(), r.define(), value);
       }
       targets.push(new Target(label, end, post));
