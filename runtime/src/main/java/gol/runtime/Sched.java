@@ -233,7 +233,7 @@ public final class Sched extends SchedLoop {
       p0.status = P.RUNNING;
       mainStarted = true;
       threads.start(mainG, p0);
-      SigQuit.watch(self(), Config.load()); // no sysmon in this model (so no schedtrace), but dumps work
+      SigQuit.watch(self(), Config.load()); // no sysmon in this model (ThreadsModel prints schedtrace), but dumps work
     } else {
       p0.runqput(mainG, false);
       M m0 = newM();
@@ -310,7 +310,7 @@ public final class Sched extends SchedLoop {
   public static void ready(G waker, G g) {
     M m = waker.m;
     if (m.sched.threads != null) {
-      m.sched.threads.ready(g);
+      m.sched.threads.ready(waker, g);
       return;
     }
     g.waitReason = null;
@@ -353,11 +353,14 @@ public final class Sched extends SchedLoop {
     M m = g.m;
     Sched s = m.sched;
     if (s == null || s.threads != null) return; // a test M outside any scheduler; 1:1 threads just block
-    if (s.gil != null) s.gil.release(m);
     P p = m.p;
-    if (p == null) return; // still without a P since a previous call's slow exit: still counted
+    if (p == null) { // still without a P since a previous call's slow exit: still counted
+      if (s.gil != null) s.gil.release(m);
+      return;
+    }
     s.nsyscall.incrementAndGet();
     if (s.trace != null) s.trace.goSyscall(m, g, p);
+    if (s.gil != null) s.gil.release(m); // after the trace event: g's slice ends before another M can take the GIL
     m.oldp = p;
     m.p = null;
     p.m = null;

@@ -46,13 +46,25 @@ public final class HtmlReport {
     for (Map.Entry<Integer, List<Slice>> e : t.byP.entrySet()) {
       if (!firstLane) b.append(',');
       firstLane = false;
-      b.append("{\"name\":\"P").append(e.getKey()).append("\",\"kind\":\"p\",\"s\":[");
+      // Under the threads model a lane is a goroutine thread (its key is the M id): there are no Ps.
+      b.append("{\"name\":\"").append(s.perThread() ? "thread M" : "P").append(e.getKey()).append("\",\"kind\":\"p\",\"s\":[");
       boolean f = true;
       for (Slice x : e.getValue()) {
         if (!f) b.append(',');
         f = false;
         b.append(x.start()).append(',').append(x.dur()).append(',').append(id(strings, x.fn())).append(',').append(x.g()).append(',')
             .append(id(strings, x.endKind() + (x.reason() == null ? "" : " (" + x.reason() + ")")));
+      }
+      b.append("]}");
+    }
+    if (!t.gilHeld.isEmpty()) { // the gil model: who holds the global lock (slices named by the M)
+      b.append(",{\"name\":\"GIL holder\",\"kind\":\"m\",\"s\":[");
+      boolean f = true;
+      for (TraceModel.MSlice x : t.gilHeld) {
+        if (!f) b.append(',');
+        f = false;
+        b.append(x.start()).append(',').append(x.end() - x.start()).append(',').append(id(strings, x.name())).append(",0,")
+            .append(id(strings, x.name()));
       }
       b.append("]}");
     }
