@@ -352,7 +352,11 @@ public final class Sched extends SchedLoop {
   public static void entersyscall(G g) {
     M m = g.m;
     Sched s = m.sched;
-    if (s == null || s.threads != null) return; // a test M outside any scheduler; 1:1 threads just block
+    if (s == null) return; // a test M outside any scheduler
+    if (s.threads != null) { // 1:1: the thread just blocks (traced so that the call shows on its track)
+      if (s.trace != null) s.trace.goSyscall(m, g, m.p);
+      return;
+    }
     P p = m.p;
     if (p == null) { // still without a P since a previous call's slow exit: still counted
       if (s.gil != null) s.gil.release(m);
@@ -378,7 +382,11 @@ public final class Sched extends SchedLoop {
   public static boolean exitsyscall(G g) {
     M m = g.m;
     Sched s = m.sched;
-    if (s == null || s.threads != null) return true;
+    if (s == null) return true;
+    if (s.threads != null) {
+      if (s.trace != null) s.trace.goSysExit(m, g, true);
+      return true;
+    }
     if (s.gil != null) s.gil.acquire(m);
     P old = m.oldp;
     m.oldp = null;

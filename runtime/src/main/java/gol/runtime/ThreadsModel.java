@@ -169,6 +169,7 @@ final class ThreadsModel {
           return;
         }
         if (g.parkOp == null) { // yielded (Gosched or a preemption request): let the OS pick
+          if (sched.trace != null) sched.trace.goYield(m, g);
           Thread.yield();
           continue;
         }

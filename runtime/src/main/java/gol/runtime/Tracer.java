@@ -287,7 +287,7 @@ final class Tracer {
   }
 
   void goSyscall(M m, G g, P p) {
-    buf(m).put(this, Events.GO_SYSCALL, p.id, 0, g.id, 0);
+    buf(m).put(this, Events.GO_SYSCALL, perThread ? m.id : p.id, 0, g.id, 0);
   }
 
   void goSysExit(M m, G g, boolean gotP) {

@@ -43,7 +43,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  *       goroutine runs on a track of its own (so tracks &ge; goroutines alive at once) and the
  *       summary says there are no Ps.</li>
  *   <li>every model: each goroutine created by another has a create arrow whose both ends are in
- *       the trace, wake-up arrows exist, and the summary's arithmetic adds up.</li>
+ *       the trace, wake-up arrows exist, Gosched and blocking calls are recorded, and the
+ *       summary's arithmetic adds up.</li>
  * </ul>
  * Every run is bounded by {@link #LIMIT}.
  */
@@ -183,6 +184,9 @@ class ModelTracesTest {
       assertTrue(t.createdAt.containsKey(e.getKey()), model + ": G" + e.getKey() + " created inside the trace");
       assertEquals("create", e.getValue().get(0).from(), model + ": G" + e.getKey() + "'s first slice follows its creation");
     }
+    // Event kinds every model records: Gosched (the workers), a blocking call (main reads a file).
+    assertTrue(t.byP.values().stream().flatMap(List::stream).anyMatch(x -> x.endKind().equals("gosched")), model + ": gosched");
+    assertTrue(t.byG.get(1L).stream().anyMatch(x -> x.endKind().equals("syscall")), model + ": main's syscall: " + t.byG.get(1L));
     Summary s = Summary.of(t);
     for (Summary.GStats g : s.goroutines) {
       assertEquals(g.lifetime(), g.exec + g.schedWait + g.blockedTotal(), model + ": G" + g.g + " states sum to its lifetime");

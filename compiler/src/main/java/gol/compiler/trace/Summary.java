@@ -299,15 +299,16 @@ public final class Summary {
     b.append(String.format("  all   %10s   (%d threads x %s; parallelism is bounded by the cores, not by gol)%n", dur(totalBusy),
         procs.size(), dur(w)));
     if (!trace.byM.isEmpty()) {
-      b.append("\nThreads (M): time awake, and asleep (parked) while their goroutine waits\n");
+      b.append("\nThreads (M): time awake, asleep (parked) while their goroutine waits, and blocked in syscalls\n");
       for (Map.Entry<Integer, List<TraceModel.MSlice>> e : trace.byM.entrySet()) {
         if (e.getKey() >= 100_000) continue;
-        long awake = 0, park = 0;
+        long awake = 0, park = 0, sys = 0;
         for (TraceModel.MSlice s : e.getValue()) {
           if (s.name().equals("parked")) park += s.end() - s.start();
+          else if (s.name().equals("syscall")) sys += s.end() - s.start();
           else awake += s.end() - s.start();
         }
-        b.append(String.format("  M%-3d awake %9s  parked %9s%n", e.getKey(), dur(awake), dur(park)));
+        b.append(String.format("  M%-3d awake %9s  parked %9s  syscall %9s%n", e.getKey(), dur(awake), dur(park), dur(sys)));
       }
     }
   }

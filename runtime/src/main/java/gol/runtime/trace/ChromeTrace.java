@@ -42,8 +42,9 @@ import java.util.Map;
  * There are no shared Ps: each goroutine thread holds a private one. Events then carry the M id
  * where they carry a P id elsewhere, so pid 1 has one track per thread ({@code tid} = M id + 1,
  * named "thread M<i>n</i>"), each holding the slices of the one goroutine that thread runs (and
- * the timer thread's Timers instants). On pid 2 a goroutine thread alternates "awake" and
- * "parked" (asleep while its goroutine waits). {@code otherData.model} says which model ran.
+ * the timer thread's Timers instants). On pid 2 a goroutine thread alternates "awake", "parked"
+ * (asleep while its goroutine waits) and "syscall" (blocked in a blocking call, which under 1:1
+ * needs no hand-off: no other goroutine was waiting for this thread). {@code otherData.model} says which model ran.
  *
  * <p>Threading: a pure function of its input; call from any thread.
  */
@@ -211,6 +212,10 @@ public final class ChromeTrace {
         case Events.GO_SYSEXIT: {
           MState m = m(mid);
           closeSyscall(m, mid, ts);
+          if (perThread && m.p < 0 && m.lastP >= 0) { // a goroutine thread is awake again after its call
+            m.p = m.lastP;
+            m.pStart = ts;
+          }
           GState g = g(gid);
           g.ready = ts;
           g.by = gid;
