@@ -62,9 +62,9 @@ import java.util.List;
  *       thread just blocks.</li>
  * </ul>
  *
- * <p>Threading: runs on sysmon's thread (under threads, on ThreadsModel's trace thread). It holds the scheduler lock while it reads the queues (as
- * Go does), but Ps, Ms and Gs change concurrently: every number is a racy snapshot, consistent per
- * field, not across fields. With schedtrace off there is no SchedTrace object and sysmon tests one
+ * <p>Threading: runs on sysmon's thread (under threads, on ThreadsModel's trace thread). It holds
+ * the scheduler lock while it reads the queues (as Go does), but Ps, Ms and Gs change concurrently:
+ * every number is a racy snapshot, consistent per field, not across fields. With schedtrace off there is no SchedTrace object and sysmon tests one
  * null field per round.
  */
 final class SchedTrace {
