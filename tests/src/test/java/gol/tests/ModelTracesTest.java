@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import gol.compiler.trace.HtmlReport;
 import gol.compiler.trace.Json;
 import gol.compiler.trace.Summary;
 import gol.compiler.trace.TraceModel;
@@ -44,7 +45,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  *       summary says there are no Ps.</li>
  *   <li>every model: each goroutine created by another has a create arrow whose both ends are in
  *       the trace, wake-up arrows exist, Gosched and blocking calls are recorded, and the
- *       summary's arithmetic adds up.</li>
+ *       summary's arithmetic adds up; the HTML page's lanes are named for the model.</li>
  * </ul>
  * Every run is bounded by {@link #LIMIT}.
  */
@@ -193,6 +194,13 @@ class ModelTracesTest {
     }
     String text = s.render();
     assertTrue(text.contains("model=" + model) && text.contains("main.worker"), text);
+    // The HTML timeline names its lanes for the model: T<m> (goroutine threads) under threads,
+    // P<n> elsewhere, and a GIL lane under gil.
+    String page = HtmlReport.render(t, s, model + ".json");
+    assertTrue(page.contains("\"model\":\"" + model + "\""), model + ": the page knows the model");
+    assertEquals(model.equals("threads"), page.contains("\"name\":\"T"), model + ": thread lanes");
+    assertEquals(!model.equals("threads"), page.contains("\"name\":\"P0\""), model + ": P lanes");
+    assertEquals(model.equals("gil"), page.contains("\"name\":\"GIL\""), model + ": GIL lane");
     switch (model) {
       case "gmp" -> assertEquals(2, t.procs);
       case "single" -> {
