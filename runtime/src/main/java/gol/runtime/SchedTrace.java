@@ -252,10 +252,8 @@ final class SchedTrace {
       b.append("]\n");
     } else {
       b.append(" gcwaiting=0 nmidlelocked=").append(asleep).append(" stopwait=0 sysmonwait=0\n");
-      java.util.Map<G, M> threadOf = new java.util.HashMap<>();
       for (int i = 0; i < n; i++) {
         ThreadsModel.GThread t = ts.get(i);
-        threadOf.put(t.g(), t.m());
         boolean sleeping = t.g().state == G.WAITING;
         b.append("  P").append(i).append(": status=").append(sleeping ? P.IDLE : P.RUNNING)
             .append(" schedtick=").append(t.p().schedtick).append(" syscalltick=0 m=").append(t.m().id)
@@ -271,9 +269,18 @@ final class SchedTrace {
       if (timer != null) {
         b.append("  M").append(timer.id).append(": p=-1 curg=-1 mallocing=0 throwing=0 preemptoff= locks=0 dying=0 spinning=false blocked=false lockedg=-1\n");
       }
-      for (G g : sched.allgsSnapshot()) {
-        int st = g.state;
-        M m = st == G.DEAD || st == G.IDLE ? null : threadOf.get(g);
+      // The G lines: states first, then which thread each goroutine has, read afterwards, so that
+      // a goroutine seen running was already in the live map (threads are registered before they
+      // start; one started after the P and M lines above still gets its m=).
+      List<G> gs = sched.allgsSnapshot();
+      int[] states = new int[gs.size()];
+      for (int i = 0; i < states.length; i++) states[i] = gs.get(i).state;
+      java.util.Map<G, M> threadOf = new java.util.HashMap<>();
+      for (ThreadsModel.GThread t : tm.liveThreads()) threadOf.put(t.g(), t.m());
+      for (int i = 0; i < states.length; i++) {
+        G g = gs.get(i);
+        int st = states[i];
+        M m = st == G.DEAD || st == G.IDLE ? null : threadOf.getOrDefault(g, g.m); // g.m: a thread that ended meanwhile
         b.append("  G").append(g.id).append(": status=").append(st).append('(')
             .append(st == G.WAITING && g.waitReason != null ? g.waitReason : "")
             .append(") m=").append(mid(m)).append(" lockedm=").append(mid(m)).append('\n');

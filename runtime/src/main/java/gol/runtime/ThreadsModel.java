@@ -174,6 +174,9 @@ final class ThreadsModel {
           continue;
         }
         // Parked: from now on a waker may ready g at any moment (ready counts it active again).
+        // There is no sysmon here to keep its coarse clock fresh (execute stamped g with it), so
+        // stamp the park time again from the real clock, for dumps' "N minutes" and schedextra.
+        if (g.state == G.WAITING) g.waitSince = System.nanoTime();
         if (active.decrementAndGet() == 0) checkdead();
         while (g.state != G.RUNNABLE && !sched.done) m.sleep();
       }

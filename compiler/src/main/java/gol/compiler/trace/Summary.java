@@ -331,8 +331,8 @@ public final class Summary {
     }
     long drops = trace.instants.stream().filter(i -> i.name().equals("GilDropRequest")).count();
     b.append(String.format("%nGIL (gil model: one global lock; gol code runs only while holding it)%n"));
-    b.append(String.format("  held %s of %s (%s), %d times; Ms waited %d times, %s in total, longest %s; drop requests %d%n",
-        dur(held), dur(w), pct(held, w), trace.gilHeld.size(), trace.gilWaits.size(), dur(waited), dur(longest), drops));
+    b.append(String.format("  held %s of %s (%s), taken %d times; Ms waited for it %s in total (longest %s); drop requests %d%n",
+        dur(held), dur(w), pct(held, w), trace.gilHeld.size(), dur(waited), dur(longest), drops));
     for (Map.Entry<Integer, long[]> e : byM.entrySet()) {
       b.append(String.format("  M%-3d held %9s  waited %9s%n", e.getKey(), dur(e.getValue()[0]), dur(e.getValue()[1])));
     }
@@ -394,6 +394,7 @@ public final class Summary {
           .append("the operating system's scheduling latency; no gol run queue is involved.\n");
     } else {
       b.append("\nScheduler wait explained: while goroutines of a group were runnable but not running,\nwhat the Ps did instead\n");
+      if (!trace.gilHeld.isEmpty()) b.append("(under gil, an \"idle\" P is mostly one whose M waits for the GIL)\n");
     }
     for (Group g : groups) {
       if (perThread()) break;
