@@ -22,6 +22,10 @@ import java.util.concurrent.locks.ReentrantLock;
  *       it cannot take it straight back while someone waits (CPython's FORCE_SWITCHING).</li>
  * </ul>
  *
+ * <p>With the execution tracer on, each M records its waits for the lock, its takes and drops, and
+ * its requests to the holder (Tracer's gil events); with tracing off that costs one null test per
+ * acquire and release.
+ *
  * <p>Threading: {@link #acquire}/{@link #release} are called by the M that holds or wants the lock;
  * {@link #holder} is read racily by waiters (a stale read costs at most a needless yield request).
  */
@@ -44,11 +48,14 @@ final class Gil {
    * false (without the lock) if the run ended meanwhile.
    */
   boolean acquire(M m) {
+    Tracer t = sched.trace;
+    if (t != null) t.gilWait(m);
     for (;;) {
       if (sched.done) return false;
       try {
         if (lock.tryLock(intervalNs, TimeUnit.NANOSECONDS)) {
           holder = m;
+          if (t != null) t.gilAcquire(m);
           return true;
         }
       } catch (InterruptedException e) {
@@ -56,14 +63,26 @@ final class Gil {
       }
       M h = holder;
       G g = h == null ? null : h.curg;
-      if (g != null && g.requestPreempt()) dropRequests++;
+      if (g != null && g.requestPreempt()) {
+        dropRequests++;
+        if (t != null) t.gilDropRequest(m, g, h);
+      }
     }
   }
 
   /** Releases the lock (the caller is its holder). */
   void release(M m) {
+    if (holder == m) {
+      Tracer t = sched.trace;
+      if (t != null) t.gilRelease(m);
+    }
     if (holder == m) holder = null;
     if (lock.isHeldByCurrentThread()) lock.unlock();
+  }
+
+  /** The M holding the lock now, or null (racy: for schedtrace). */
+  M holder() {
+    return holder;
   }
 
   /** True if the calling thread holds the lock. */

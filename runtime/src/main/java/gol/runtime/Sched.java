@@ -244,7 +244,7 @@ public final class Sched extends SchedLoop {
       p0.status = P.RUNNING;
       mainStarted = true;
       threads.start(mainG, p0);
-      SigQuit.watch(self(), Config.load()); // no sysmon in this model (so no schedtrace), but dumps work
+      SigQuit.watch(self(), Config.load()); // no sysmon in this model (ThreadsModel prints schedtrace), but dumps work
     } else {
       p0.runqput(mainG, false);
       M m0 = newM();
@@ -322,7 +322,7 @@ public final class Sched extends SchedLoop {
   public static void ready(G waker, G g) {
     M m = waker.m;
     if (m.sched.threads != null) {
-      m.sched.threads.ready(g);
+      m.sched.threads.ready(waker, g);
       return;
     }
     g.waitReason = null;
@@ -364,12 +364,19 @@ public final class Sched extends SchedLoop {
   public static void entersyscall(G g) {
     M m = g.m;
     Sched s = m.sched;
-    if (s == null || s.threads != null) return; // a test M outside any scheduler; 1:1 threads just block
-    if (s.gil != null) s.gil.release(m);
+    if (s == null) return; // a test M outside any scheduler
+    if (s.threads != null) { // 1:1: the thread just blocks (traced so that the call shows on its track)
+      if (s.trace != null) s.trace.goSyscall(m, g, m.p);
+      return;
+    }
     P p = m.p;
-    if (p == null) return; // still without a P since a previous call's slow exit: still counted
+    if (p == null) { // still without a P since a previous call's slow exit: still counted
+      if (s.gil != null) s.gil.release(m);
+      return;
+    }
     s.nsyscall.incrementAndGet();
     if (s.trace != null) s.trace.goSyscall(m, g, p);
+    if (s.gil != null) s.gil.release(m); // after the trace event: g's slice ends before another M can take the GIL
     m.oldp = p;
     m.p = null;
     p.m = null;
@@ -387,7 +394,11 @@ public final class Sched extends SchedLoop {
   public static boolean exitsyscall(G g) {
     M m = g.m;
     Sched s = m.sched;
-    if (s == null || s.threads != null) return true;
+    if (s == null) return true;
+    if (s.threads != null) {
+      if (s.trace != null) s.trace.goSysExit(m, g, true);
+      return true;
+    }
     if (s.gil != null) s.gil.acquire(m);
     P old = m.oldp;
     m.oldp = null;

@@ -39,9 +39,32 @@ import java.util.List;
  * status 3 (Go's _Gsyscall). Unlike Go, a goroutine that is not waiting shows an empty wait reason
  * (Go's can be stale).
  *
- * <p>Threading: runs on sysmon's thread. It holds the scheduler lock while it reads the queues (as
- * Go does), but Ps, Ms and Gs change concurrently: every number is a racy snapshot, consistent per
- * field, not across fields. With schedtrace off there is no SchedTrace object and sysmon tests one
+ * <h2>The other models</h2>
+ * <ul>
+ *   <li><b>single</b> and <b>gil</b> run the GMP scheduler, so the lines mean what they mean there
+ *       (single: gomaxprocs=1, one M plus sysmon). Under gil, schedextra adds
+ *       {@code EXTRA gil: holder=M2 curg=G7 droprequests=12}: the M holding the global lock (or
+ *       {@code holder=-}), the goroutine it runs, and how often waiters asked a holder to drop it.</li>
+ *   <li><b>threads</b> (1:1) has no sysmon, no shared Ps and no run queues; a small thread of
+ *       {@link ThreadsModel} prints the trace. Every goroutine thread holds a private P, so the
+ *       lines describe those: <b>gomaxprocs</b> = the live goroutine threads (each may run: the OS,
+ *       not gol, bounds parallelism by the cores), <b>idleprocs</b> = those asleep because their
+ *       goroutine is parked, <b>threads</b> = the goroutine threads plus the timer thread,
+ *       spinningthreads = idlethreads = 0 (no thread ever looks for work or waits for any), and
+ *       <b>runqueue=0</b> with a bracket of zeros, one per thread: there is no run queue in 1:1
+ *       threading, a runnable goroutine is a runnable thread and the OS picks. With scheddetail,
+ *       {@code nmidlelocked} = the sleeping threads (Go's count of idle Ms locked to a goroutine:
+ *       in 1:1 every goroutine is locked to its thread); P lines are numbered 0..n-1 in thread start
+ *       order (P0 is main's) with {@code m=} naming the thread; each goroutine thread's M line has
+ *       {@code curg} = {@code lockedg} = its goroutine even while it sleeps ({@code blocked=true});
+ *       the timer thread's M line has {@code p=-1 curg=-1}; each G line names its thread in
+ *       {@code m=} and {@code lockedm=}. A goroutine in a blocking call shows status 2 (running): its
+ *       thread just blocks.</li>
+ * </ul>
+ *
+ * <p>Threading: runs on sysmon's thread (under threads, on ThreadsModel's trace thread). It holds
+ * the scheduler lock while it reads the queues (as Go does), but Ps, Ms and Gs change concurrently:
+ * every number is a racy snapshot, consistent per field, not across fields. With schedtrace off there is no SchedTrace object and sysmon tests one
  * null field per round.
  */
 final class SchedTrace {
@@ -76,6 +99,11 @@ final class SchedTrace {
     Out.stderr(format(now));
   }
 
+  /** When the next trace is due (System.nanoTime); now if none was printed yet. */
+  long nextDueNs() {
+    return started ? last + periodMs * 1_000_000L : System.nanoTime();
+  }
+
   /** The text of one trace at time {@code now} (all lines, each ending in a newline). */
   String format(long now) {
     if (!started) {
@@ -83,6 +111,7 @@ final class SchedTrace {
       start = now;
     }
     last = now;
+    if (sched.threads != null) return formatThreads(now);
     StringBuilder b = new StringBuilder(256);
     Sched s = sched;
     P[] allp = s.allp;
@@ -167,6 +196,22 @@ final class SchedTrace {
     b.append("EXTRA global: runq=");
     ids(b, global, sched.runqsize);
     b.append('\n');
+    gilLine(b);
+    extraGoroutines(b, now);
+  }
+
+  /** The gil model's holder line (schedextra). */
+  private void gilLine(StringBuilder b) {
+    Gil gil = sched.gil;
+    if (gil == null) return;
+    M h = gil.holder();
+    G g = h == null ? null : h.curg;
+    b.append("EXTRA gil: holder=").append(h == null ? "-" : "M" + h.id).append(" curg=").append(g == null ? "-" : "G" + g.id)
+        .append(" droprequests=").append(gil.dropRequests).append('\n');
+  }
+
+  /** Every live goroutine's EXTRA line: its state, how long it has waited, where. */
+  private void extraGoroutines(StringBuilder b, long now) {
     Resumer r = sched.resumer;
     for (G g : sched.allgsSnapshot()) {
       int st = status(g);
@@ -186,6 +231,63 @@ final class SchedTrace {
       }
       b.append('\n');
     }
+  }
+
+  // ================================================================ the threads model
+
+  /** One trace under the threads model (see the class comment for what each number means there). */
+  private String formatThreads(long now) {
+    ThreadsModel tm = sched.threads;
+    List<ThreadsModel.GThread> ts = tm.liveThreads();
+    StringBuilder b = new StringBuilder(256);
+    int n = ts.size(), asleep = 0;
+    if (n == 0) return ""; // the program is ending: no line (Go's format needs at least one P)
+    for (ThreadsModel.GThread t : ts) if (t.g().state == G.WAITING) asleep++;
+    b.append("SCHED ").append((now - start) / 1_000_000).append("ms: gomaxprocs=").append(n)
+        .append(" idleprocs=").append(asleep)
+        .append(" threads=").append(n + 1)
+        .append(" spinningthreads=0 idlethreads=0 runqueue=0");
+    if (!detail) {
+      for (int i = 0; i < n; i++) b.append(i == 0 ? " [0" : " 0");
+      b.append("]\n");
+    } else {
+      b.append(" gcwaiting=0 nmidlelocked=").append(asleep).append(" stopwait=0 sysmonwait=0\n");
+      for (int i = 0; i < n; i++) {
+        ThreadsModel.GThread t = ts.get(i);
+        boolean sleeping = t.g().state == G.WAITING;
+        b.append("  P").append(i).append(": status=").append(sleeping ? P.IDLE : P.RUNNING)
+            .append(" schedtick=").append(t.p().schedtick).append(" syscalltick=0 m=").append(t.m().id)
+            .append(" runqsize=0 gfreecnt=0 timerslen=").append(i == 0 ? tm.timers.size : 0).append('\n');
+      }
+      for (int i = n - 1; i >= 0; i--) {
+        ThreadsModel.GThread t = ts.get(i);
+        b.append("  M").append(t.m().id).append(": p=").append(i).append(" curg=").append(t.g().id)
+            .append(" mallocing=0 throwing=0 preemptoff= locks=0 dying=0 spinning=false blocked=")
+            .append(t.g().state == G.WAITING).append(" lockedg=").append(t.g().id).append('\n');
+      }
+      M timer = tm.timerM();
+      if (timer != null) {
+        b.append("  M").append(timer.id).append(": p=-1 curg=-1 mallocing=0 throwing=0 preemptoff= locks=0 dying=0 spinning=false blocked=false lockedg=-1\n");
+      }
+      // The G lines: states first, then which thread each goroutine has, read afterwards, so that
+      // a goroutine seen running was already in the live map (threads are registered before they
+      // start; one started after the P and M lines above still gets its m=).
+      List<G> gs = sched.allgsSnapshot();
+      int[] states = new int[gs.size()];
+      for (int i = 0; i < states.length; i++) states[i] = gs.get(i).state;
+      java.util.Map<G, M> threadOf = new java.util.HashMap<>();
+      for (ThreadsModel.GThread t : tm.liveThreads()) threadOf.put(t.g(), t.m());
+      for (int i = 0; i < states.length; i++) {
+        G g = gs.get(i);
+        int st = states[i];
+        M m = st == G.DEAD || st == G.IDLE ? null : threadOf.getOrDefault(g, g.m); // g.m: a thread that ended meanwhile
+        b.append("  G").append(g.id).append(": status=").append(st).append('(')
+            .append(st == G.WAITING && g.waitReason != null ? g.waitReason : "")
+            .append(") m=").append(mid(m)).append(" lockedm=").append(mid(m)).append('\n');
+      }
+    }
+    if (extra) extraGoroutines(b, now);
+    return b.toString();
   }
 
   private static long ms(long ns) {

@@ -1,7 +1,11 @@
 package gol.runtime;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The {@code threads} model: 1:1 threading. Every goroutine runs on its own platform thread (an
@@ -22,6 +26,15 @@ import java.util.concurrent.atomic.AtomicLong;
  *       fires). When it drops to 0 and no pending timer can wake anyone, the program is deadlocked
  *       (the same rule as the GMP checkdead).</li>
  *   <li>runtime.Gosched and preemption requests make the thread call Thread.yield and go on.</li>
+ *   <li>There is no sysmon. With {@code schedtrace=MS} on, a small daemon thread
+ *       ({@code gol-schedtrace}) prints {@link SchedTrace}'s lines every MS ms and keeps sysmon's
+ *       coarse clock ({@link Sysmon#clock}) fresh for the wait times it prints; it is not counted
+ *       in {@code threads=} (it exists only because the trace was asked for).</li>
+ *   <li>{@link #live} maps each goroutine thread (by M id) to its M, P and goroutine, for
+ *       schedtrace and dumps: a thread is in it from its start to its goroutine's end.</li>
+ *   <li>With the execution tracer on, go statements and wake-ups are recorded as in GMP (create
+ *       and unblock events, so trace viewers draw the create and wake-up arrows), and a thread
+ *       sleeping for its parked goroutine shows as a "parked" slice on its M's track.</li>
  * </ul>
  *
  * <p>Threading: a goroutine's G is touched by its own thread, except by wakers through
@@ -40,6 +53,12 @@ final class ThreadsModel {
   /** Threads started for goroutines (for lessons). */
   final AtomicLong threadsStarted = new AtomicLong();
 
+  /** One goroutine thread: its M, its private P and the goroutine it runs (for ever). */
+  record GThread(M m, P p, G g) {}
+
+  /** The goroutine threads alive now, by M id (so in start order). */
+  final ConcurrentSkipListMap<Integer, GThread> live = new ConcurrentSkipListMap<>();
+
   ThreadsModel(Sched sched, Timers shared) {
     this.sched = sched;
     this.timers = shared;
@@ -53,8 +72,41 @@ final class ThreadsModel {
     created.incrementAndGet();
     active.incrementAndGet();
     M m = sched.newM();
+    live.put(m.id, new GThread(m, p0, mainG));
     m.startWith(() -> goroutineLoop(m, p0, mainG), M.stackBytesFor(sched.maxStack), "gol-T" + m.id);
     threadsStarted.incrementAndGet();
+    startSchedTrace(Config.load());
+  }
+
+  /** The timer thread's M (schedtrace lists it), or null before the start. */
+  M timerM() {
+    return timerM;
+  }
+
+  /** The live goroutine threads, in start order (a racy snapshot). */
+  List<GThread> liveThreads() {
+    return new ArrayList<>(live.values());
+  }
+
+  /**
+   * schedtrace without sysmon: a daemon thread prints a trace whenever one is due and refreshes
+   * sysmon's coarse clock at least every 10 ms (as sysmon's rounds do in GMP). Nothing when off.
+   */
+  private void startSchedTrace(Config config) {
+    SchedTrace st = SchedTrace.from(config, sched);
+    if (st == null) return;
+    Thread t = new Thread(() -> {
+      Sysmon sm = sched.sysmon;
+      while (!sched.done) {
+        long now = System.nanoTime();
+        sm.clock = now;
+        st.tick(now);
+        long wait = Math.min(Sysmon.MAX_DELAY_NS, Math.max(100_000L, st.nextDueNs() - System.nanoTime()));
+        LockSupport.parkNanos(this, wait);
+      }
+    }, "gol-schedtrace");
+    t.setDaemon(true);
+    t.start();
   }
 
   /** The go statement: a new goroutine on a new thread. {@code creator} is the creating thread's P. */
@@ -69,13 +121,17 @@ final class ThreadsModel {
     active.incrementAndGet();
     M m = sched.newM();
     P p = new P(sched, m.id, timers);
+    if (sched.trace != null) sched.trace.goCreate(creator, g, e);
+    live.put(m.id, new GThread(m, p, g));
     m.startWith(() -> goroutineLoop(m, p, g), THREAD_STACK, "gol-T" + m.id);
     threadsStarted.incrementAndGet();
   }
 
-  /** A waker made g runnable: wake its thread. */
-  void ready(G g) {
+  /** waker made g runnable: wake g's thread. */
+  void ready(G waker, G g) {
     g.waitReason = null;
+    Tracer t = sched.trace;
+    if (t != null && waker.m != null) t.goUnblock(waker.m, g, waker);
     active.incrementAndGet();
     g.state = G.RUNNABLE;
     g.m.wake();
@@ -96,6 +152,14 @@ final class ThreadsModel {
   private void goroutineLoop(M m, P p, G g) {
     sched.acquirep(m, p);
     try {
+      goroutineLoop0(m, g);
+    } finally {
+      live.remove(m.id);
+    }
+  }
+
+  private void goroutineLoop0(M m, G g) {
+    try {
       for (;;) {
         if (sched.done) return;
         sched.execute(m, g, false);
@@ -106,10 +170,14 @@ final class ThreadsModel {
           return;
         }
         if (g.parkOp == null) { // yielded (Gosched or a preemption request): let the OS pick
+          if (sched.trace != null) sched.trace.goYield(m, g);
           Thread.yield();
           continue;
         }
         // Parked: from now on a waker may ready g at any moment (ready counts it active again).
+        // There is no sysmon here to keep its coarse clock fresh (execute stamped g with it), so
+        // stamp the park time again from the real clock, for dumps' "N minutes" and schedextra.
+        if (g.state == G.WAITING) g.waitSince = System.nanoTime();
         if (active.decrementAndGet() == 0) checkdead();
         while (g.state != G.RUNNABLE && !sched.done) m.sleep();
       }
@@ -126,7 +194,8 @@ final class ThreadsModel {
         long now = System.nanoTime();
         if (timers.due(now)) {
           active.incrementAndGet(); // what it readies is not yet counted: hold off deadlock checks
-          timers.runDue(m.g0, now);
+          int fired = timers.runDue(m.g0, now);
+          if (fired > 0 && sched.trace != null) sched.trace.timers(m, fired);
           if (active.decrementAndGet() == 0) checkdead();
           continue;
         }

@@ -34,6 +34,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * cuts every buffer at the latest "oldest kept event" of the wrapped ones, so the trace is one
  * consistent window of time, and the JSON metadata says how many events were dropped.
  *
+ * <h2>The concurrency models</h2>
+ * Under {@code single} and {@code gil} the GMP scheduler records the same events as under gmp; the
+ * gil model adds the global lock's events (an M waits for it, takes it, drops it, a waiter asks the
+ * holder to drop it), recorded by the M concerned only while tracing is on. Under {@code threads}
+ * every goroutine thread has a private P that no other thread uses, so events name the thread
+ * instead: their P field is the M id ({@link #pid}), and the JSON has one goroutine track per
+ * thread. The model is written in the JSON's metadata so that {@code gol trace} can say what the
+ * tracks are.
+ *
  * <h2>Threading</h2>
  * A Buf is written only by its owner thread. {@link #finish} runs on the thread that started the
  * run after the Ms were stopped (or abandoned after 200 ms: {@link #stopped} makes late writers
@@ -119,9 +128,16 @@ final class Tracer {
   private final GcWatcher gc;
   private final Config config;
   private long lastSample;
+  /** The concurrency model of the run (lower case, for the JSON). */
+  private final String model;
+  /** The threads model: events carry the M id where the others carry the P id (see {@link #pid}). */
+  private final boolean perThread;
 
   private Tracer(Config config, String path, int maxEvents) {
     this.config = config;
+    Knobs.Model mo = Knobs.of(config).model;
+    this.model = mo.name().toLowerCase();
+    this.perThread = mo == Knobs.Model.THREADS;
     this.path = path;
     this.maxEvents = maxEvents;
     sysmonBuf = newBuf(0);
@@ -180,7 +196,9 @@ final class Tracer {
     }
   }
 
-  private static int pid(M m) {
+  /** The track of m's events: the id of the P it holds (-1: none); under threads, m's own id. */
+  private int pid(M m) {
+    if (perThread) return m.id;
     P p = m.p;
     return p == null ? -1 : p.id;
   }
@@ -205,7 +223,7 @@ final class Tracer {
     }
     G parent = m.curg;
     Buf b = buf(m);
-    b.put(this, Events.GO_CREATE, p.id, intern(name), g.id, parent == null ? 0 : parent.id);
+    b.put(this, Events.GO_CREATE, pid(m), intern(name), g.id, parent == null ? 0 : parent.id);
     g.traceReadied = b;
   }
 
@@ -269,7 +287,7 @@ final class Tracer {
   }
 
   void goSyscall(M m, G g, P p) {
-    buf(m).put(this, Events.GO_SYSCALL, p.id, 0, g.id, 0);
+    buf(m).put(this, Events.GO_SYSCALL, perThread ? m.id : p.id, 0, g.id, 0);
   }
 
   void goSysExit(M m, G g, boolean gotP) {
@@ -289,11 +307,11 @@ final class Tracer {
   // ==================================================================== processors and threads
 
   void procStart(M m, P p) {
-    buf(m).put(this, Events.PROC_START, p.id, 0, 0, m.spinning ? 1 : 0);
+    buf(m).put(this, Events.PROC_START, perThread ? m.id : p.id, 0, 0, m.spinning ? 1 : 0);
   }
 
   void procStop(M m, P p) {
-    buf(m).put(this, Events.PROC_STOP, p.id, 0, 0, 0);
+    buf(m).put(this, Events.PROC_STOP, perThread ? m.id : p.id, 0, 0, 0);
   }
 
   void mPark(M m) {
@@ -316,6 +334,28 @@ final class Tracer {
   /** Due timers fired by the current thread's M (on behalf of P p). */
   void timers(M m, int fired) {
     buf(m).put(this, Events.TIMERS, pid(m), fired, 0, 0);
+  }
+
+  // ---- the gil model's global lock (the M concerned, on its own thread)
+
+  /** m starts waiting for the GIL. */
+  void gilWait(M m) {
+    buf(m).put(this, Events.GIL_WAIT, pid(m), 0, 0, 0);
+  }
+
+  /** m took the GIL (after {@link #gilWait}). */
+  void gilAcquire(M m) {
+    buf(m).put(this, Events.GIL_ACQUIRE, pid(m), 0, 0, 0);
+  }
+
+  /** m drops the GIL (recorded while it still holds it). */
+  void gilRelease(M m) {
+    buf(m).put(this, Events.GIL_RELEASE, pid(m), 0, 0, 0);
+  }
+
+  /** m, waiting for the GIL, asked goroutine g (running on holder's M) to drop it. */
+  void gilDropRequest(M m, G g, M holder) {
+    buf(m).put(this, Events.GIL_DROP_REQ, pid(m), holder.id, g.id, 0);
   }
 
   // ---- sysmon's events (the sysmon thread only)
@@ -404,7 +444,7 @@ final class Tracer {
       names = strings.toArray(new String[0]);
     }
     return new TraceLog(merged, names, procs, recorded, recorded - total, begin - startNs,
-        Math.max(0, end - begin), maxEvents, config.all());
+        Math.max(0, end - begin), maxEvents, config.all(), model);
   }
 
   private static void sortByTime(long[] part) {

@@ -29,17 +29,19 @@ final class SchedTraceFormat {
   static final Pattern G_LINE = Pattern.compile(
       "^  G(\\d+): status=(\\d+)\\(([^()]*(?:\\([^()]*\\)[^()]*)?)\\) m=(-?\\d+) lockedm=(-?\\d+)$");
   /** gol's schedextra lines (ignored by parsers of Go's format). */
-  static final Pattern EXTRA = Pattern.compile("^EXTRA (P\\d+|global|G\\d+): .*$");
+  static final Pattern EXTRA = Pattern.compile("^EXTRA (P\\d+|global|gil|G\\d+): .*$");
 
   record PLine(int id, int status, long schedtick, long syscalltick, int m, int runqsize) {}
-  record GLine(long id, int status, String waitReason, int m) {}
-  record MLine(int id, int p, long curg, boolean spinning, boolean blocked) {}
+  record GLine(long id, int status, String waitReason, int m, int lockedm) {}
+  record MLine(int id, int p, long curg, boolean spinning, boolean blocked, long lockedg) {}
 
   /** One trace: the header's counters, and the P, M, G and EXTRA lines that followed it. */
   static final class Block {
     boolean detailed;
     long ms;
     int gomaxprocs, idleprocs, threads, spinning, idlethreads, runqueue;
+    /** scheddetail's nmidlelocked (-1 without detail). */
+    int nmidlelocked = -1;
     final List<Integer> local = new ArrayList<>();
     final List<PLine> ps = new ArrayList<>();
     final List<MLine> ms2 = new ArrayList<>();
@@ -66,6 +68,7 @@ final class SchedTraceFormat {
         b.idlethreads = Integer.parseInt(m.group(6));
         b.runqueue = Integer.parseInt(m.group(7));
         if (!b.detailed) for (String n : m.group(8).split(" ")) b.local.add(Integer.parseInt(n));
+        else b.nmidlelocked = Integer.parseInt(m.group(9));
         continue;
       }
       if (b == null) throw new IllegalArgumentException("trace line before any SCHED line: " + line);
@@ -74,9 +77,10 @@ final class SchedTraceFormat {
             Long.parseLong(m.group(4)), Integer.parseInt(m.group(5)), Integer.parseInt(m.group(6))));
       } else if ((m = M_LINE.matcher(line)).matches()) {
         b.ms2.add(new MLine(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Long.parseLong(m.group(3)),
-            Boolean.parseBoolean(m.group(9)), Boolean.parseBoolean(m.group(10))));
+            Boolean.parseBoolean(m.group(9)), Boolean.parseBoolean(m.group(10)), Long.parseLong(m.group(11))));
       } else if ((m = G_LINE.matcher(line)).matches()) {
-        b.gs.add(new GLine(Long.parseLong(m.group(1)), Integer.parseInt(m.group(2)), m.group(3), Integer.parseInt(m.group(4))));
+        b.gs.add(new GLine(Long.parseLong(m.group(1)), Integer.parseInt(m.group(2)), m.group(3), Integer.parseInt(m.group(4)),
+            Integer.parseInt(m.group(5))));
       } else if (EXTRA.matcher(line).matches()) {
         b.extra.add(line);
       } else {

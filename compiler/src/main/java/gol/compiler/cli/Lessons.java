@@ -66,8 +66,16 @@ final class Lessons {
 
   /** The comparison table. */
   static int table(Path dir) throws Exception {
-    System.out.println("OS threads (--model threads) vs goroutines (--model gmp), measured now on "
-        + Runtime.getRuntime().availableProcessors() + " CPUs:\n");
+    int cpus = Runtime.getRuntime().availableProcessors();
+    String load = loadAverage();
+    System.out.println("OS threads (--model threads) vs goroutines (--model gmp), measured now on " + cpus + " CPUs"
+        + (load == null ? "" : ", load average " + load) + ":");
+    System.out.println("(the numbers depend on the machine: CPUs, kernel, JVM, and on what else runs: on a machine whose"
+        + "\nload average is near or above its CPU count every time is inflated and 2 Ps may not beat 1)");
+    if (load != null && Double.parseDouble(load) >= cpus) {
+      System.out.println("warning: load average " + load + " >= " + cpus + " CPUs: other work competes; rerun on a quiet machine");
+    }
+    System.out.println();
     String n = "1000";
     Map<String, String> st = runLesson(dir, "spawn", List.of("--model", "threads"), List.of(n));
     Map<String, String> sg = runLesson(dir, "spawn", List.of("--model", "gmp"), List.of(n));
@@ -92,6 +100,17 @@ final class Lessons {
         + "\nbetween threads goes through the kernel. Under gil, 2 Ps do not speed up the CPU-bound pair"
         + "\n(only the lock holder computes), while the I/O-bound pair overlaps under every model.");
     return 0;
+  }
+
+  /** The 1-minute load average (from /proc/loadavg), or null where there is none. */
+  static String loadAverage() {
+    try {
+      String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+      Double.parseDouble(f[0]);
+      return f[0];
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
   }
 
   /** Runs one lesson in a child JVM; returns its key: value lines (and memory figures for spawn). */

@@ -19,7 +19,9 @@ import java.util.Map;
  * <p>The page template is the resource {@code trace-view.html}; this class fills in the data as
  * JSON (times in ns): lanes of slices {@code [start, dur, fn, g, end]} with string tables. After
  * drawing, the page sets {@code data-rendered="ok"} on its body and lists the lanes it drew in
- * {@code #status}, which {@code tests/trace/html-check.sh} checks in headless Chromium.
+ * {@code #status}, which {@code tests/trace/html-check.sh} checks in headless Chromium. Under the
+ * threads model the goroutine lanes are threads ("T2" = thread M2, there are no Ps); under gil a
+ * "GIL" lane shows which M holds the global lock.
  */
 public final class HtmlReport {
   private HtmlReport() {}
@@ -41,18 +43,30 @@ public final class HtmlReport {
   private static String data(TraceModel t, Summary s) {
     Map<String, Integer> strings = new LinkedHashMap<>();
     StringBuilder b = new StringBuilder("{\"window\":").append(t.windowNs).append(",\"procs\":").append(t.procs);
-    b.append(",\"dropped\":").append(t.dropped).append(",\"lanes\":[");
+    b.append(",\"dropped\":").append(t.dropped).append(",\"model\":\"").append(t.model.replaceAll("[^a-z]", "")).append("\",\"lanes\":[");
     boolean firstLane = true;
     for (Map.Entry<Integer, List<Slice>> e : t.byP.entrySet()) {
       if (!firstLane) b.append(',');
       firstLane = false;
-      b.append("{\"name\":\"P").append(e.getKey()).append("\",\"kind\":\"p\",\"s\":[");
+      // Under the threads model a lane is a goroutine thread (its key is the M id): there are no Ps.
+      b.append("{\"name\":\"").append(s.perThread() ? "T" : "P").append(e.getKey()).append("\",\"kind\":\"p\",\"s\":[");
       boolean f = true;
       for (Slice x : e.getValue()) {
         if (!f) b.append(',');
         f = false;
         b.append(x.start()).append(',').append(x.dur()).append(',').append(id(strings, x.fn())).append(',').append(x.g()).append(',')
             .append(id(strings, x.endKind() + (x.reason() == null ? "" : " (" + x.reason() + ")")));
+      }
+      b.append("]}");
+    }
+    if (!t.gilHeld.isEmpty()) { // the gil model: who holds the global lock (slices named by the M)
+      b.append(",{\"name\":\"GIL\",\"kind\":\"gil\",\"s\":[");
+      boolean f = true;
+      for (TraceModel.MSlice x : t.gilHeld) {
+        if (!f) b.append(',');
+        f = false;
+        b.append(x.start()).append(',').append(x.end() - x.start()).append(',').append(id(strings, x.name())).append(",0,")
+            .append(id(strings, x.name()));
       }
       b.append("]}");
     }

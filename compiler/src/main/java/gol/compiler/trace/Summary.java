@@ -22,6 +22,13 @@ import java.util.Map;
  * syscall), scheduler wait from ready to start, execution from start to end. The lifetime runs
  * from creation (or the first thing seen of it, if the trace window starts later) to its end (or
  * the end of the window). The parts therefore add up to the lifetime exactly; the tests check it.
+ *
+ * <h2>Models</h2>
+ * Under {@code threads} there are no Ps: the processor table becomes a table of goroutine threads
+ * (one per goroutine), the thread table shows each thread awake or asleep, and scheduler wait is
+ * the operating system's wake-up latency, which no run queue explains. Under {@code gil} a
+ * section says how much of the window the global lock was held, by which M, and how long Ms
+ * waited for it.
  */
 public final class Summary {
   /** Blocked-time categories, in display order. */
@@ -250,13 +257,89 @@ public final class Summary {
     return latencies[i];
   }
 
+  /** True for a trace of the threads model (no Ps: one track per goroutine thread). */
+  boolean perThread() {
+    return trace.model.equals("threads");
+  }
+
   /** The summary as text. */
   public String render() {
     StringBuilder b = new StringBuilder();
     long w = trace.windowNs;
-    b.append(String.format("Trace: %s window, GOMAXPROCS=%d, %d goroutines, %d trace events", dur(w), trace.procs,
-        goroutines.size(), trace.events));
+    if (perThread()) {
+      b.append(String.format("Trace: %s window, model=threads, %d goroutine threads, %d goroutines, %d trace events", dur(w),
+          trace.byP.size(), goroutines.size(), trace.events));
+    } else {
+      b.append(String.format("Trace: %s window, model=%s, GOMAXPROCS=%d, %d goroutines, %d trace events", dur(w), trace.model,
+          trace.procs, goroutines.size(), trace.events));
+    }
     if (trace.dropped > 0) b.append(String.format(" (%d older events dropped by the ring buffers)", trace.dropped));
+    if (perThread()) {
+      renderThreads(b, w);
+    } else {
+      renderProcs(b, w);
+    }
+    renderGil(b, w);
+    renderGoroutines(b);
+    return b.toString();
+  }
+
+  /** The threads model: no Ps, so a table of goroutine threads and of their sleeps. */
+  private void renderThreads(StringBuilder b, long w) {
+    b.append("\n\nNo Ps in the threads model: every goroutine runs on its own thread (1:1), the OS decides who runs,\n")
+        .append("and there is no run queue, no stealing and no hand-off. Goroutine threads: time running their goroutine\n");
+    b.append(String.format("  %-5s %10s %7s %8s %8s  %s%n", "M", "busy", "util", "slices", "gosched", "goroutine"));
+    long totalBusy = 0;
+    for (ProcStats p : procs) {
+      totalBusy += p.busyNs();
+      List<Slice> ss = trace.byP.get(p.p());
+      String g = ss.isEmpty() ? "-" : "G" + ss.get(0).g() + " " + ss.get(0).fn();
+      b.append(String.format("  %-5s %10s %7s %8d %8d  %s%n", "M" + p.p(), dur(p.busyNs()), pct(p.busyNs(), w), p.slices(), p.goscheds(), g));
+    }
+    b.append(String.format("  all   %10s   (%d threads x %s; parallelism is bounded by the cores, not by gol)%n", dur(totalBusy),
+        procs.size(), dur(w)));
+    if (!trace.byM.isEmpty()) {
+      b.append("\nThreads (M): time awake, asleep (parked) while their goroutine waits, and blocked in syscalls\n");
+      for (Map.Entry<Integer, List<TraceModel.MSlice>> e : trace.byM.entrySet()) {
+        if (e.getKey() >= 100_000) continue;
+        long awake = 0, park = 0, sys = 0;
+        for (TraceModel.MSlice s : e.getValue()) {
+          if (s.name().equals("parked")) park += s.end() - s.start();
+          else if (s.name().equals("syscall")) sys += s.end() - s.start();
+          else awake += s.end() - s.start();
+        }
+        b.append(String.format("  M%-3d awake %9s  parked %9s  syscall %9s%n", e.getKey(), dur(awake), dur(park), dur(sys)));
+      }
+    }
+  }
+
+  /** The gil model: how the global lock was shared. Nothing under the other models. */
+  private void renderGil(StringBuilder b, long w) {
+    if (trace.gilHeld.isEmpty() && trace.gilWaits.isEmpty()) return;
+    Map<Integer, long[]> byM = new java.util.TreeMap<>();
+    long held = 0;
+    for (TraceModel.MSlice s : trace.gilHeld) {
+      held += s.end() - s.start();
+      byM.computeIfAbsent(s.m(), k -> new long[2])[0] += s.end() - s.start();
+    }
+    long waited = 0, longest = 0;
+    for (TraceModel.MSlice s : trace.gilWaits) {
+      long d = s.end() - s.start();
+      waited += d;
+      longest = Math.max(longest, d);
+      byM.computeIfAbsent(s.m(), k -> new long[2])[1] += d;
+    }
+    long drops = trace.instants.stream().filter(i -> i.name().equals("GilDropRequest")).count();
+    b.append(String.format("%nGIL (gil model: one global lock; gol code runs only while holding it)%n"));
+    b.append(String.format("  held %s of %s (%s), taken %d times; Ms waited for it %s in total (longest %s); drop requests %d%n",
+        dur(held), dur(w), pct(held, w), trace.gilHeld.size(), dur(waited), dur(longest), drops));
+    for (Map.Entry<Integer, long[]> e : byM.entrySet()) {
+      b.append(String.format("  M%-3d held %9s  waited %9s%n", e.getKey(), dur(e.getValue()[0]), dur(e.getValue()[1])));
+    }
+  }
+
+  /** Processors, threads: the GMP scheduler's tables (gmp, single, gil). */
+  private void renderProcs(StringBuilder b, long w) {
     b.append("\n\nProcessors (P): time running goroutines, and scheduler events\n");
     b.append(String.format("  %-4s %10s %7s %8s %8s %8s %14s %9s%n", "P", "busy", "util", "slices", "preempt", "gosched", "steals (Gs)", "handoffs"));
     long totalBusy = 0;
@@ -282,6 +365,10 @@ public final class Summary {
         b.append(String.format("  M%-3d holds P %9s  spinning %9s  parked %9s  syscall %9s%n", e.getKey(), dur(held), dur(spin), dur(park), dur(sys)));
       }
     }
+  }
+
+  /** Latency histogram, goroutine analysis, scheduler wait explained, GC: every model. */
+  private void renderGoroutines(StringBuilder b) {
 
     b.append(String.format("%nScheduler latency (runnable -> running), %d waits: p50 %s  p90 %s  p99 %s  max %s%n", latencies.length,
         dur(percentile(0.5)), dur(percentile(0.9)), dur(percentile(0.99)), latencies.length == 0 ? "-" : dur(latencies[latencies.length - 1])));
@@ -302,8 +389,15 @@ public final class Summary {
       for (int i = 0; i < CATS.length; i++) b.append(String.format(" %9s", g.blocked[i] == 0 ? "-" : dur(g.blocked[i])));
       b.append('\n');
     }
-    b.append("\nScheduler wait explained: while goroutines of a group were runnable but not running,\nwhat the Ps did instead\n");
+    if (perThread()) {
+      b.append("\nScheduler wait (threads model): from a goroutine's wake-up to its thread running again, that is\n")
+          .append("the operating system's scheduling latency; no gol run queue is involved.\n");
+    } else {
+      b.append("\nScheduler wait explained: while goroutines of a group were runnable but not running,\nwhat the Ps did instead\n");
+      if (!trace.gilHeld.isEmpty()) b.append("(under gil, an \"idle\" P is mostly one whose M waits for the GIL)\n");
+    }
     for (Group g : groups) {
+      if (perThread()) break;
       if (g.schedWait == 0 || g.waitCapacity == 0) continue;
       b.append(String.format("  %-24s waited %s:", clip(g.fn, 24), dur(g.schedWait)));
       List<Map.Entry<String, Long>> top = new ArrayList<>(g.ranInstead.entrySet());
@@ -322,7 +416,6 @@ public final class Summary {
       for (TraceModel.Gc x : trace.gcs) gc += x.end() - x.start();
       b.append(String.format("%nJVM garbage collections observed: %d, %s in total%n", trace.gcs.size(), dur(gc)));
     }
-    return b.toString();
   }
 
   static String clip(String s, int n) {

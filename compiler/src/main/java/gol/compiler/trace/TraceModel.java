@@ -16,6 +16,11 @@ import java.util.TreeMap;
  * gol.runtime.trace.ChromeTrace): the goroutine time slices of every P, the Ms' slices, the
  * scheduler's instants and the GC pauses, all in nanoseconds from the start of the window.
  * {@link Summary} and {@link HtmlReport} work on this model.
+ *
+ * <p>Under the threads model ({@link #model} "threads") there are no shared Ps: the "P" of a slice
+ * is the goroutine thread's M id, {@link #byP} has one entry per thread that ran a goroutine, and
+ * {@link #procs} is their number. Under gil, {@link #gilHeld} and {@link #gilWaits} hold the
+ * global lock's slices.
  */
 public final class TraceModel {
   /** One time slice of goroutine g on P p. ready = -1 when unknown (the trace started later). */
@@ -36,6 +41,12 @@ public final class TraceModel {
   public record Gc(String name, long start, long end) {}
 
   public final Map<String, Object> otherData;
+  /** The concurrency model the trace was recorded under: gmp, threads, single or gil. */
+  public final String model;
+  /** gil model: each time an M held the global lock (MSlice.m = the M), sorted by start. */
+  public final List<MSlice> gilHeld = new ArrayList<>();
+  /** gil model: each time an M waited for the global lock, sorted by start. */
+  public final List<MSlice> gilWaits = new ArrayList<>();
   public final int procs;
   public final long windowNs;
   public final long dropped;
@@ -70,6 +81,8 @@ public final class TraceModel {
   private TraceModel(Map<String, Object> root) {
     Object od = root.get("otherData");
     otherData = od instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    model = str(otherData.get("model"), "gmp");
+    boolean perThread = model.equals("threads");
     List<Object> evs = (List<Object>) root.get("traceEvents");
     events = evs.size();
     long maxEnd = 0;
@@ -100,6 +113,9 @@ public final class TraceModel {
             byM.computeIfAbsent(tid, k -> new ArrayList<>()).add(new MSlice(tid, name, ts, end, num(args.get("g"), 0)));
           } else if (pid == 3) {
             gcs.add(new Gc(name, ts, end));
+          } else if (pid == 4) {
+            MSlice s = new MSlice((int) num(args.get("m"), -1), name, ts, end, 0);
+            (tid == 1 ? gilHeld : gilWaits).add(s);
           }
           break;
         }
@@ -121,8 +137,14 @@ public final class TraceModel {
     for (List<Slice> l : byP.values()) l.sort(Comparator.comparingLong(Slice::start));
     for (List<Slice> l : byG.values()) l.sort(Comparator.comparingLong(Slice::start));
     for (List<MSlice> l : byM.values()) l.sort(Comparator.comparingLong(MSlice::start));
-    for (int p = 0; p < maxP; p++) byP.computeIfAbsent(p, k -> new ArrayList<>());
-    procs = maxP;
+    gilHeld.sort(Comparator.comparingLong(MSlice::start));
+    gilWaits.sort(Comparator.comparingLong(MSlice::start));
+    if (perThread) {
+      procs = Math.max(1, byP.size()); // one track per goroutine thread: the Ps that could run at once
+    } else {
+      for (int p = 0; p < maxP; p++) byP.computeIfAbsent(p, k -> new ArrayList<>());
+      procs = maxP;
+    }
     windowNs = Math.max(maxEnd, num(otherData.get("durationNs"), 0));
     dropped = num(otherData.get("eventsDropped"), 0);
   }

@@ -28,6 +28,9 @@ import java.util.Map;
  *   <li><b>pid 2 "Threads"</b>: one track per M: which P it holds, spinning, parked, and syscalls;
  *       and a track for sysmon (its preemption requests and hand-offs).</li>
  *   <li><b>pid 3 "JVM"</b>: garbage collections observed.</li>
+ *   <li><b>pid 4 "GIL"</b> (gil model only): track "holder" has one slice per time an M held the
+ *       global lock (named by the M), so at most one slice at any time; track "M<i>n</i> waits"
+ *       has the M's waits for the lock, and instants where it asked the holder to drop it.</li>
  *   <li>{@code otherData}: GOMAXPROCS, event counts, and how many events were dropped by the ring
  *       buffers (the window then starts later than the program).</li>
  * </ul>
@@ -35,10 +38,20 @@ import java.util.Map;
  * goroutine, previous end &le; ready &le; start, so the gaps split exactly into blocked time
  * (end to ready) and scheduler wait (ready to start). {@code gol trace} relies on that.
  *
+ * <h2>The threads model</h2>
+ * There are no shared Ps: each goroutine thread holds a private one. Events then carry the M id
+ * where they carry a P id elsewhere, so pid 1 has one track per thread ({@code tid} = M id + 1,
+ * named "thread M<i>n</i>"), each holding the slices of the one goroutine that thread runs (and
+ * the timer thread's Timers instants). On pid 2 a goroutine thread alternates "awake", "parked"
+ * (asleep while its goroutine waits) and "syscall" (blocked in a blocking call, which under 1:1
+ * needs no hand-off: no other goroutine was waiting for this thread). {@code otherData.model} says which model ran.
+ *
  * <p>Threading: a pure function of its input; call from any thread.
  */
 public final class ChromeTrace {
-  static final int PID_PROCS = 1, PID_THREADS = 2, PID_JVM = 3;
+  static final int PID_PROCS = 1, PID_THREADS = 2, PID_JVM = 3, PID_GIL = 4;
+  /** Track ids on pid 4: the holder track, and each M's wait track (this plus the M id). */
+  static final int TID_GIL_HOLDER = 1, TID_GIL_WAITS = 1000;
   static final int TID_SYSMON = 100_000;
   /** Goroutine counters are sampled at most this often (ns of trace time), to keep files small. */
   static final long COUNTER_NS = 10_000;
@@ -75,6 +88,9 @@ public final class ChromeTrace {
     int p = -1;
     long pStart, spinStart = -1, parkStart = -1, sysStart = -1;
     long sysG;
+    /** The P it held before it parked (threads model: it holds it again when it wakes). */
+    int lastP = -1;
+    long gilWaitStart = -1, gilHoldStart = -1;
   }
 
   private static final class Emitter {
@@ -94,10 +110,13 @@ public final class ChromeTrace {
     /** Output buffer: events are appended here and written in 64 KB chunks. */
     final StringBuilder out = new StringBuilder(1 << 17);
     int maxP;
+    /** The threads model: P ids in the events are M ids (one track per goroutine thread). */
+    final boolean perThread;
 
     Emitter(TraceLog log, Writer w) {
       this.log = log;
       this.w = w;
+      perThread = "threads".equals(log.model());
       int np = log.procs();
       for (int i = 0; i < log.events().length; i += Events.STRIDE) np = Math.max(np, Events.p(log.events()[i + 1]) + 1);
       maxP = np;
@@ -106,7 +125,10 @@ public final class ChromeTrace {
 
     void run() throws IOException {
       w.write("{\"displayTimeUnit\":\"ns\",\"otherData\":{");
-      w.write("\"producer\":\"gol\",\"format\":1,\"gomaxprocs\":" + log.procs());
+      w.write("\"producer\":\"gol\",\"format\":1,\"model\":" + str(log.model()) + ",\"gomaxprocs\":" + log.procs());
+      if (perThread) {
+        w.write(",\"tracks\":" + str("threads model: no shared Ps; one goroutine track per thread (tid = M id + 1)"));
+      }
       w.write(",\"eventsRecorded\":" + log.recorded() + ",\"eventsKept\":" + log.size() + ",\"eventsDropped\":" + log.dropped());
       w.write(",\"droppedNote\":" + str(log.dropped() == 0 ? "none: the whole run was kept"
           : "the ring buffers (tracebuf=" + log.bufferEvents() + " events each) overwrote the oldest events; the window starts "
@@ -190,6 +212,10 @@ public final class ChromeTrace {
         case Events.GO_SYSEXIT: {
           MState m = m(mid);
           closeSyscall(m, mid, ts);
+          if (perThread && m.p < 0 && m.lastP >= 0) { // a goroutine thread is awake again after its call
+            m.p = m.lastP;
+            m.pStart = ts;
+          }
           GState g = g(gid);
           g.ready = ts;
           g.by = gid;
@@ -228,8 +254,31 @@ public final class ChromeTrace {
           if (m.parkStart < 0) m.parkStart = ts;
           break;
         }
-        case Events.M_UNPARK:
-          closePark(m(mid), mid, ts);
+        case Events.M_UNPARK: {
+          MState m = m(mid);
+          closePark(m, mid, ts);
+          if (perThread && m.p < 0 && m.lastP >= 0) { // a goroutine thread keeps its own P
+            m.p = m.lastP;
+            m.pStart = ts;
+          }
+          break;
+        }
+        case Events.GIL_WAIT: {
+          MState m = m(mid);
+          if (m.gilWaitStart < 0) m.gilWaitStart = ts;
+          break;
+        }
+        case Events.GIL_ACQUIRE: {
+          MState m = m(mid);
+          closeGilWait(m, mid, ts);
+          m.gilHoldStart = ts;
+          break;
+        }
+        case Events.GIL_RELEASE:
+          closeGilHold(m(mid), mid, ts);
+          break;
+        case Events.GIL_DROP_REQ:
+          instant(PID_GIL, TID_GIL_WAITS + mid, ts, "GilDropRequest", "{\"g\":" + gid + ",\"holder\":\"M" + extra + "\"}");
           break;
         case Events.M_SPIN: {
           MState m = m(mid);
@@ -359,8 +408,22 @@ public final class ChromeTrace {
     void closeP(MState m, int mid, long ts) throws IOException {
       closeSpin(m, mid, ts);
       if (m.p < 0) return;
-      complete(PID_THREADS, mid, m.pStart, ts - m.pStart, "P" + m.p, "m", "{\"p\":" + m.p + "}");
+      if (perThread) complete(PID_THREADS, mid, m.pStart, ts - m.pStart, "awake", "m", "{}");
+      else complete(PID_THREADS, mid, m.pStart, ts - m.pStart, "P" + m.p, "m", "{\"p\":" + m.p + "}");
+      m.lastP = m.p;
       m.p = -1;
+    }
+
+    void closeGilWait(MState m, int mid, long ts) throws IOException {
+      if (m.gilWaitStart < 0) return;
+      complete(PID_GIL, TID_GIL_WAITS + mid, m.gilWaitStart, ts - m.gilWaitStart, "wait", "gil", "{\"m\":" + mid + "}");
+      m.gilWaitStart = -1;
+    }
+
+    void closeGilHold(MState m, int mid, long ts) throws IOException {
+      if (m.gilHoldStart < 0) return;
+      complete(PID_GIL, TID_GIL_HOLDER, m.gilHoldStart, ts - m.gilHoldStart, "M" + mid, "gil", "{\"m\":" + mid + "}");
+      m.gilHoldStart = -1;
     }
 
     void closeSyscall(MState m, int mid, long ts) throws IOException {
@@ -387,6 +450,8 @@ public final class ChromeTrace {
         closeP(e.getValue(), e.getKey(), end);
         closeSyscall(e.getValue(), e.getKey(), end);
         closePark(e.getValue(), e.getKey(), end);
+        closeGilWait(e.getValue(), e.getKey(), end);
+        closeGilHold(e.getValue(), e.getKey(), end);
       }
       goroutineCounter(end);
     }
@@ -401,20 +466,45 @@ public final class ChromeTrace {
     // ---------------------------------------------------------------- JSON output
 
     void metadata() throws IOException {
-      meta(PID_PROCS, 0, "process_name", "Procs (one track per P)");
+      meta(PID_PROCS, 0, "process_name", perThread ? "Goroutine threads (threads model: one track per thread, no shared Ps)"
+          : "Procs (one track per P)");
       meta(PID_PROCS, 0, "process_sort_index", 1);
       meta(PID_THREADS, 0, "process_name", "Threads (one track per M)");
       meta(PID_THREADS, 0, "process_sort_index", 2);
       meta(PID_JVM, 0, "process_name", "JVM");
       meta(PID_JVM, 0, "process_sort_index", 3);
       meta(PID_JVM, 1, "thread_name", "GC pauses");
-      for (int p = 0; p < maxP; p++) {
-        meta(PID_PROCS, p + 1, "thread_name", "P" + p);
-        meta(PID_PROCS, p + 1, "thread_sort_index", p);
-      }
-      java.util.TreeSet<Integer> mids = new java.util.TreeSet<>();
+      java.util.TreeSet<Integer> mids = new java.util.TreeSet<>(), tracks = new java.util.TreeSet<>();
       long[] ev = log.events();
-      for (int i = 0; i < ev.length; i += Events.STRIDE) mids.add(Events.m(ev[i + 1]));
+      boolean gil = false;
+      for (int i = 0; i < ev.length; i += Events.STRIDE) {
+        mids.add(Events.m(ev[i + 1]));
+        if (Events.p(ev[i + 1]) >= 0) tracks.add(Events.p(ev[i + 1]));
+        int k = Events.kind(ev[i + 1]);
+        gil |= k >= Events.GIL_WAIT && k <= Events.GIL_DROP_REQ;
+      }
+      if (perThread) {
+        for (int t : tracks) {
+          meta(PID_PROCS, t + 1, "thread_name", "thread M" + t);
+          meta(PID_PROCS, t + 1, "thread_sort_index", t);
+        }
+      } else {
+        for (int p = 0; p < maxP; p++) {
+          meta(PID_PROCS, p + 1, "thread_name", "P" + p);
+          meta(PID_PROCS, p + 1, "thread_sort_index", p);
+        }
+      }
+      if (gil) {
+        meta(PID_GIL, 0, "process_name", "GIL (gil model: who holds the global lock, who waits)");
+        meta(PID_GIL, 0, "process_sort_index", 4);
+        meta(PID_GIL, TID_GIL_HOLDER, "thread_name", "holder");
+        meta(PID_GIL, TID_GIL_HOLDER, "thread_sort_index", 0);
+        for (int mid : mids) {
+          if (mid == 0 || mid == 0xffff) continue;
+          meta(PID_GIL, TID_GIL_WAITS + mid, "thread_name", "M" + mid + " waits");
+          meta(PID_GIL, TID_GIL_WAITS + mid, "thread_sort_index", mid);
+        }
+      }
       for (int mid : mids) {
         if (mid == 0 || mid == 0xffff) continue;
         meta(PID_THREADS, mid, "thread_name", "M" + mid);

@@ -73,6 +73,16 @@ public final class Events {
   /** A JVM garbage collection: ts = its start, arg = duration ns, extra = string id of its name. */
   public static final int GC = 26;
 
+  // ---- the gil model's global lock (recorded by the M concerned)
+  /** The event's M starts waiting for the GIL. */
+  public static final int GIL_WAIT = 27;
+  /** The event's M took the GIL. */
+  public static final int GIL_ACQUIRE = 28;
+  /** The event's M drops the GIL. */
+  public static final int GIL_RELEASE = 29;
+  /** The event's M, waiting, asked goroutine g on M extra (the holder) to drop the GIL. */
+  public static final int GIL_DROP_REQ = 30;
+
   /** Event name of a kind (for debugging and the JSON writer's instants). */
   public static String name(int kind) {
     switch (kind) {
@@ -98,6 +108,10 @@ public final class Events {
       case TIMERS: return "Timers";
       case RUNQ: return "RunQueue";
       case GC: return "GC";
+      case GIL_WAIT: return "GilWait";
+      case GIL_ACQUIRE: return "GilAcquire";
+      case GIL_RELEASE: return "GilRelease";
+      case GIL_DROP_REQ: return "GilDropRequest";
       default: return "Event" + kind;
     }
   }

@@ -15,9 +15,11 @@ import java.util.Map;
  * @param durationNs    length of the kept window
  * @param bufferEvents  the per-buffer cap ({@code tracebuf})
  * @param settings      the GOLDEBUG settings in force
+ * @param model         the concurrency model: gmp, threads, single or gil (under threads, an
+ *                      event's P field is its M's id: each goroutine thread has its own P)
  */
 public record TraceLog(long[] events, String[] strings, int procs, long recorded, long dropped,
-    long windowStartNs, long durationNs, int bufferEvents, Map<String, String> settings) {
+    long windowStartNs, long durationNs, int bufferEvents, Map<String, String> settings, String model) {
 
   public int size() {
     return events.length / Events.STRIDE;
