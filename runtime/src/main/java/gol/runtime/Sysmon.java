@@ -40,8 +40,9 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <h2>Watching</h2>
  * Each round also updates {@link #clock}, prints the scheduler trace when {@code schedtrace} is
- * on and due ({@link SchedTrace}). At start it also starts the SIGQUIT watcher ({@link SigQuit}, a
- * thread of its own, so that its file work never delays sysmon's rounds).
+ * on and due ({@link SchedTrace}). {@value SigQuit#ARM_DELAY_MS} ms into the run it starts the SIGQUIT
+ * watcher ({@link SigQuit}, a thread of its own, so that its file work never delays sysmon's
+ * rounds; a shorter program never starts it).
  *
  * <p>Threading: the {@code sm*} fields of P are sysmon's alone. Everything else it reads racily
  * (schedwhen, status, {@code p.m}, {@code m.curg}, the timer heaps' {@code next}); a stale read costs
@@ -50,7 +51,7 @@ import java.util.concurrent.locks.LockSupport;
  * any M; it reads {@link #wakeAt} (volatile) after the timer's heap published it (volatile), and
  * sysmon raises wakeAt before it reads the heaps, so one of the two sees the other.
  */
-final class Sysmon {
+final class Sysmon implements Runnable {
   static final long MIN_DELAY_NS = 20_000L;
   static final long MAX_DELAY_NS = 10_000_000L;
   /** A blocking call that has lasted this long loses its P even if nothing else needs it (Go's forcePreemptNS). */
@@ -99,7 +100,7 @@ final class Sysmon {
   void start() {
     clock = System.nanoTime();
     wakeAt = clock + MAX_DELAY_NS;
-    thread = new Thread(this::loop, "gol-sysmon");
+    thread = new Thread(this, "gol-sysmon"); // not a lambda: the first lambda costs ms of start-up
     thread.setDaemon(true);
     thread.start();
   }
@@ -118,12 +119,13 @@ final class Sysmon {
     if (t != null && wallClockPreempt && when - wakeAt < -POKE_SLACK_NS) LockSupport.unpark(t);
   }
 
-  private void loop() {
+  /** The loop (sysmon's thread). */
+  @Override public void run() {
     long now = System.nanoTime();
     clock = now;
     Config config = Config.load(); // here, not in start: the program's first goroutine is already running
     schedtrace = SchedTrace.from(config, sched);
-    SigQuit.watch(sched, config);
+    long sigquitAt = now + SigQuit.ARM_DELAY_MS * 1_000_000L; // start its watcher then, if still running
     long delay = MIN_DELAY_NS;
     int idle = 0;
     nextDeadline = now + MAX_DELAY_NS;
@@ -141,6 +143,10 @@ final class Sysmon {
       sched.sysmonTimers(now);
       if (sched.trace != null) sched.trace.sampleQueues(sched, now);
       if (schedtrace != null) schedtrace.tick(now);   // the text trace; sched.trace is the event tracer
+      if (config != null && now - sigquitAt >= 0) {
+        SigQuit.watch(sched, config, 0);
+        config = null;
+      }
     }
   }
 
