@@ -124,7 +124,8 @@ final class Sysmon implements Runnable {
     long now = System.nanoTime();
     clock = now;
     Config config = Config.load(); // here, not in start: the program's first goroutine is already running
-    schedtrace = SchedTrace.from(config, sched);
+    // Tested here so that SchedTrace is not even loaded when it is off (class loading is start-up time).
+    schedtrace = config.intValue("schedtrace", 0) > 0 ? SchedTrace.from(config, sched) : null;
     long sigquitAt = now + SigQuit.ARM_DELAY_MS * 1_000_000L; // start its watcher then, if still running
     long delay = MIN_DELAY_NS;
     int idle = 0;
