@@ -36,7 +36,8 @@ import java.util.concurrent.locks.LockSupport;
  *       run queue has work, or no M is spinning and no P is idle, or the call has lasted 10 ms.</li>
  * </ul>
  * Neither preemption rule runs under {@code --no-preempt} or {@code --seed} (whose clock is virtual:
- * {@link Determinism} ends slices there).
+ * {@link Determinism} ends slices there), and the timer rule runs with the default 10 ms slice only:
+ * {@code --timeslice MS} makes every slice last MS ms, timers or not (the knob shows starvation).
  *
  * <h2>Watching</h2>
  * Each round also updates {@link #clock}, prints the scheduler trace when {@code schedtrace} is
@@ -82,6 +83,11 @@ final class Sysmon implements Runnable {
   private SchedTrace schedtrace;
   /** Preempt long time slices (off with --no-preempt, and under --seed, whose clock is virtual). */
   private final boolean wallClockPreempt;
+  /**
+   * End a slice early for an overdue timer: with the default time slice only, so that
+   * {@code --timeslice MS} keeps its exact meaning (a goroutine keeps its P for MS ms, timers wait).
+   */
+  private final boolean timerPreempt;
   /** Hand the P of a long blocking call to another M (off in the single model: one M only). */
   private final boolean retakeSyscalls;
   /** The time slice (the timeslice knob, 10 ms by default). */
@@ -95,6 +101,7 @@ final class Sysmon implements Runnable {
     this.wallClockPreempt = k.preempt && k.seed == null;
     this.retakeSyscalls = k.model != Knobs.Model.SINGLE;
     this.timesliceNs = k.timesliceNs;
+    this.timerPreempt = wallClockPreempt && k.timesliceNs == FORCE_PREEMPT_NS;
   }
 
   void start() {
@@ -116,7 +123,7 @@ final class Sysmon implements Runnable {
    */
   void timerAdded(long when) {
     Thread t = thread;
-    if (t != null && wallClockPreempt && when - wakeAt < -POKE_SLACK_NS) LockSupport.unpark(t);
+    if (t != null && timerPreempt && when - wakeAt < -POKE_SLACK_NS) LockSupport.unpark(t);
   }
 
   /** The loop (sysmon's thread). */
@@ -159,7 +166,7 @@ final class Sysmon implements Runnable {
   int retake(long now) {
     int n = 0;
     long next = now + MAX_DELAY_NS;
-    boolean timersToo = sched.npidle == 0; // else an idle P's M runs due timers (sysmonTimers)
+    boolean timersToo = timerPreempt && sched.npidle == 0; // else an idle P's M runs due timers (sysmonTimers)
     for (P p : sched.allp) {
       int s = p.status;
       if (s == P.IDLE || s == P.STOP) continue;

@@ -28,20 +28,34 @@ class SysmonTest {
     l.run(g, Long.MAX_VALUE, new Object[0], (g2, i, v) -> { counter.incrementAndGet(); return null; });
   }
 
-  /** GOMAXPROCS=1, a goroutine spinning forever: main's Sleep(1ms) still returns (Go: after ~10-20 ms). */
+  /**
+   * GOMAXPROCS=1, a goroutine spinning forever: main's Sleep(1ms) still returns (Go: after ~10-20 ms).
+   * main sleeps until the spinner has run (on a loaded machine the spinner may not have reached its
+   * loop when sysmon ends its slice for main's timer).
+   */
   @Test
   void spinningGoroutineIsPreempted() {
     TestProgram prog = new TestProgram();
     Seq main = new Seq(prog, "main.main", 5, 6);
+    Loop naps = new Loop(prog, "main.naps", 7);
     AtomicLong counter = new AtomicLong();
     Loop loop = spinner(prog);
     long[] slept = new long[1];
     long[] preempts = new long[1];
+    Step nap = new Step() {
+      @Override public Object invoke(G g2, long i, Object[] vars) {
+        time.Sleep(g2, 1_000_000);
+        return null;
+      }
+      @Override public boolean after(long i, Object v, Object[] vars) {
+        return counter.get() == 0;
+      }
+    };
     TestProgram.Result r = SchedTest.run(prog, 1, g -> {
       Sched.go(g, TestProgram.go("main.main", 4, cg -> spin(loop, cg, counter)));
       long t0 = System.nanoTime();
       main.run(g, new Object[2],
-          (g2, i, v) -> { time.Sleep(g2, 1_000_000); return null; },
+          (g2, i, v) -> { naps.run(g2, 1000, new Object[0], nap); return null; },
           (g2, i, v) -> {
             slept[0] = System.nanoTime() - t0;
             preempts[0] = Sched.current().sysmon.preemptions;
