@@ -92,8 +92,8 @@ final class Sysmon implements Runnable {
   private final boolean retakeSyscalls;
   /** The time slice (the timeslice knob, 10 ms by default). */
   private final long timesliceNs;
-  /** Earliest deadline found by the latest {@link #retake} (sysmon's thread only). */
-  private long nextDeadline;
+  /** Earliest deadline found by the latest {@link #retake} (sysmon's thread only; read by tests). */
+  long nextDeadline;
 
   Sysmon(Sched sched) {
     this.sched = sched;

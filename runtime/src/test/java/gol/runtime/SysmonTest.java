@@ -7,13 +7,11 @@ import gol.runtime.Shapes.Loop;
 import gol.runtime.Shapes.Seq;
 import gol.runtime.lib.time;
 import gol.runtime.Shapes.Step;
-import gol.runtime.lib.sync;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -173,57 +171,4 @@ class SysmonTest {
     return median < 10 ? null : "median lateness " + median + " ms of " + Arrays.toString(late);
   }
 
-  /**
-   * GOMAXPROCS=1, two goroutines spinning (no timers): each time slice lasts the 10 ms time slice
-   * plus sysmon's wake-up jitter. Sysmon times the slice from its start on the P; timing it from
-   * its first look, as Go does, makes the slices 10-20 ms (20 ms once sysmon's 10 ms rounds lock
-   * onto the slices).
-   */
-  @Test
-  void timeSlicesLastTheTimeslice() {
-    attempts(3, this::timeSlices);
-  }
-
-  /** One run of {@link #timeSlicesLastTheTimeslice}: null if it met the bound, else why not. */
-  String timeSlices() {
-    TestProgram prog = new TestProgram();
-    Seq main = new Seq(prog, "main.main", 9);
-    Loop a = new Loop(prog, "main.spinA", 10), b = new Loop(prog, "main.spinB", 11);
-    Seq wa = new Seq(prog, "main.workerA", 12, 13), wb = new Seq(prog, "main.workerB", 14, 15);
-    AtomicInteger last = new AtomicInteger(-1);
-    List<Long> switches = new ArrayList<>();
-    sync.WaitGroup wg = new sync.WaitGroup();
-    TestProgram.Result r = SchedTest.run(prog, 1, g -> {
-      wg.Add(g, 2);
-      for (int k = 0; k < 2; k++) {
-        int me = k;
-        Loop l = k == 0 ? a : b;
-        Step body = new Step() {
-          @Override public Object invoke(G g2, long i, Object[] vars) {
-            if (last.getAndSet(me) != me) {
-              synchronized (switches) {
-                switches.add(System.nanoTime());
-              }
-            }
-            return null;
-          }
-          @Override public boolean after(long i, Object v, Object[] vars) {
-            synchronized (switches) {
-              return switches.size() < 14;
-            }
-          }
-        };
-        Seq worker = k == 0 ? wa : wb;
-        Sched.go(g, TestProgram.go("main.main", 5, cg -> worker.run(cg, new Object[2],
-            (g2, i, v) -> { l.run(g2, Long.MAX_VALUE, new Object[0], body); return null; },
-            (g2, i, v) -> { wg.Done(g2); return null; })));
-      }
-      main.run(g, new Object[1], (g2, i, v) -> { wg.Wait(g2); return null; });
-    });
-    assertEquals(0, r.code(), r.err());
-    long[] slices = new long[switches.size() - 2]; // the first switch includes start-up
-    for (int i = 0; i < slices.length; i++) slices[i] = switches.get(i + 2) - switches.get(i + 1);
-    double median = medianMs(slices);
-    return median >= 9.5 && median < 15 ? null : "median slice " + median + " ms of " + Arrays.toString(slices);
-  }
 }
