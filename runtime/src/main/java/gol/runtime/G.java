@@ -214,10 +214,15 @@ public final class G {
 
   /** Scheduling state (IDLE .. DEAD). Written by the G's current owner; read racily by dumps. */
   volatile int state;
-  /** Next G in whatever list holds this one (the global run queue, a free list). */
+  /** Next G in a semaphore's wait list ({@link Sema}). */
   G schedlink;
-  /** The go statement that created this goroutine (for "created by" in dumps); null for main. */
-  Entry origin;
+  /**
+   * Where the go statement that started this goroutine is ({@code created by NAME} and its line in
+   * dumps); null for main. Copied from the {@link Entry} at the go statement, so the entry (and the
+   * arguments it holds) can be collected once the goroutine has started.
+   */
+  String creatorName;
+  int creatorLine;
   /** Why the goroutine is WAITING (Go's waitreason), for dumps. */
   String waitReason;
   /**

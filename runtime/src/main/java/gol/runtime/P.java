@@ -41,6 +41,8 @@ final class P {
   static final int GOID_BATCH = 16;
   /** Local free-list length above which dead Gs move to the global free list (Go: 64, down to 32). */
   static final int GFREE_MAX = 64;
+  /** Dead Gs moved between a P's free list and the global one at a time (Go moves them one by one). */
+  static final int GFREE_BATCH = GFREE_MAX / 2;
 
   final int id;
   final Sched sched;
@@ -72,15 +74,19 @@ final class P {
   /** This P's timers (Go 1.14+: per-P heaps, run by the scheduler). */
   final Timers timers;
 
-  /** Dead Gs ready for reuse (linked by schedlink). */
-  G gfree;
+  /** Dead Gs ready for reuse: a stack, gfree[0..gfreeCount). */
+  private G[] gfree = new G[GFREE_MAX];
   int gfreeCount;
   /** Goroutine id cache: ids [goidNext, goidEnd) belong to this P. */
   long goidNext, goidEnd;
-  /** Goroutines created and finished on this P (NumGoroutine sums created - exited over all Ps). */
-  volatile long created, exited;
+  /**
+   * Goroutines created and finished on this P (NumGoroutine sums created - exited over all Ps).
+   * Written by the owner only, through {@link #countCreated}/{@link #countExited}: an opaque store
+   * is a plain move on x86, where a volatile {@code ++} would cost a fence per go statement.
+   */
+  private long created, exited;
 
-  private static final VarHandle HEAD, TAIL, RUNNEXT, STATUS;
+  private static final VarHandle HEAD, TAIL, RUNNEXT, STATUS, CREATED, EXITED;
   static {
     try {
       MethodHandles.Lookup l = MethodHandles.lookup();
@@ -88,6 +94,8 @@ final class P {
       TAIL = l.findVarHandle(P.class, "tail", int.class);
       RUNNEXT = l.findVarHandle(P.class, "runnext", G.class);
       STATUS = l.findVarHandle(P.class, "status", int.class);
+      CREATED = l.findVarHandle(P.class, "created", long.class);
+      EXITED = l.findVarHandle(P.class, "exited", long.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -111,6 +119,29 @@ final class P {
     this.useRunnext = sched == null || sched.knobs.runnext;
   }
 
+  /** Counts n goroutines created on this P (owner only, or with the world stopped). */
+  void countCreated(long n) {
+    CREATED.setOpaque(this, created + n);
+  }
+
+  /** Counts n goroutines finished on this P (owner only, or with the world stopped). */
+  void countExited(long n) {
+    EXITED.setOpaque(this, exited + n);
+  }
+
+  /** Goroutines created minus finished on this P (a racy read, for any thread). */
+  long live() {
+    return (long) CREATED.getOpaque(this) - (long) EXITED.getOpaque(this);
+  }
+
+  /** Moves this P's goroutine counts to {@code to} (a P going away; the world is stopped). */
+  void moveCountsTo(P to) {
+    to.countCreated(created);
+    to.countExited(exited);
+    countCreated(-created);
+    countExited(-exited);
+  }
+
   /** CAS of the status: a blocking call's M and sysmon race for a SYSCALL P; one wins. */
   boolean casStatus(int from, int to) {
     return STATUS.compareAndSet(this, from, to);
@@ -123,10 +154,15 @@ final class P {
    */
   void runqput(G g, boolean next) {
     if (next && useRunnext) {
-      G old;
-      do {
-        old = (G) RUNNEXT.getVolatile(this);
-      } while (!RUNNEXT.compareAndSet(this, old, g));
+      // Only the owner makes runnext non-null; thieves only take it (non-null -> null). So an
+      // empty runnext stays empty until we fill it, and a release store is enough: no atomic
+      // read-modify-write, whose fence would wait for all the frame-saving stores before it.
+      // A full runnext may be stolen meanwhile: swap atomically, and kick what was there.
+      if (RUNNEXT.getAcquire(this) == null) {
+        RUNNEXT.setRelease(this, g);
+        return;
+      }
+      G old = (G) RUNNEXT.getAndSet(this, g);
       if (old == null) return;
       g = old;
     }
@@ -150,8 +186,7 @@ final class P {
     for (int i = 0; i < n; i++) batch[i] = runq[(h + i) & (RUNQ_SIZE - 1)];
     if (!HEAD.compareAndSet(this, h, h + n)) return false;
     batch[n] = g;
-    for (int i = 0; i < n; i++) batch[i].schedlink = batch[i + 1];
-    sched.globrunqputbatch(batch[0], batch[n], n + 1);
+    sched.globrunqputbatch(batch, n + 1);
     return true;
   }
 
@@ -281,22 +316,37 @@ final class P {
     return goidNext++;
   }
 
-  /** Puts a dead G on the local free list, spilling to the global one past {@value #GFREE_MAX}. */
+  /** Puts a dead G on the local free list; a full list moves half of itself to the global one. */
   void gfput(G g) {
-    g.schedlink = gfree;
-    gfree = g;
-    if (++gfreeCount >= GFREE_MAX) sched.gfspill(this);
+    gfree[gfreeCount++] = g;
+    if (gfreeCount == GFREE_MAX) {
+      G[] batch = new G[GFREE_BATCH];
+      gfreeCount -= GFREE_BATCH;
+      System.arraycopy(gfree, gfreeCount, batch, 0, GFREE_BATCH);
+      java.util.Arrays.fill(gfree, gfreeCount, GFREE_MAX, null);
+      sched.gfspill(this, batch);
+    }
+  }
+
+  /** Moves this P's free Gs (not the global ones) to {@code to}'s free list (a P going away). */
+  void gfmoveTo(P to) {
+    while (gfreeCount > 0) {
+      G g = gfree[--gfreeCount];
+      gfree[gfreeCount] = null;
+      to.gfput(g);
+    }
   }
 
   /** Takes a dead G for reuse, refilling from the global free list; null if there is none. */
   G gfget() {
-    if (gfree == null) sched.gfrefill(this);
-    G g = gfree;
-    if (g != null) {
-      gfree = g.schedlink;
-      g.schedlink = null;
-      gfreeCount--;
+    if (gfreeCount == 0) {
+      G[] batch = sched.gfrefill();
+      if (batch == null) return null;
+      System.arraycopy(batch, 0, gfree, 0, batch.length);
+      gfreeCount = batch.length;
     }
+    G g = gfree[--gfreeCount];
+    gfree[gfreeCount] = null;
     return g;
   }
 }

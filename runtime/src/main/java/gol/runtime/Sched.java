@@ -79,8 +79,17 @@ import java.util.List;
  * <ol>
  *   <li>Whoever makes work (go statement, ready, global queue) first publishes it (release store
  *       of the ring's tail, or the global queue under the lock), then calls {@link #wakep}.</li>
- *   <li>wakep issues a full fence, then starts an M only if a P is idle and no M is spinning: it
- *       CASes {@link #nmspinning} from 0 to 1 and hands an idle P to an idle (or new) M.</li>
+ *   <li>wakep starts an M only if a P is idle and no M is spinning: it CASes {@link #nmspinning}
+ *       from 0 to 1 and hands an idle P to an idle (or new) M. Like Go's, it reads npidle and
+ *       nmspinning with no fence before them (a fence costs ~20% of a ping-pong hand-off, as it
+ *       waits for the frame-saving stores to drain). So on x86 the maker's read may pass its own
+ *       publishing store, and step 5's argument needs care: a maker that publishes into <em>its
+ *       own</em> P (go statement, ready) loses nothing, because its M runs that P's queue at its
+ *       next schedule at the latest; the race can only leave the work unstolen until then (lost
+ *       parallelism, for as long as the current G runs: at most one time slice). Makers without a
+ *       P publish on the global queue under the lock, which orders them with an M going idle
+ *       (it re-checks the global queue under the same lock); timers fence explicitly
+ *       ({@code timerAdded}).</li>
  *   <li>A spinning M looks for work in every queue, for up to {@link SchedLoop#SPIN_NS} (one Go
  *       pass, then a little longer: while it spins, wakep is a no-op, so a stream of ready() calls
  *       does not pay a thread wake-up each). If it finds some it stops spinning and, if it was the
@@ -223,7 +232,7 @@ public final class Sched extends SchedLoop {
     p0.goidNext += 4;
     mainG.entry = main;
     mainG.state = G.RUNNABLE;
-    p0.created++;
+    p0.countCreated(1);
     if (trace != null) trace.goCreateMain(mainG);
     if (det != null) {
       Determinism.clock = det.virtualClock ? det : null;
@@ -295,9 +304,10 @@ public final class Sched extends SchedLoop {
     if (g == null) g = newG();
     g.id = p.newGoid();
     g.entry = e;
-    g.origin = e;
+    g.creatorName = e.creatorName();
+    g.creatorLine = e.creatorLine();
     g.state = G.RUNNABLE;
-    p.created++;
+    p.countCreated(1);
     if (trace != null) trace.goCreate(p, g, e);
     p.runqput(g, true);
     if (mainStarted) wakep();

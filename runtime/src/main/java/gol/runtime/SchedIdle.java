@@ -56,9 +56,12 @@ abstract class SchedIdle extends SchedQueues {
     }
   }
 
-  /** Wakes an M to look for work if a P is idle and nobody is spinning (protocol steps 1-2). */
+  /**
+   * Wakes an M to look for work if a P is idle and nobody is spinning (protocol steps 1-2). Like
+   * Go's, it reads npidle and nmspinning without a fence first: see step 2 of the protocol for why
+   * that loses no work.
+   */
   void wakep() {
-    java.lang.invoke.VarHandle.fullFence();
     if (npidle == 0) return;
     if (nmspinning.get() != 0 || !nmspinning.compareAndSet(0, 1)) return;
     startm(true);

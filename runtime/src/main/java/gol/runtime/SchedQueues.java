@@ -57,9 +57,13 @@ abstract class SchedQueues {
   M midle;
   int nmidle;
   final List<M> allm = new ArrayList<>();
-  G runqhead, runqtail;
-  G gfreeGlobal;
-  int gfreeGlobalCount;
+  /** The global run queue; {@link #runqsize} mirrors its size for racy readers. */
+  final GlobalRunq globalRunq = new GlobalRunq();
+  /** The global free list of dead Gs: batches of {@link P#GFREE_BATCH} spilled by Ps, a stack. */
+  G[][] gfreeBatches = new G[8][];
+  int gfreeBatchCount;
+  /** Gs in gfreeBatches (written under lock, read racily by gfrefill). */
+  volatile int gfreeGlobalCount;
   /** Ps on the idle list (written under lock, read racily by wakep). */
   volatile int npidle;
   /** Gs on the global run queue (written under lock, read racily). */
@@ -106,8 +110,6 @@ abstract class SchedQueues {
   /** Takes one G from the global queue, or null (tests). */
   G globalQueueTake() {
     synchronized (lock) {
-      if (runqsize == 0) return null;
-      runqsize--;
       return popGlobal();
     }
   }
@@ -140,7 +142,7 @@ abstract class SchedQueues {
   long gcount() {
     if (threads != null) return threads.gcount();
     long n = 0;
-    for (P p : allp) n += p.created - p.exited;
+    for (P p : allp) n += p.live();
     return n;
   }
 
@@ -158,21 +160,15 @@ abstract class SchedQueues {
   // ==================================================================== the global run queue and free list (under lock)
 
   void globrunqput(G g) {
-    g.schedlink = null;
-    if (runqtail == null) runqhead = g;
-    else runqtail.schedlink = g;
-    runqtail = g;
-    runqsize++;
+    globalRunq.put(g);
+    runqsize = globalRunq.size();
   }
 
-  /** Appends a linked batch head..tail of n Gs to the global queue (takes the lock). */
-  void globrunqputbatch(G head, G tail, int n) {
+  /** Appends batch[0..n) to the global queue (takes the lock). */
+  void globrunqputbatch(G[] batch, int n) {
     synchronized (lock) {
-      tail.schedlink = null;
-      if (runqtail == null) runqhead = head;
-      else runqtail.schedlink = head;
-      runqtail = tail;
-      runqsize += n;
+      globalRunq.putBatch(batch, n);
+      runqsize = globalRunq.size();
     }
   }
 
@@ -181,51 +177,43 @@ abstract class SchedQueues {
    * to a fair share of the rest into p's ring. max > 0 caps the batch. Under lock, by p's owner.
    */
   G globrunqget(P p, int max) {
-    int size = runqsize;
+    int size = globalRunq.size();
     if (size == 0) return null;
     int n = Math.min(size, size / allp.length + 1);
     if (max > 0 && n > max) n = max;
     if (n > Math.max(1, knobs.runqSize / 2)) n = Math.max(1, knobs.runqSize / 2);
-    runqsize -= n;
-    G g = popGlobal();
-    for (int i = 1; i < n; i++) p.runqput(popGlobal(), false);
+    G g = globalRunq.poll();
+    for (int i = 1; i < n; i++) p.runqput(globalRunq.poll(), false);
+    runqsize = globalRunq.size();
     return g;
   }
 
   G popGlobal() {
-    G g = runqhead;
-    runqhead = g.schedlink;
-    if (runqhead == null) runqtail = null;
-    g.schedlink = null;
+    G g = globalRunq.poll();
+    runqsize = globalRunq.size();
     return g;
   }
 
-  /** Moves dead Gs from p's free list to the global one until 32 remain (takes the lock). */
-  void gfspill(P p) {
+  /** Moves a full batch of dead Gs from p's free list to the global one (takes the lock). */
+  void gfspill(P p, G[] batch) {
     synchronized (lock) {
-      while (p.gfreeCount > P.GFREE_MAX / 2) {
-        G g = p.gfree;
-        p.gfree = g.schedlink;
-        p.gfreeCount--;
-        g.schedlink = gfreeGlobal;
-        gfreeGlobal = g;
-        gfreeGlobalCount++;
+      if (gfreeBatchCount == gfreeBatches.length) {
+        gfreeBatches = java.util.Arrays.copyOf(gfreeBatches, gfreeBatchCount * 2);
       }
+      gfreeBatches[gfreeBatchCount++] = batch;
+      gfreeGlobalCount += batch.length;
     }
   }
 
-  /** Refills p's empty free list with up to 32 Gs from the global one (takes the lock). */
-  void gfrefill(P p) {
-    if (gfreeGlobalCount == 0) return; // racy peek: at worst we allocate a new G
+  /** A batch of dead Gs from the global free list for p's empty one, or null (takes the lock). */
+  G[] gfrefill() {
+    if (gfreeGlobalCount == 0) return null; // racy peek: at worst we allocate a new G
     synchronized (lock) {
-      while (p.gfreeCount < P.GFREE_MAX / 2 && gfreeGlobal != null) {
-        G g = gfreeGlobal;
-        gfreeGlobal = g.schedlink;
-        gfreeGlobalCount--;
-        g.schedlink = p.gfree;
-        p.gfree = g;
-        p.gfreeCount++;
-      }
+      if (gfreeBatchCount == 0) return null;
+      G[] batch = gfreeBatches[--gfreeBatchCount];
+      gfreeBatches[gfreeBatchCount] = null;
+      gfreeGlobalCount -= batch.length;
+      return batch;
     }
   }
 

@@ -96,7 +96,7 @@ final class SchedTrace {
           .append(" idlethreads=").append(s.nmidle)
           .append(" runqueue=").append(s.runqsize);
       ms = new ArrayList<>(s.allm);
-      if (extra) for (G g = s.runqhead; g != null && global.size() < MAX_LIST; g = g.schedlink) global.add(g);
+      if (extra) for (int i = 0; i < MAX_LIST && s.globalRunq.peek(i) != null; i++) global.add(s.globalRunq.peek(i));
     }
     if (detail) {
       b.append(" gcwaiting=").append(s.stw.waiting ? 1 : 0).append(" nmidlelocked=0 stopwait=")

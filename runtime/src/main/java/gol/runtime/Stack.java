@@ -81,6 +81,27 @@ public final class Stack {
     depth++;
   }
 
+  /**
+   * Before the frames of a suspension are pushed onto an empty stack: makes sure the first
+   * segment will be exactly big enough for them ({@code prims} including the two header words per
+   * frame). A parked goroutine usually holds one or two small frames, so sizing the first segment
+   * to what is saved, not to a fixed guess, is most of what keeps a parked goroutine small (Go's
+   * smallest stack is 2 KB). Deeper stacks grow by doubling from there. A first suspension deeper
+   * than {@link #FIRST_PRIMS} x 4 / {@link #FIRST_REFS} x 4 slots keeps the doubling segments, so
+   * that popping them gives memory back.
+   */
+  void presize(int prims, int refs) {
+    if (top != null || prims > 4 * FIRST_PRIMS || refs > 4 * FIRST_REFS) return;
+    if (spare != null && spare.prim.length >= prims && spare.ref.length >= refs) return;
+    if (spare != null) {
+      prims = Math.max(prims, spare.prim.length);
+      refs = Math.max(refs, spare.ref.length);
+      shrinks++; // the smaller spare is released
+    }
+    spare = new Segment(prims, refs);
+    grows++;
+  }
+
   /** Links a segment on top able to hold a frame of the given size (the spare if it is big enough). */
   private Segment grow(int needP, int needR) {
     Segment s;
@@ -114,7 +135,7 @@ public final class Stack {
     s.rsp -= nr;
     System.arraycopy(s.prim, s.psp, dstP, 0, np);
     System.arraycopy(s.ref, s.rsp, dstR, 0, nr);
-    java.util.Arrays.fill(s.ref, s.rsp, s.rsp + nr, null);
+    for (int i = s.rsp, end = s.rsp + nr; i < end; i++) s.ref[i] = null; // a few slots: a loop beats Arrays.fill
     depth--;
     if (s.psp == 0) {            // segment empty: unlink, keep as spare (the larger of the two)
       top = s.below;

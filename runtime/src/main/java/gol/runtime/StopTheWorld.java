@@ -144,13 +144,8 @@ final class StopTheWorld {
         G g;
         while ((g = gone.runqget()) != null) sched.globrunqput(g);
         gone.timers.moveAllTo(p0.timers);
-        while ((g = gone.gfget()) != null) {
-          g.schedlink = null;
-          p0.gfput(g);
-        }
-        p0.created += gone.created;
-        p0.exited += gone.exited;
-        gone.created = gone.exited = 0;
+        gone.gfmoveTo(p0);
+        gone.moveCountsTo(p0);
         gone.status = P.STOP;
       }
       if (mine.id >= n) { // our P goes away: continue on P 0

@@ -62,7 +62,8 @@ final class ThreadsModel {
     G g = sched.newG();
     g.id = creator.newGoid();
     g.entry = e;
-    g.origin = e;
+    g.creatorName = e.creatorName();
+    g.creatorLine = e.creatorLine();
     g.state = G.RUNNABLE;
     created.incrementAndGet();
     active.incrementAndGet();

@@ -131,12 +131,10 @@ final class Traceback {
 
   /** Go's {@code created by F} line and the go statement's position (none for main). */
   static void createdBy(StringBuilder b, Resumer r, G g) {
-    Entry o = g.origin;
-    if (o == null) return;
-    String name = o.creatorName();
+    String name = g.creatorName;
     if (name == null) return;
     b.append("created by ").append(name).append('\n');
-    b.append('\t').append(r == null ? "?" : r.fileName()).append(':').append(o.creatorLine()).append(" +0x0\n");
+    b.append('\t').append(r == null ? "?" : r.fileName()).append(':').append(g.creatorLine).append(" +0x0\n");
   }
 
   private static void frame(StringBuilder b, String name, String file, int line) {

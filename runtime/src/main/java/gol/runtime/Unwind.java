@@ -53,11 +53,12 @@ public final class Unwind {
 
   /** Moves the frames of the finished unwind onto the goroutine's stack, outermost first. */
   void commitTo(Stack st) {
+    if (st.isEmpty()) st.presize(ptop + 2 * nframes, rtop);
     for (int i = nframes - 1; i >= 0; i--) {
       int f = i * 6;
       st.push(frames[f], frames[f + 1], sp, frames[f + 2], frames[f + 3], sr, frames[f + 4], frames[f + 5]);
     }
-    java.util.Arrays.fill(sr, 0, rtop, null);
+    for (int i = 0; i < rtop; i++) sr[i] = null; // a few slots: a loop beats Arrays.fill
     nframes = 0;
     ptop = 0;
     rtop = 0;

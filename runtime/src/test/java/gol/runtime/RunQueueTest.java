@@ -105,4 +105,42 @@ class RunQueueTest {
     assertSame(g, victim.runqsteal(thief, false));
     assertTrue(thief.runqEmpty());
   }
+
+  /** The global queue keeps FIFO order across wrap-around and growth, single and batched puts. */
+  @Test
+  void globalQueueIsFifoAcrossWrapAndGrowth() {
+    GlobalRunq q = new GlobalRunq();
+    List<G> g = gs(3000);
+    long next = 0;
+    int put = 0;
+    for (int round = 0; round < 20; round++) {
+      for (int k = 0; k < 37 && put < g.size(); k++) q.put(g.get(put++));
+      G[] batch = new G[100];
+      int n = 0;
+      while (n < 100 && put < g.size()) batch[n++] = g.get(put++);
+      q.putBatch(batch, n);
+      for (int k = 0; k < 60; k++) assertEquals(next++, q.poll().id); // wraps the ring while it grows
+    }
+    assertEquals(put - next, q.size());
+    assertEquals(next, q.peek(0).id);
+    while (q.size() > 0) assertEquals(next++, q.poll().id);
+    assertNull(q.poll());
+    assertEquals(put, next);
+  }
+
+  /** Dead Gs spill to the global free list in batches and come back to another P; none lost or doubled. */
+  @Test
+  void freeGsMoveBetweenPsInBatches() {
+    Sched s = Sched.unstarted(2);
+    P a = s.allp[0], b = s.allp[1];
+    List<G> g = gs(1000);
+    for (G x : g) a.gfput(x);
+    assertTrue(a.gfreeCount < P.GFREE_MAX, "a spilled");
+    assertEquals(1000, a.gfreeCount + s.gfreeGlobalCount);
+    java.util.Set<G> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (G x; (x = b.gfget()) != null; ) assertTrue(seen.add(x), "a G handed out twice");
+    for (G x; (x = a.gfget()) != null; ) assertTrue(seen.add(x), "a G handed out twice");
+    assertEquals(1000, seen.size());
+    assertEquals(0, s.gfreeGlobalCount);
+  }
 }
