@@ -73,9 +73,25 @@ public final class M {
   /** Starts the thread; it runs the schedule loop with {@link #nextp}. */
   void start() {
     stackBytes = stackBytesFor(sched.maxStack);
-    thread = new Thread(null, () -> sched.mstart(this), "gol-M" + id, stackBytes);
+    thread = new Thread(null, new Body(this), "gol-M" + id, stackBytes);
     thread.setDaemon(true);
     thread.start();
+  }
+
+  /**
+   * The thread's body: the schedule loop. A class, not a lambda: the first lambda of a JVM
+   * bootstraps the method-handle machinery, several ms of every program's start-up.
+   */
+  private static final class Body implements Runnable {
+    private final M m;
+
+    Body(M m) {
+      this.m = m;
+    }
+
+    @Override public void run() {
+      m.sched.mstart(m);
+    }
   }
 
   /** Starts the thread with its own body and JVM stack size (the threads model's goroutine threads). */

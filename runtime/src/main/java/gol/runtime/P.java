@@ -52,9 +52,15 @@ final class P {
   int schedtick;
   /** Incremented per blocking call that ended or was retaken (read racily by sysmon). */
   int syscalltick;
-  /** sysmon's last look at this P (Go's sysmontick): the ticks it saw and when. Sysmon only. */
-  int smSchedtick, smSyscalltick;
-  long smSchedwhen, smSyscallwhen;
+  /**
+   * When the current time slice began (System.nanoTime, written with schedtick, so once per slice:
+   * a runnext hand-off inherits the slice and its start). Read racily by sysmon, which preempts the
+   * slice {@code timeslice} after it.
+   */
+  long schedwhen;
+  /** sysmon's last look at this P's blocking calls (Go's sysmontick): the tick it saw and when. Sysmon only. */
+  int smSyscalltick;
+  long smSyscallwhen;
   /** The M holding this P (null while idle). */
   M m;
   /** Next idle P (the idle list is a stack under the scheduler lock). */

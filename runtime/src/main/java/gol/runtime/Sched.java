@@ -262,7 +262,7 @@ public final class Sched extends SchedLoop {
     shutdown();
     if (trace != null) trace.finish(self());
     Out.flush();
-    if (Determinism.clock == det) Determinism.clock = null;
+    if (det != null && Determinism.clock == det) Determinism.clock = null; // (det null: Determinism is not loaded)
     return exitCode;
   }
 

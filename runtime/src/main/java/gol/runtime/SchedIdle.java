@@ -151,6 +151,7 @@ abstract class SchedIdle extends SchedQueues {
     } else {
       wakep();
     }
+    if (npidle == 0) sysmon.timerAdded(when); // every P busy: sysmon may have to preempt for it
   }
 
   /** sysmon: a timer is overdue and nobody sleeps on timers while a P is idle: get an M to run it. */

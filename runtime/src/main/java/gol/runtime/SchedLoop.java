@@ -231,6 +231,7 @@ abstract class SchedLoop extends SchedIdle {
     P p = m.p;
     if (!inherit) {
       p.schedtick++;
+      p.schedwhen = System.nanoTime(); // one clock read per slice: sysmon times the slice from here
       if (det != null) det.startSlice();
     }
     g.state = G.RUNNING;

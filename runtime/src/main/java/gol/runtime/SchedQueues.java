@@ -76,7 +76,13 @@ abstract class SchedQueues {
   final AtomicInteger nsyscall = new AtomicInteger();
   final Sysmon sysmon;
   /** The execution tracer of this run, or null when tracing is off (GOLDEBUG trace=FILE). */
-  final Tracer trace = Tracer.create(Config.load());
+  final Tracer trace = tracer(Config.load());
+
+  /** The event tracer if {@code trace=FILE} is set; tested here so that Tracer is not even loaded when off. */
+  private static Tracer tracer(Config c) {
+    String path = c.get("trace");
+    return path == null || path.isEmpty() ? null : Tracer.create(c);
+  }
   /** Goroutine id generator: handed out to Ps in batches. */
   final AtomicLong goidgen = new AtomicLong(1);
   /** Every G ever allocated in this run, in allocation order (for dumps), guarded by itself. */

@@ -19,7 +19,7 @@ import java.nio.file.Path;
  * file exists starts its attach listener, which creates the socket {@code /tmp/.java_pid<pid>},
  * <b>instead of</b> printing its thread dump. gol arms this {@value #ARM_DELAY_MS} ms after the
  * run starts ({@link #install}: it creates the trigger file, deleted at exit; programs that end
- * sooner never touch /tmp). A watcher thread ({@link #watch}) looks for the
+ * sooner never touch /tmp, nor start the watcher thread: sysmon starts it when the time comes). A watcher thread ({@link #watch}) looks for the
  * socket every {@value #POLL_MS} ms ({@link #received}); when it appears, it prints the goroutine dump and
  * deletes the socket, so the next SIGQUIT (finding the listener's socket gone) restarts the
  * listener instead of printing the JVM's dump, and is noticed the same way.
@@ -50,17 +50,41 @@ final class SigQuit {
   private static volatile Path socket;
 
   /**
-   * Starts the watcher of one run: a daemon thread that arms the handshake (once per JVM) and then,
-   * every {@value #POLL_MS} ms until the run ends, prints the goroutine dump if a SIGQUIT came.
-   * Nothing happens with {@code sigquit=0} or off Linux.
+   * Starts the watcher of one run: a daemon thread that arms the handshake (once per JVM) after
+   * {@value #ARM_DELAY_MS} ms and then, every {@value #POLL_MS} ms until the run ends, prints the
+   * goroutine dump if a SIGQUIT came. Nothing happens with {@code sigquit=0} or off Linux.
    */
   static void watch(Sched sched, Config config) {
+    watch(sched, config, ARM_DELAY_MS);
+  }
+
+  /**
+   * {@link #watch} for a caller that has already waited: the watcher arms the handshake after
+   * {@code armDelayMs}. sysmon calls it {@value #ARM_DELAY_MS} ms into the run, so that a short
+   * program never starts the thread at all.
+   */
+  static void watch(Sched sched, Config config, long armDelayMs) {
     String v = config.get("sigquit");
     if (v != null && !config.flag("sigquit")) return;
     if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) return;
-    Thread t = new Thread(() -> {
+    Thread t = new Thread(new Watcher(sched, armDelayMs), "gol-sigquit");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  /** The watcher thread's body (a class, not a lambda: see {@link M}'s Body). */
+  private static final class Watcher implements Runnable {
+    private final Sched sched;
+    private final long armDelayMs;
+
+    Watcher(Sched sched, long armDelayMs) {
+      this.sched = sched;
+      this.armDelayMs = armDelayMs;
+    }
+
+    @Override public void run() {
       try {
-        Thread.sleep(ARM_DELAY_MS); // short programs end first and never touch /tmp
+        if (armDelayMs > 0) Thread.sleep(armDelayMs); // short programs end first and never touch /tmp
       } catch (InterruptedException e) {
         return;
       }
@@ -73,9 +97,7 @@ final class SigQuit {
         }
         if (!sched.done && received()) GoroutineDump.sigquit(sched);
       }
-    }, "gol-sigquit");
-    t.setDaemon(true);
-    t.start();
+    }
   }
 
   /** Arms the handshake once per JVM: creates the trigger file, to be deleted at exit. */

@@ -434,7 +434,8 @@ public final class ProgramGen {
     mv.visitInsn(ARRAYLENGTH);
     mv.visitMethodInsn(INVOKESTATIC, "java/lang/System", "arraycopy", "(Ljava/lang/Object;ILjava/lang/Object;II)V", false);
     mv.visitVarInsn(ALOAD, 1);
-    mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/lib/os", "setArgs", "([Ljava/lang/String;)V", false);
+    // Not os.setArgs: that would load os (and what its initialiser touches) in every program.
+    mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/lib/CommandLine", "set", "([Ljava/lang/String;)V", false);
     mv.visitTypeInsn(NEW, className + "$Resumer");
     mv.visitInsn(DUP);
     mv.visitMethodInsn(INVOKESPECIAL, className + "$Resumer", "<init>", "()V", false);

@@ -13,21 +13,27 @@ import gol.runtime.Tuple;
 /**
  * Go's package os, the part gol programs use: Args, Exit, Stdout, Stderr, Getenv. Standard output and
  * error go through {@link Out}, which keeps Go's ordering (stdout flushed before stderr and at exit).
- * Known to the compiler: {@link #setArgs} is called once at program start, before main.
+ * The generated main stores the command line in {@link CommandLine} (not here, so that a program
+ * that never uses os does not load this class); os.Args is made from it when os is first used.
  */
 public final class os {
   private os() {}
 
   static final RType STRINGS = RType.slice(RType.STRING);
 
-  /** os.Args: the program name followed by the arguments, as Go strings. */
-  public static Slice Args = new Slice(STRINGS, new Object[] {"gol"}, 0, 1, 1);
+  /** os.Args: the program name followed by the arguments, as Go strings (from {@link CommandLine}). */
+  public static Slice Args = argsSlice(CommandLine.get());
 
   /** Sets os.Args from the launcher's arguments (args[0] is the program name); Java strings are converted to UTF-8 Go strings. */
   public static void setArgs(String[] args) {
+    CommandLine.set(args);
+    Args = argsSlice(args);
+  }
+
+  private static Slice argsSlice(String[] args) {
     Object[] a = new Object[args.length];
     for (int i = 0; i < args.length; i++) a[i] = GoString.fromJava(args[i]);
-    Args = new Slice(STRINGS, a, 0, a.length, a.length);
+    return new Slice(STRINGS, a, 0, a.length, a.length);
   }
 
   /** os.Exit: flushes standard output and ends the program with the code; deferred calls do not run. */
