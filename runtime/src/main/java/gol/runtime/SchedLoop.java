@@ -1,8 +1,5 @@
 package gol.runtime;
 
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 
 /**
  * The schedule loop (third of the classes {@link Sched}'s code is split into; see
@@ -249,10 +246,10 @@ abstract class SchedLoop extends SchedIdle {
         Entry e = g.entry;
         if (e != null) {
           g.entry = null;
-          runEntry(e, g);
+          e.run(g);
         } else if (!g.stack.isEmpty()) {
           if (g.pendingPanic instanceof Panic pp) Traceback.rebaseOnSavedFrames(pp, g, resumer);
-          resumeTop(resumer, g);
+          resumer.resume(g, g.stack.topFnId());
         } else {
           Throwable pending = g.pendingPanic;
           if (pending != null) {
@@ -309,7 +306,7 @@ abstract class SchedLoop extends SchedIdle {
         g.state = G.WAITING;
         m.curg = null;
         if (trace != null) trace.goBlock(m, g, g.waitReason);
-        if (commitPark(op, g)) return; // parked: g now belongs to what it waits on
+        if (op.commit(g)) return; // parked: g now belongs to what it waits on
         g.parkOp = null;          // completed during commit: carry on
         g.waitReason = null;
         g.state = G.RUNNING;
@@ -333,66 +330,6 @@ abstract class SchedLoop extends SchedIdle {
       m.curg = null;
       end(2, () -> Traceback.internalError(new IllegalStateException("goroutine unwound without a park request")));
       return;
-    }
-  }
-
-  // ---- the calls into the program, kept out of the trampoline's compiled code
-  //
-  // Called directly, a program with one go statement (skynet) makes these call sites monomorphic,
-  // and C2 inlines the whole program into execute: one compilation of ~40 KB of machine code,
-  // done twice after a deoptimisation, that duplicates the program's own compiled methods and
-  // costs ~0.3 s of a compiler thread, which competes with the Ps on a 2-core machine. A call
-  // through a MethodHandle held in a non-final field is never inlined, so execute stays small.
-
-  private static MethodHandle entryRun = lookupVirtual(Entry.class, "run", MethodType.methodType(void.class, G.class));
-  private static MethodHandle resumerResume =
-      lookupVirtual(Resumer.class, "resume", MethodType.methodType(void.class, G.class, int.class));
-
-  private static MethodHandle lookupVirtual(Class<?> c, String name, MethodType t) {
-    try {
-      return MethodHandles.publicLookup().findVirtual(c, name, t);
-    } catch (ReflectiveOperationException ex) {
-      throw new ExceptionInInitializerError(ex);
-    }
-  }
-
-  /** Rethrows t unchanged (the generated code may throw any Throwable; execute sorts them out). */
-  @SuppressWarnings("unchecked")
-  private static <T extends Throwable> T sneaky(Throwable t) throws T {
-    throw (T) t;
-  }
-
-  private static MethodHandle parkOpCommit =
-      lookupVirtual(ParkOp.class, "commit", MethodType.methodType(boolean.class, G.class));
-
-  /**
-   * {@code op.commit(g)}, not inlined either: inlined, the channel's commit code made execute twice
-   * as big, and the first contended channel lock (an untaken branch when C2 compiled it) sent
-   * execute back to the interpreter and the compiler, up to four times per run.
-   */
-  private static boolean commitPark(ParkOp op, G g) {
-    try {
-      return (boolean) parkOpCommit.invokeExact(op, g);
-    } catch (Throwable t) {
-      throw SchedLoop.<RuntimeException>sneaky(t);
-    }
-  }
-
-  /** {@code e.run(g)}, not inlined. */
-  private static void runEntry(Entry e, G g) {
-    try {
-      entryRun.invokeExact(e, g);
-    } catch (Throwable t) {
-      throw SchedLoop.<RuntimeException>sneaky(t);
-    }
-  }
-
-  /** {@code r.resume(g, topFnId)}, not inlined. */
-  private static void resumeTop(Resumer r, G g) {
-    try {
-      resumerResume.invokeExact(r, g, g.stack.topFnId());
-    } catch (Throwable t) {
-      throw SchedLoop.<RuntimeException>sneaky(t);
     }
   }
 
