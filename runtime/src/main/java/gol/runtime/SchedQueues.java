@@ -110,7 +110,9 @@ abstract class SchedQueues {
   /** Takes one G from the global queue, or null (tests). */
   G globalQueueTake() {
     synchronized (lock) {
-      return popGlobal();
+      G g = globalRunq.poll();
+      runqsize = globalRunq.size();
+      return g;
     }
   }
 
@@ -184,12 +186,6 @@ abstract class SchedQueues {
     if (n > Math.max(1, knobs.runqSize / 2)) n = Math.max(1, knobs.runqSize / 2);
     G g = globalRunq.poll();
     for (int i = 1; i < n; i++) p.runqput(globalRunq.poll(), false);
-    runqsize = globalRunq.size();
-    return g;
-  }
-
-  G popGlobal() {
-    G g = globalRunq.poll();
     runqsize = globalRunq.size();
     return g;
   }

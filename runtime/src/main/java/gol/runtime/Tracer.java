@@ -77,20 +77,10 @@ final class Tracer {
       this.mid = mid;
     }
 
+    /** Appends an event stamped now. */
     void put(Tracer t, int kind, int p, long extra, long g, long arg) {
-      if (t.stopped) return;
-      long[] a = this.a;
-      int cap = a.length >> 2;
-      if (n == cap && cap < maxEvents) {
-        a = this.a = Arrays.copyOf(a, a.length * 2);
-        cap <<= 1;
-      }
-      int i = (int) (n & (cap - 1)) << 2;
-      a[i] = lastTs = System.nanoTime();
-      a[i + 1] = Events.header(kind, p, mid, extra);
-      a[i + 2] = g;
-      a[i + 3] = arg;
-      n++;
+      if (t.stopped) return; // no clock read once tracing stopped
+      putAt(t, System.nanoTime(), kind, p, extra, g, arg);
     }
 
     /**
