@@ -55,7 +55,7 @@ public final class Callbacks {
   /** Resumes the callback's saved frames until they return (see the class comment). */
   private static void finish(G g, String what) {
     M m = g.m;
-    int base = g.stack.depth();   // the frames below the callback (lazily resumed ones) stay saved
+    int base = g.stack.depth() - m.unwind.pendingOnStack();   // the frames below the callback (lazily resumed ones) stay saved
     Resumer resumer = Sched.resumer();
     for (;;) {
       ParkOp op = g.parkOp;

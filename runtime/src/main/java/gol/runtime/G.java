@@ -154,20 +154,21 @@ public final class G {
   /**
    * Called by a save helper: starts saving one frame (fnId, resume point pc) with np primitive and nr
    * reference locals. Returns the index in {@code m.unwind.sp} of its first primitive slot; its
-   * references go at {@code m.unwind.sr[m.unwind.srBase ...]}. Sets UNWIND (the PREEMPT-only case).
+   * references go at {@code m.unwind.sr[m.unwind.srBase ...]} (read both arrays after this call:
+   * it may change them). Sets UNWIND (the PREEMPT-only case).
    */
   public int save(int fnId, int pc, int np, int nr) {
     status |= UNWIND;
-    return m.unwind.reserve(fnId, pc, np, nr);
+    return m.unwind.reserve(stack, fnId, pc, np, nr);
   }
 
   /**
-   * Called by a frame's resume code: pops the innermost saved frame into {@code m.unwind.rp} and
-   * {@code m.unwind.rr} (from index 0) and returns its resume point.
+   * Called by a frame's resume code: pops the innermost saved frame and returns its resume point. Its
+   * locals are at {@code m.unwind.rp[m.unwind.rpBase ...]} and {@code m.unwind.rr[m.unwind.rrBase ...]}
+   * until the goroutine next saves or restores a frame.
    */
   public int restore() {
-    Unwind u = m.unwind;
-    return stack.pop(u);
+    return stack.pop(m.unwind);
   }
 
   /** Opaque read of the status word (loop back-edges): the JIT may not hoist it out of the loop. */

@@ -27,8 +27,8 @@ public final class RuntimeFrames {
 
   /**
    * Registers a runtime frame kind: its Go name for dumps ({@code sync.(*Once).doSlow}) and its
-   * resume code, which must call {@link G#restore} first (its saved references are then in
-   * {@code g.m.unwind.rr}). Returns its function id. Call from a static initialiser.
+   * resume code, which must call {@link G#restore} first (its saved references are then
+   * {@code g.m.unwind.restoredRef(0, 1, ...)}). Returns its function id. Call from a static initialiser.
    */
   public static synchronized int register(String goName, Consumer<G> resume) {
     KINDS.add(new Kind(goName, resume));

@@ -21,7 +21,9 @@ package gol.runtime;
  * <ol>
  *   <li>{@code top.psp} and {@code top.rsp} index the first free slot of the top segment; every
  *       segment below is non-empty.</li>
- *   <li>Reference slots at and above {@code rsp} are null (popped frames do not retain garbage).</li>
+ *   <li>Reference slots at and above {@code rsp} are null (popped frames do not retain garbage),
+ *       except those of the frame popped last, until the next push, pop or clear: the resume code
+ *       reads its locals straight from the segment ({@link #pop}), so they are cleared later.</li>
  *   <li>{@code depth} equals the number of frame records in all segments.</li>
  * </ol>
  * Threading: owned by the goroutine; touched only by the M that is running or committing it.
@@ -70,15 +72,57 @@ public final class Stack {
    * refs from srcR[rBase..].
    */
   void push(int fnId, int pc, long[] srcP, int pBase, int np, Object[] srcR, int rBase, int nr) {
+    int b = reserve(fnId, pc, np, nr);
     Segment s = top;
-    if (s == null || s.psp + np + 2 > s.prim.length || s.rsp + nr > s.ref.length) s = grow(np + 2, nr);
-    System.arraycopy(srcP, pBase, s.prim, s.psp, np);
-    System.arraycopy(srcR, rBase, s.ref, s.rsp, nr);
+    System.arraycopy(srcP, pBase, s.prim, b, np);
+    System.arraycopy(srcR, rBase, s.ref, s.rsp - nr, nr);
+  }
+
+  /**
+   * Pushes a frame record of np prims and nr refs whose slots the caller fills in: prims at
+   * {@link #topPrims()}{@code [returned base ..]}, refs at {@link #topRefs()}{@code [topRefBase(nr) ..]}.
+   * This is how the innermost frame of a suspension is saved with a single copy ({@link Unwind}).
+   */
+  int reserve(int fnId, int pc, int np, int nr) {
+    flushStale();
+    Segment s = top;
+    if (s == null || s.psp + np + 2 > s.prim.length || s.rsp + nr > s.ref.length) {
+      if (s == null && depth == 0) presize(np + 2, nr);
+      s = grow(np + 2, nr);
+    }
+    int base = s.psp;
     s.psp += np;
     s.rsp += nr;
     s.prim[s.psp++] = ((long) fnId << 32) | (pc & 0xffffffffL);
     s.prim[s.psp++] = ((long) np << 32) | nr;
     depth++;
+    return base;
+  }
+
+  /** The top segment's primitive slots (valid after {@link #reserve}). */
+  long[] topPrims() { return top.prim; }
+
+  /** The top segment's reference slots (valid after {@link #reserve}). */
+  Object[] topRefs() { return top.ref; }
+
+  /** Where the nr reference slots of the frame just reserved start in {@link #topRefs()}. */
+  int topRefBase(int nr) { return top.rsp - nr; }
+
+  /**
+   * Undoes the latest {@link #reserve} of np prims and nr refs, first copying its slots to
+   * dstP[pBase..] and dstR[rBase..] (when dstP is not null).
+   */
+  void unreserve(int np, int nr, long[] dstP, int pBase, Object[] dstR, int rBase) {
+    Segment s = top;
+    s.psp -= np + 2;
+    s.rsp -= nr;
+    if (dstP != null) {
+      System.arraycopy(s.prim, s.psp, dstP, pBase, np);
+      System.arraycopy(s.ref, s.rsp, dstR, rBase, nr);
+    }
+    for (int i = s.rsp, end = s.rsp + nr; i < end; i++) s.ref[i] = null;
+    depth--;
+    if (s.psp == 0) release(s);
   }
 
   /**
@@ -120,36 +164,59 @@ public final class Stack {
   }
 
   /**
-   * Pops the innermost frame into {@code u.rp[0..np)} and {@code u.rr[0..nr)}; returns its pc.
-   * Its reference slots are cleared; an emptied segment becomes the spare.
+   * Pops the innermost frame and returns its pc. Its locals are not copied: {@code u.rp[u.rpBase ..]}
+   * and {@code u.rr[u.rrBase ..]} are pointed at its slots in the segment, where the resume code
+   * reads them before it does anything else. Its reference slots are cleared at the next push, pop
+   * or clear ({@link #flushStale}); an emptied segment becomes the spare.
    */
   int pop(Unwind u) {
+    flushStale();
     Segment s = top;
     long h2 = s.prim[s.psp - 1];
     long h1 = s.prim[s.psp - 2];
     int np = (int) (h2 >>> 32), nr = (int) h2;
-    u.ensureRestore(np, nr);
-    long[] dstP = u.rp;
-    Object[] dstR = u.rr;
     s.psp -= np + 2;
     s.rsp -= nr;
-    System.arraycopy(s.prim, s.psp, dstP, 0, np);
-    System.arraycopy(s.ref, s.rsp, dstR, 0, nr);
-    for (int i = s.rsp, end = s.rsp + nr; i < end; i++) s.ref[i] = null; // a few slots: a loop beats Arrays.fill
-    depth--;
-    if (s.psp == 0) {            // segment empty: unlink, keep as spare (the larger of the two)
-      top = s.below;
-      s.below = null;
-      if (spare == null || spare.prim.length < s.prim.length) {
-        if (spare != null) shrinks++; // the smaller spare is released
-        spare = s;
-      }
+    u.rp = s.prim;
+    u.rpBase = s.psp;
+    u.rr = s.ref;
+    u.rrBase = s.rsp;
+    if (nr > 0) {
+      stale = s;
+      staleFrom = s.rsp;
+      staleTo = s.rsp + nr;
     }
+    depth--;
+    if (s.psp == 0) release(s);
     return (int) h1;
+  }
+
+  /** The segment holding the reference slots of the frame popped last, and their range; null if none. */
+  private Segment stale;
+  private int staleFrom, staleTo;
+
+  /** Clears the reference slots of the frame popped last (invariant 2). */
+  private void flushStale() {
+    Segment s = stale;
+    if (s != null) {
+      for (int i = staleFrom; i < staleTo; i++) s.ref[i] = null; // a few slots: a loop beats Arrays.fill
+      stale = null;
+    }
+  }
+
+  /** Unlinks the emptied top segment s; keeps it as the spare if it is the larger of the two. */
+  private void release(Segment s) {
+    top = s.below;
+    s.below = null;
+    if (spare == null || spare.prim.length < s.prim.length) {
+      if (spare != null) shrinks++; // the smaller spare is released
+      spare = s;
+    }
   }
 
   /** Drops every frame (the goroutine is dead and its G may be reused). */
   void clear() {
+    stale = null;
     top = null;
     spare = null;
     depth = 0;
@@ -183,7 +250,8 @@ public final class Stack {
     int n = 0;
     for (Segment s = top; s != null; s = s.below) {
       if (s != top && s.psp == 0) throw new AssertionError("empty segment below top");
-      for (int i = s.rsp; i < s.ref.length; i++) if (s.ref[i] != null) throw new AssertionError("stale ref at " + i);
+      for (int i = s.rsp; i < s.ref.length; i++)
+        if (s.ref[i] != null && !(s == stale && i >= staleFrom && i < staleTo)) throw new AssertionError("stale ref at " + i);
       int p = s.psp, r = s.rsp;
       while (p > 0) {
         long h2 = s.prim[p - 1];

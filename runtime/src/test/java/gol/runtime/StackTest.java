@@ -34,8 +34,8 @@ class StackTest {
     for (int f = 0; f < 40; f++) {
       int pc = g.restore();
       assertEquals(f, pc);
-      assertEquals(f * 100L + 2, g.m.unwind.rp[2]);
-      assertEquals("r" + f + ".1", g.m.unwind.rr[1]);
+      assertEquals(f * 100L + 2, g.m.unwind.restoredPrim(2));
+      assertEquals("r" + f + ".1", g.m.unwind.restoredRef(1));
       st.checkInvariants();
     }
     assertTrue(st.isEmpty());
@@ -72,5 +72,64 @@ class StackTest {
     unwind(g, 2, 2, 2, 0);
     // 2 frames x (2 prims + 2 header words) and 2 x 2 refs, sized exactly: 144 bytes
     assertTrue(g.stack().bytes() <= 160, "bytes " + g.stack().bytes());
+  }
+
+  /**
+   * The innermost frame of a suspension is saved straight into the stack segment; a second frame
+   * in the same unwind moves it back to the scratch so that it still ends on top. An abandoned
+   * unwind (a panic while unwinding) leaves the stack as it was.
+   */
+  @Test
+  void directSaveSecondFrameAndReset() {
+    G g = new G();
+    g.m = new M();
+    Stack st = g.stack();
+    unwind(g, 1, 2, 1, 0);                 // one frame: saved in place
+    assertEquals(1, st.depth());
+    int b = g.save(5, 3, 2, 1);            // a new unwind: frame 5 goes onto the stack at once...
+    assertEquals(2, st.depth());
+    g.m.unwind.sp[b] = 50;
+    g.m.unwind.sr[g.m.unwind.srBase] = "five";
+    assertEquals(1, g.m.unwind.pendingOnStack());
+    b = g.save(6, 4, 1, 1);                // ...and back into the scratch when frame 6 follows
+    assertEquals(0, g.m.unwind.pendingOnStack());
+    assertEquals(1, st.depth());
+    g.m.unwind.sp[b] = 60;
+    g.m.unwind.sr[g.m.unwind.srBase] = "six";
+    g.m.unwind.commitTo(st);
+    g.status = 0;
+    st.checkInvariants();
+    assertEquals(3, st.depth());
+    assertEquals(3, g.restore());          // innermost (frame 5) first, its locals intact
+    assertEquals(50, g.m.unwind.restoredPrim(0));
+    assertEquals("five", g.m.unwind.restoredRef(0));
+    st.checkInvariants();
+    assertEquals(4, g.restore());
+    assertEquals(60, g.m.unwind.restoredPrim(0));
+    assertEquals("six", g.m.unwind.restoredRef(0));
+    g.save(7, 0, 1, 2);                    // abandoned: reset pops the frame saved in place
+    g.m.unwind.reset();
+    g.status = 0;
+    assertEquals(1, st.depth());
+    assertEquals(0, st.topFnId());
+    st.checkInvariants();
+  }
+
+  /** A restored frame's references are read in place and cleared at the stack's next operation. */
+  @Test
+  void restoredReferencesDoNotLinger() {
+    G g = new G();
+    g.m = new M();
+    Stack st = g.stack();
+    unwind(g, 2, 1, 2, 0);
+    g.restore();
+    Object[] seg = g.m.unwind.rr;
+    int at = g.m.unwind.rrBase;
+    assertEquals("r0.0", seg[at]);         // still readable right after restore
+    st.checkInvariants();                  // allowed: the frame popped last
+    g.restore();
+    assertEquals(null, seg[at]);           // cleared by the next pop
+    assertEquals(null, seg[at + 1]);
+    st.checkInvariants();
   }
 }

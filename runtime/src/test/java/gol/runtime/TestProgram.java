@@ -54,9 +54,9 @@ final class TestProgram implements Resumer {
     return g.restore();
   }
 
-  static long rp(G g, int i) { return g.m.unwind.rp[i]; }
+  static long rp(G g, int i) { return g.m.unwind.restoredPrim(i); }
 
-  static Object rr(G g, int i) { return g.m.unwind.rr[i]; }
+  static Object rr(G g, int i) { return g.m.unwind.restoredRef(i); }
 
   /** An Entry with a "created by" site, as the compiler generates for a go statement. */
   static Entry go(String creator, int line, Consumer<G> body) {

@@ -41,8 +41,8 @@ import org.objectweb.asm.MethodVisitor;
  * <pre>
  *   static long fib(G g, long n)                 static void fib$resume(G g)
  *     if n < 2 return n                            pc = g.restore(); switch pc:
- *     t1 = fib(g, n-1)                               0: n = rp[0];           push g.retJ; goto C0
- *     if g.status != 0 goto COLD0  ----.             1: n = rp[0]; t1 = rp[1]; push g.retJ; goto C1
+ *     t1 = fib(g, n-1)                               0: n = rp[b];             push g.retJ; goto C0
+ *     if g.status != 0 goto COLD0  ----.             1: n = rp[b]; t1 = rp[b+1]; push g.retJ; goto C1
  *   C0:                                |           (second copy of the body, same labels C0, C1;
  *     t2 = fib(g, n-2)                 |            "return v" is g.retJ = v; return)
  *     if g.status != 0 goto COLD1      |
@@ -50,6 +50,8 @@ import org.objectweb.asm.MethodVisitor;
  *     return t1 + t2                   |           p = g.save(FN_FIB, 0, 1, 0); sp[p] = n
  *   COLD0: fib$s0(g, n); return 0  <---'
  * </pre>
+ * ({@code rp}/{@code b} are the popped frame's slots in the goroutine's stack segment and their
+ * offset, {@code m.unwind.rp}/{@code rpBase}: locals are read in place, not copied out first.)
  */
 abstract class FnBase {
   final ProgramGen prog;
@@ -327,18 +329,25 @@ abstract class FnBase {
    * continue after the call.
    */
   void emitResumePrologue(int scratch) {
-    int pcSlot = scratch, rpSlot = scratch + 1, rrSlot = scratch + 2;
+    int pcSlot = scratch, rpSlot = scratch + 1, rrSlot = scratch + 2, rpBaseSlot = scratch + 3, rrBaseSlot = scratch + 4;
     mv.visitVarInsn(ALOAD, 0);
     mv.visitMethodInsn(INVOKEVIRTUAL, JvmTypes.G, "restore", "()I", false);
     mv.visitVarInsn(ISTORE, pcSlot);
+    // the frame's locals, read in place from the goroutine's stack segment: rp[rpBase + i], rr[rrBase + i]
     mv.visitVarInsn(ALOAD, 0);
     mv.visitFieldInsn(GETFIELD, JvmTypes.G, "m", "Lgol/runtime/M;");
     mv.visitFieldInsn(GETFIELD, "gol/runtime/M", "unwind", "Lgol/runtime/Unwind;");
     mv.visitInsn(DUP);
     mv.visitFieldInsn(GETFIELD, "gol/runtime/Unwind", "rp", "[J");
     mv.visitVarInsn(ASTORE, rpSlot);
+    mv.visitInsn(DUP);
     mv.visitFieldInsn(GETFIELD, "gol/runtime/Unwind", "rr", "[Ljava/lang/Object;");
     mv.visitVarInsn(ASTORE, rrSlot);
+    mv.visitInsn(DUP);
+    mv.visitFieldInsn(GETFIELD, "gol/runtime/Unwind", "rpBase", "I");
+    mv.visitVarInsn(ISTORE, rpBaseSlot);
+    mv.visitFieldInsn(GETFIELD, "gol/runtime/Unwind", "rrBase", "I");
+    mv.visitVarInsn(ISTORE, rrBaseSlot);
     pushInt(BUDGET);
     mv.visitVarInsn(ISTORE, budgetSlot);
     int n = normalPoints.size();
@@ -355,13 +364,17 @@ abstract class FnBase {
         JKind k = l.slotKind();
         if (k.isPrim()) {
           mv.visitVarInsn(ALOAD, rpSlot);
-          pushInt(pi++);
+          mv.visitVarInsn(ILOAD, rpBaseSlot);
+          if (pi > 0) { pushInt(pi); mv.visitInsn(IADD); }
+          pi++;
           mv.visitInsn(LALOAD);
           if (k == JKind.D) mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "longBitsToDouble", "(J)D", false);
           if (k == JKind.Z) mv.visitInsn(L2I);
         } else {
           mv.visitVarInsn(ALOAD, rrSlot);
-          pushInt(ri++);
+          mv.visitVarInsn(ILOAD, rrBaseSlot);
+          if (ri > 0) { pushInt(ri); mv.visitInsn(IADD); }
+          ri++;
           mv.visitInsn(AALOAD);
           checkcast(l.slotClass());
         }

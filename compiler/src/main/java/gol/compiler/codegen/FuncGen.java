@@ -97,7 +97,7 @@ final class FuncGen extends StmtGen {
     int[] paramSlots = new int[params.size()];
     for (int i = 0; i < paramSlots.length; i++) paramSlots[i] = allocSlot(JvmTypes.kind(params.get(i).type));
     budgetSlot = allocSlot(JKind.Z);
-    // The prologue's three scratch slots lie above every slot of the normal copy, so the body's
+    // The prologue's five scratch slots lie above every slot of the normal copy, so the body's
     // slots (allocated below, identically in both copies) never collide with them.
     if (resumeCopy) emitResumePrologue(prologueScratch);
     Label start = new Label();
