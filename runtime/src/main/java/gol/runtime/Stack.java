@@ -14,13 +14,16 @@ package gol.runtime;
  * </pre>
  * A frame never straddles segments. The first segment is small (a goroutine parked at shallow depth
  * costs little); when a frame does not fit, a new segment of twice the size is linked on top (Go
- * 1.2's morestack). When the top segment empties it is unlinked and kept as the one spare, so a
- * goroutine suspending at a segment boundary in a loop does not allocate each time (Go's "hot split").
+ * 1.2's morestack). When a segment above the first empties it is unlinked and kept as the one
+ * spare, so a goroutine suspending at a segment boundary in a loop does not allocate each time (Go's
+ * "hot split"). The first (bottom) segment stays linked when it empties, so the common case, a
+ * goroutine that suspends and resumes one frame at a time, finds room at once; and it stays with the
+ * G when the goroutine ends ({@link #clear}), as Go keeps a dead G's stack for the next goroutine.
  *
  * <p>Invariants (checked by {@link #checkInvariants()}):
  * <ol>
  *   <li>{@code top.psp} and {@code top.rsp} index the first free slot of the top segment; every
- *       segment below is non-empty.</li>
+ *       segment below is non-empty; an empty top segment is the bottom one.</li>
  *   <li>Reference slots at and above {@code rsp} are null (popped frames do not retain garbage),
  *       except those of the frame popped last, until the next push, pop or clear: the resume code
  *       reads its locals straight from the segment ({@link #pop}), so they are cleared later.</li>
@@ -86,10 +89,7 @@ public final class Stack {
   int reserve(int fnId, int pc, int np, int nr) {
     flushStale();
     Segment s = top;
-    if (s == null || s.psp + np + 2 > s.prim.length || s.rsp + nr > s.ref.length) {
-      if (s == null && depth == 0) presize(np + 2, nr);
-      s = grow(np + 2, nr);
-    }
+    if (s == null || s.psp + np + 2 > s.prim.length || s.rsp + nr > s.ref.length) s = grow(np + 2, nr);
     int base = s.psp;
     s.psp += np;
     s.rsp += nr;
@@ -122,7 +122,7 @@ public final class Stack {
     }
     for (int i = s.rsp, end = s.rsp + nr; i < end; i++) s.ref[i] = null;
     depth--;
-    if (s.psp == 0) release(s);
+    if (s.psp == 0 && s.below != null) release(s);
   }
 
   /**
@@ -135,7 +135,11 @@ public final class Stack {
    * that popping them gives memory back.
    */
   void presize(int prims, int refs) {
-    if (top != null || prims > 4 * FIRST_PRIMS || refs > 4 * FIRST_REFS) return;
+    if (depth != 0 || prims > 4 * FIRST_PRIMS || refs > 4 * FIRST_REFS) return;
+    if (top != null) {          // the kept bottom segment: enough, or replaced
+      if (top.prim.length >= prims && top.ref.length >= refs) return;
+      release(top);
+    }
     if (spare != null && spare.prim.length >= prims && spare.ref.length >= refs) return;
     if (spare != null) {
       prims = Math.max(prims, spare.prim.length);
@@ -148,6 +152,10 @@ public final class Stack {
 
   /** Links a segment on top able to hold a frame of the given size (the spare if it is big enough). */
   private Segment grow(int needP, int needR) {
+    if (depth == 0) {   // empty stack: size the bottom segment to this frame
+      presize(needP, needR);
+      if (top != null) release(top);   // kept bottom segment too small for a frame presize leaves alone
+    }
     Segment s;
     if (spare != null && spare.prim.length >= needP && spare.ref.length >= needR) {
       s = spare;
@@ -187,7 +195,7 @@ public final class Stack {
       staleTo = s.rsp + nr;
     }
     depth--;
-    if (s.psp == 0) release(s);
+    if (s.psp == 0 && s.below != null) release(s);
     return (int) h1;
   }
 
@@ -204,7 +212,7 @@ public final class Stack {
     }
   }
 
-  /** Unlinks the emptied top segment s; keeps it as the spare if it is the larger of the two. */
+  /** Unlinks the empty top segment s; keeps it as the spare if it is the larger of the two. */
   private void release(Segment s) {
     top = s.below;
     s.below = null;
@@ -214,10 +222,16 @@ public final class Stack {
     }
   }
 
-  /** Drops every frame (the goroutine is dead and its G may be reused). */
+  /**
+   * The goroutine is dead and its G may be reused: drops every frame and every segment except an
+   * empty bottom segment of at most the first segment's default size, which the G keeps for its
+   * next goroutine (its reference slots are all null by invariant 2 once the stale ones are cleared).
+   */
   void clear() {
-    stale = null;
-    top = null;
+    flushStale();
+    Segment s = top;
+    boolean keep = depth == 0 && s != null && s.prim.length <= FIRST_PRIMS && s.ref.length <= FIRST_REFS;
+    top = keep ? s : null;
     spare = null;
     depth = 0;
   }

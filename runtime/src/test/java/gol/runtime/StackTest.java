@@ -132,4 +132,39 @@ class StackTest {
     assertEquals(null, seg[at + 1]);
     st.checkInvariants();
   }
+
+  /**
+   * The bottom segment stays linked when it empties, so a goroutine suspending one frame at a time
+   * neither allocates nor relinks; a dead G keeps a small bottom segment for its next goroutine,
+   * and a bigger first frame replaces it.
+   */
+  @Test
+  void bottomSegmentKeptAcrossSuspensionsAndGoroutines() {
+    G g = new G();
+    g.m = new M();
+    Stack st = g.stack();
+    unwind(g, 1, 2, 1, 0);
+    long bytes = st.bytes();
+    int grows = st.grows;
+    for (int k = 0; k < 100; k++) {
+      g.restore();
+      st.checkInvariants();
+      unwind(g, 1, 2, 1, 0);
+    }
+    assertEquals(bytes, st.bytes());
+    assertEquals(grows, st.grows);
+    g.restore();
+    st.clear();                              // the goroutine ends
+    assertEquals(bytes, st.bytes(), "small bottom segment kept by the dead G");
+    unwind(g, 1, 2, 1, 0);                    // the next goroutine on this G fits in it
+    assertEquals(grows, st.grows);
+    g.restore();
+    unwind(g, 1, 30, 12, 0);                  // a bigger frame: the bottom segment is replaced
+    st.checkInvariants();
+    assertEquals(1, st.depth());
+    assertTrue(st.grows > grows);
+    g.restore();
+    st.clear();                               // too big to keep (more than the first segment's default)
+    assertEquals(0, st.bytes());
+  }
 }
