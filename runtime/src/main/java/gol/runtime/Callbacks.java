@@ -60,7 +60,7 @@ public final class Callbacks {
     for (;;) {
       ParkOp op = g.parkOp;
       if (op != null) {
-        m.unwind.reset();   // the program ends here: the saved frames are abandoned
+        m.unwind.reset(g.stack);   // the program ends here: the saved frames are abandoned
         g.status = 0;
         g.parkOp = null;
         throw Sched.fatal("gol: " + what + " blocked (" + op.waitReason()

@@ -153,23 +153,59 @@ public final class G {
 
   /**
    * Called by a save helper: starts saving one frame (fnId, resume point pc) with np primitive and nr
-   * reference locals. Returns the index in {@code m.unwind.sp} of its first primitive slot; its
-   * references go at {@code m.unwind.sr[m.unwind.srBase ...]} (read both arrays after this call:
-   * it may change them). Sets UNWIND (the PREEMPT-only case).
+   * reference locals. Returns the index in {@link #savePrims()} of its first primitive slot; its
+   * references go in {@link #saveRefs()} from {@link #saveRefBase()} (read all three after this
+   * call: it chooses them). Sets UNWIND (the PREEMPT-only case).
    */
   public int save(int fnId, int pc, int np, int nr) {
     status |= UNWIND;
     return m.unwind.reserve(stack, fnId, pc, np, nr);
   }
 
+  /** Where the frame being saved puts its primitive locals (see {@link #save}). */
+  public long[] savePrims() {
+    Unwind u = m.unwind;
+    return u.direct ? stack.topPrims() : u.scratchP;
+  }
+
+  /** Where the frame being saved puts its reference locals (see {@link #save}). */
+  public Object[] saveRefs() {
+    Unwind u = m.unwind;
+    return u.direct ? stack.topRefs() : u.scratchR;
+  }
+
+  /** Index of the frame's first reference local in {@link #saveRefs()}. */
+  public int saveRefBase() {
+    return m.unwind.srBase;
+  }
+
   /**
-   * Called by a frame's resume code: pops the innermost saved frame and returns its resume point. Its
-   * locals are at {@code m.unwind.rp[m.unwind.rpBase ...]} and {@code m.unwind.rr[m.unwind.rrBase ...]}
-   * until the goroutine next saves or restores a frame.
+   * Called by a frame's resume code: pops the innermost saved frame and returns its resume point.
+   * Its locals are at {@link #restoredPrims()} from {@link #restoredPrimBase()} and
+   * {@link #restoredRefs()} from {@link #restoredRefBase()}, until the goroutine next saves or
+   * restores a frame.
    */
   public int restore() {
-    return stack.pop(m.unwind);
+    return stack.pop();
   }
+
+  /** The array holding the restored frame's primitive locals. */
+  public long[] restoredPrims() { return stack.topPrims(); }
+
+  /** Index of the restored frame's first primitive local in {@link #restoredPrims()}. */
+  public int restoredPrimBase() { return stack.topPrimBase(); }
+
+  /** The array holding the restored frame's reference locals. */
+  public Object[] restoredRefs() { return stack.topRefs(); }
+
+  /** Index of the restored frame's first reference local in {@link #restoredRefs()}. */
+  public int restoredRefBase() { return stack.topRefBase(); }
+
+  /** Reference local i of the frame just restored (for runtime frames' resume code). */
+  public Object restoredRef(int i) { return stack.topRefs()[stack.topRefBase() + i]; }
+
+  /** Primitive local i of the frame just restored. */
+  public long restoredPrim(int i) { return stack.topPrims()[stack.topPrimBase() + i]; }
 
   /** Opaque read of the status word (loop back-edges): the JIT may not hoist it out of the loop. */
   public static boolean preemptRequested(G g) {
@@ -230,8 +266,14 @@ public final class G {
    */
   String creatorName;
   int creatorLine;
-  /** Why the goroutine is WAITING (Go's waitreason), for dumps. */
-  String waitReason;
+  /**
+   * Why the goroutine is WAITING (Go's waitreason), for dumps: its park request's. Derived rather
+   * than stored at each park, where a reference store would pay a G1 write barrier.
+   */
+  String waitReason() {
+    ParkOp op = parkOp;
+    return op != null ? op.waitReason() : null;
+  }
   /**
    * The execution tracer's buffer that recorded this goroutine's latest create or unblock, until it
    * starts (see Tracer.goStart); null when tracing is off. Written before the G is queued, read by

@@ -28,7 +28,7 @@ public final class RuntimeFrames {
   /**
    * Registers a runtime frame kind: its Go name for dumps ({@code sync.(*Once).doSlow}) and its
    * resume code, which must call {@link G#restore} first (its saved references are then
-   * {@code g.m.unwind.restoredRef(0, 1, ...)}). Returns its function id. Call from a static initialiser.
+   * {@code g.restoredRef(0, 1, ...)}). Returns its function id. Call from a static initialiser.
    */
   public static synchronized int register(String goName, Consumer<G> resume) {
     KINDS.add(new Kind(goName, resume));
@@ -37,9 +37,10 @@ public final class RuntimeFrames {
 
   /** Saves a runtime frame (function id fnId, resume point 0) holding the references refs. */
   public static void save(G g, int fnId, Object... refs) {
-    int b = g.save(fnId, 0, 0, refs.length);
-    Unwind u = g.m.unwind;
-    for (int i = 0; i < refs.length; i++) u.sr[u.srBase + i] = refs[i];
+    g.save(fnId, 0, 0, refs.length);
+    Object[] sr = g.saveRefs();
+    int base = g.saveRefBase();
+    for (int i = 0; i < refs.length; i++) sr[base + i] = refs[i];
   }
 
   private static Kind kind(int fnId) {

@@ -325,7 +325,6 @@ public final class Sched extends SchedLoop {
       m.sched.threads.ready(waker, g);
       return;
     }
-    g.waitReason = null;
     g.state = G.RUNNABLE;
     if (m.sched.trace != null) m.sched.trace.goUnblock(m, g, waker);
     m.p.runqput(g, true);

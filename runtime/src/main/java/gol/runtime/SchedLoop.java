@@ -232,7 +232,7 @@ abstract class SchedLoop extends SchedIdle {
       if (det != null) det.startSlice();
     }
     g.state = G.RUNNING;
-    g.m = m;
+    if (g.m != m) g.m = m;   // usually unchanged: skip the store's G1 write barrier
     m.curg = g;
     if (trace != null) trace.goStart(m, g);
     ParkOp woke = g.parkOp;
@@ -260,7 +260,7 @@ abstract class SchedLoop extends SchedIdle {
           return;
         }
       } catch (Panic pa) {
-        m.unwind.reset();
+        m.unwind.reset(g.stack);
         if (!g.stack.isEmpty()) {
           Traceback.appendSavedFrames(pa, g, resumer);
           g.pendingPanic = pa; // the next saved frame rethrows it at its resume point
@@ -270,7 +270,7 @@ abstract class SchedLoop extends SchedIdle {
         end(2, () -> Traceback.panic(self(), g, pa));
         return;
       } catch (Goexit ge) {
-        m.unwind.reset();
+        m.unwind.reset(g.stack);
         if (!g.stack.isEmpty()) { // deferred calls of saved frames still run: unwind through them
           g.pendingPanic = ge;
           continue;
@@ -287,7 +287,7 @@ abstract class SchedLoop extends SchedIdle {
         end(2, () -> Traceback.fatal(self(), g, f));
         return;
       } catch (StackOverflowError so) {
-        m.unwind.reset();
+        m.unwind.reset(g.stack);
         m.curg = null;
         end(2, () -> Traceback.stackOverflow(self(), g, so));
         return;
@@ -301,14 +301,12 @@ abstract class SchedLoop extends SchedIdle {
       if (trace != null) trace.stackCheck(m, g);
       ParkOp op = g.parkOp;
       if (op != null) {
-        g.waitReason = op.waitReason();
         g.waitSince = sysmon.clock; // a plain copy of a field: no clock read on this path
         g.state = G.WAITING;
         m.curg = null;
-        if (trace != null) trace.goBlock(m, g, g.waitReason);
+        if (trace != null) trace.goBlock(m, g, op.waitReason());
         if (op.commit(g)) return; // parked: g now belongs to what it waits on
         g.parkOp = null;          // completed during commit: carry on
-        g.waitReason = null;
         g.state = G.RUNNING;
         m.curg = g;
         if (trace != null) trace.goBlockCancelled(m, g);
@@ -348,7 +346,6 @@ abstract class SchedLoop extends SchedIdle {
     g.m = null;
     g.creatorName = null;
     g.retA = null;
-    g.waitReason = null;
     g.stack.clear();
     p.gfput(g);
   }

@@ -142,7 +142,7 @@ final class SchedTrace {
         int st = status(g);
         M m = st == G.RUNNING || st == SYSCALL ? g.m : null;
         b.append("  G").append(g.id).append(": status=").append(st).append('(')
-            .append(st == G.WAITING && g.waitReason != null ? g.waitReason : "")
+            .append(st == G.WAITING && g.waitReason() != null ? g.waitReason() : "")
             .append(") m=").append(mid(m)).append(" lockedm=-1\n");
       }
     } else {
@@ -219,7 +219,7 @@ final class SchedTrace {
       b.append("EXTRA G").append(g.id).append(": ");
       switch (st) {
         case G.WAITING -> {
-          b.append("waiting ").append(ms(now - g.waitSince)).append("ms ").append(g.waitReason);
+          b.append("waiting ").append(ms(now - g.waitSince)).append("ms ").append(g.waitReason());
           GoroutineDump.where(b, r, g);
         }
         case G.RUNNABLE -> {
@@ -282,7 +282,7 @@ final class SchedTrace {
         int st = states[i];
         M m = st == G.DEAD || st == G.IDLE ? null : threadOf.getOrDefault(g, g.m); // g.m: a thread that ended meanwhile
         b.append("  G").append(g.id).append(": status=").append(st).append('(')
-            .append(st == G.WAITING && g.waitReason != null ? g.waitReason : "")
+            .append(st == G.WAITING && g.waitReason() != null ? g.waitReason() : "")
             .append(") m=").append(mid(m)).append(" lockedm=").append(mid(m)).append('\n');
       }
     }

@@ -23,10 +23,13 @@ package gol.runtime;
  * <p>Invariants (checked by {@link #checkInvariants()}):
  * <ol>
  *   <li>{@code top.psp} and {@code top.rsp} index the first free slot of the top segment; every
- *       segment below is non-empty; an empty top segment is the bottom one.</li>
+ *       segment below is non-empty; an empty top segment is the bottom one, or the one the last
+ *       pop emptied (unlinked at the next push, pop or clear, so the resume code can still read
+ *       the popped frame from {@code top}).</li>
  *   <li>Reference slots at and above {@code rsp} are null (popped frames do not retain garbage),
- *       except those of the frame popped last, until the next push, pop or clear: the resume code
- *       reads its locals straight from the segment ({@link #pop}), so they are cleared later.</li>
+ *       except those of the frame popped last, {@code top.ref[top.rsp .. staleTo)}, until the next
+ *       push, pop or clear: the resume code reads its locals straight from the segment
+ *       ({@link #pop}), so they are cleared later.</li>
  *   <li>{@code depth} equals the number of frame records in all segments.</li>
  * </ol>
  * Threading: owned by the goroutine; touched only by the M that is running or committing it.
@@ -62,11 +65,13 @@ public final class Stack {
 
   /** Function id of the innermost saved frame. */
   public int topFnId() {
+    flushStale();   // the last pop may have emptied the top segment
     return (int) (top.prim[top.psp - 2] >>> 32);
   }
 
   /** Resume point of the innermost saved frame. */
   public int topPc() {
+    flushStale();
     return (int) top.prim[top.psp - 2];
   }
 
@@ -107,6 +112,12 @@ public final class Stack {
 
   /** Where the nr reference slots of the frame just reserved start in {@link #topRefs()}. */
   int topRefBase(int nr) { return top.rsp - nr; }
+
+  /** Where the primitive slots of the frame just popped start in {@link #topPrims()}. */
+  int topPrimBase() { return top.psp; }
+
+  /** Where the reference slots of the frame just popped start in {@link #topRefs()}. */
+  int topRefBase() { return top.rsp; }
 
   /**
    * Undoes the latest {@link #reserve} of np prims and nr refs, first copying its slots to
@@ -172,12 +183,14 @@ public final class Stack {
   }
 
   /**
-   * Pops the innermost frame and returns its pc. Its locals are not copied: {@code u.rp[u.rpBase ..]}
-   * and {@code u.rr[u.rrBase ..]} are pointed at its slots in the segment, where the resume code
-   * reads them before it does anything else. Its reference slots are cleared at the next push, pop
-   * or clear ({@link #flushStale}); an emptied segment becomes the spare.
+   * Pops the innermost frame and returns its pc. Its locals are not copied: they stay in the top
+   * segment, at {@link #topPrims()}{@code [topPrimBase() ..]} and {@link #topRefs()}{@code
+   * [topRefBase() ..]}, where the resume code reads them before it does anything else. Its
+   * reference slots are cleared, and an emptied segment above the bottom one unlinked, at the next
+   * push, pop or clear ({@link #flushStale}). Nothing here stores a reference: every reference
+   * store into a long-lived object costs a G1 write barrier, and this runs on every switch.
    */
-  int pop(Unwind u) {
+  int pop() {
     flushStale();
     Segment s = top;
     long h2 = s.prim[s.psp - 1];
@@ -185,31 +198,24 @@ public final class Stack {
     int np = (int) (h2 >>> 32), nr = (int) h2;
     s.psp -= np + 2;
     s.rsp -= nr;
-    u.rp = s.prim;
-    u.rpBase = s.psp;
-    u.rr = s.ref;
-    u.rrBase = s.rsp;
-    if (nr > 0) {
-      stale = s;
-      staleFrom = s.rsp;
-      staleTo = s.rsp + nr;
-    }
+    staleTo = s.rsp + nr;
     depth--;
-    if (s.psp == 0 && s.below != null) release(s);
     return (int) h1;
   }
 
-  /** The segment holding the reference slots of the frame popped last, and their range; null if none. */
-  private Segment stale;
-  private int staleFrom, staleTo;
+  /** End of the reference slots of the frame popped last in the top segment (from {@code top.rsp}). */
+  private int staleTo;
 
-  /** Clears the reference slots of the frame popped last (invariant 2). */
+  /**
+   * Finishes the last pop: clears its reference slots (invariant 2) and unlinks its segment if it
+   * emptied one above the bottom segment (invariant 1).
+   */
   private void flushStale() {
-    Segment s = stale;
-    if (s != null) {
-      for (int i = staleFrom; i < staleTo; i++) s.ref[i] = null; // a few slots: a loop beats Arrays.fill
-      stale = null;
-    }
+    Segment s = top;
+    if (s == null) return;
+    for (int i = s.rsp; i < staleTo; i++) s.ref[i] = null; // a few slots: a loop beats Arrays.fill
+    staleTo = 0;
+    if (s.psp == 0 && s.below != null) release(s);
   }
 
   /** Unlinks the empty top segment s; keeps it as the spare if it is the larger of the two. */
@@ -231,7 +237,7 @@ public final class Stack {
     flushStale();
     Segment s = top;
     boolean keep = depth == 0 && s != null && s.prim.length <= FIRST_PRIMS && s.ref.length <= FIRST_REFS;
-    top = keep ? s : null;
+    if (!keep) top = null;
     spare = null;
     depth = 0;
   }
@@ -265,7 +271,7 @@ public final class Stack {
     for (Segment s = top; s != null; s = s.below) {
       if (s != top && s.psp == 0) throw new AssertionError("empty segment below top");
       for (int i = s.rsp; i < s.ref.length; i++)
-        if (s.ref[i] != null && !(s == stale && i >= staleFrom && i < staleTo)) throw new AssertionError("stale ref at " + i);
+        if (s.ref[i] != null && !(s == top && i < staleTo)) throw new AssertionError("stale ref at " + i);
       int p = s.psp, r = s.rsp;
       while (p > 0) {
         long h2 = s.prim[p - 1];

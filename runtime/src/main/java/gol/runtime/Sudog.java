@@ -47,9 +47,11 @@ final class Sudog implements ParkOp {
    * them): safe because once the goroutine runs again, no queue and no waker refers to it.
    */
   void reuse(Chan c, int kind, Object elem, long elemJ, int caseIndex) {
-    this.c = c;
+    // A reused sudog is long-lived, so a reference store into it pays G1's write barrier (a fence
+    // and a card mark); skip the store when the field already holds the value (a loop on one channel).
+    if (this.c != c) this.c = c;
     this.kind = kind;
-    this.elem = elem;
+    if (this.elem != elem) this.elem = elem;
     this.elemJ = elemJ;
     this.caseIndex = caseIndex;
     this.success = false;

@@ -129,7 +129,6 @@ final class ThreadsModel {
 
   /** waker made g runnable: wake g's thread. */
   void ready(G waker, G g) {
-    g.waitReason = null;
     Tracer t = sched.trace;
     if (t != null && waker.m != null) t.goUnblock(waker.m, g, waker);
     active.incrementAndGet();

@@ -93,7 +93,7 @@ final class Traceback {
   /** The bracketed status of a goroutine header: its wait reason, or Go's state word. */
   static String status(G g) {
     switch (g.state) {
-      case G.WAITING: return g.waitReason == null ? "waiting" : g.waitReason;
+      case G.WAITING: return g.waitReason() == null ? "waiting" : g.waitReason();
       case G.RUNNABLE: return "runnable";
       case G.RUNNING: return "running";
       case G.DEAD: return "dead";

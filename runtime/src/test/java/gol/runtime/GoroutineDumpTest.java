@@ -14,7 +14,7 @@ class GoroutineDumpTest {
     G g = new G();
     g.id = id;
     g.state = G.WAITING;
-    g.waitReason = reason;
+    g.parkOp = waiting(reason);
     g.waitSince = since;
     return g;
   }
@@ -83,7 +83,7 @@ class GoroutineDumpTest {
     G w = s.newG();
     w.id = 6;
     w.state = G.WAITING;
-    w.waitReason = "chan send";
+    w.parkOp = waiting("chan send");
     w.waitSince = System.nanoTime();
     String d = GoroutineDump.dumpAll(s, "SIGQUIT: quit\n");
     assertEquals("SIGQUIT: quit\n\ngoroutine 1 [running]:\n\tgoroutine running on other thread; stack unavailable\n"
@@ -96,7 +96,7 @@ class GoroutineDumpTest {
     G g = s.newG();
     g.id = 1;
     g.state = G.WAITING;
-    g.waitReason = "chan receive (nil chan)";
+    g.parkOp = waiting("chan receive (nil chan)");
     SchedTrace t = SchedTrace.from(Config.of("schedtrace=5"), s);
     assertEquals("SCHED 0ms: gomaxprocs=2 idleprocs=0 threads=1 spinningthreads=0 idlethreads=0 runqueue=0 [0 0]\n",
         t.format(1_000_000_000L));
@@ -126,7 +126,7 @@ class GoroutineDumpTest {
     G w = s.newG();
     w.id = 8;
     w.state = G.WAITING;
-    w.waitReason = "sleep";
+    w.parkOp = waiting("sleep");
     w.waitSince = 0;
     String x = SchedTrace.from(Config.of("schedtrace=1,schedextra=1"), s).format(25_000_000L);
     assertTrue(x.contains("runqueue=0 [1]\n"), x);
@@ -134,5 +134,13 @@ class GoroutineDumpTest {
     assertTrue(x.contains("EXTRA global: runq=[]\n"), x);
     assertTrue(x.contains("EXTRA G6: runnable\n"), x);
     assertTrue(x.contains("EXTRA G8: waiting 25ms sleep\n"), x);
+  }
+
+  /** A park request with this wait reason, as a parked goroutine holds (its reason is the request's). */
+  static ParkOp waiting(String reason) {
+    return new ParkOp() {
+      @Override public boolean commit(G g) { return true; }
+      @Override public String waitReason() { return reason; }
+    };
   }
 }

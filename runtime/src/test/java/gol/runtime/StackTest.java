@@ -11,9 +11,8 @@ class StackTest {
   static void unwind(G g, int frames, int np, int nr, int base) {
     for (int f = 0; f < frames; f++) {
       int b = g.save(base + f, f, np, nr);
-      Unwind u = g.m.unwind;
-      for (int i = 0; i < np; i++) u.sp[b + i] = (base + f) * 100L + i;
-      for (int i = 0; i < nr; i++) u.sr[u.srBase + i] = "r" + (base + f) + "." + i;
+      for (int i = 0; i < np; i++) g.savePrims()[b + i] = (base + f) * 100L + i;
+      for (int i = 0; i < nr; i++) g.saveRefs()[g.saveRefBase() + i] = "r" + (base + f) + "." + i;
     }
     g.m.unwind.commitTo(g.stack());
     g.status = 0;
@@ -34,8 +33,8 @@ class StackTest {
     for (int f = 0; f < 40; f++) {
       int pc = g.restore();
       assertEquals(f, pc);
-      assertEquals(f * 100L + 2, g.m.unwind.restoredPrim(2));
-      assertEquals("r" + f + ".1", g.m.unwind.restoredRef(1));
+      assertEquals(f * 100L + 2, g.restoredPrim(2));
+      assertEquals("r" + f + ".1", g.restoredRef(1));
       st.checkInvariants();
     }
     assertTrue(st.isEmpty());
@@ -88,27 +87,27 @@ class StackTest {
     assertEquals(1, st.depth());
     int b = g.save(5, 3, 2, 1);            // a new unwind: frame 5 goes onto the stack at once...
     assertEquals(2, st.depth());
-    g.m.unwind.sp[b] = 50;
-    g.m.unwind.sr[g.m.unwind.srBase] = "five";
+    g.savePrims()[b] = 50;
+    g.saveRefs()[g.saveRefBase()] = "five";
     assertEquals(1, g.m.unwind.pendingOnStack());
     b = g.save(6, 4, 1, 1);                // ...and back into the scratch when frame 6 follows
     assertEquals(0, g.m.unwind.pendingOnStack());
     assertEquals(1, st.depth());
-    g.m.unwind.sp[b] = 60;
-    g.m.unwind.sr[g.m.unwind.srBase] = "six";
+    g.savePrims()[b] = 60;
+    g.saveRefs()[g.saveRefBase()] = "six";
     g.m.unwind.commitTo(st);
     g.status = 0;
     st.checkInvariants();
     assertEquals(3, st.depth());
     assertEquals(3, g.restore());          // innermost (frame 5) first, its locals intact
-    assertEquals(50, g.m.unwind.restoredPrim(0));
-    assertEquals("five", g.m.unwind.restoredRef(0));
+    assertEquals(50, g.restoredPrim(0));
+    assertEquals("five", g.restoredRef(0));
     st.checkInvariants();
     assertEquals(4, g.restore());
-    assertEquals(60, g.m.unwind.restoredPrim(0));
-    assertEquals("six", g.m.unwind.restoredRef(0));
+    assertEquals(60, g.restoredPrim(0));
+    assertEquals("six", g.restoredRef(0));
     g.save(7, 0, 1, 2);                    // abandoned: reset pops the frame saved in place
-    g.m.unwind.reset();
+    g.m.unwind.reset(g.stack());
     g.status = 0;
     assertEquals(1, st.depth());
     assertEquals(0, st.topFnId());
@@ -123,8 +122,8 @@ class StackTest {
     Stack st = g.stack();
     unwind(g, 2, 1, 2, 0);
     g.restore();
-    Object[] seg = g.m.unwind.rr;
-    int at = g.m.unwind.rrBase;
+    Object[] seg = g.restoredRefs();
+    int at = g.restoredRefBase();
     assertEquals("r0.0", seg[at]);         // still readable right after restore
     st.checkInvariants();                  // allowed: the frame popped last
     g.restore();

@@ -42,9 +42,8 @@ final class TestProgram implements Resumer {
    */
   static void save(G g, int fnId, int pc, long[] prims, Object... refs) {
     int b = g.save(fnId, pc, prims.length, refs.length);
-    Unwind u = g.m.unwind;
-    for (int i = 0; i < prims.length; i++) u.sp[b + i] = prims[i];
-    for (int i = 0; i < refs.length; i++) u.sr[u.srBase + i] = refs[i];
+    for (int i = 0; i < prims.length; i++) g.savePrims()[b + i] = prims[i];
+    for (int i = 0; i < refs.length; i++) g.saveRefs()[g.saveRefBase() + i] = refs[i];
   }
 
   static long[] p(long... v) { return v; }
@@ -54,9 +53,9 @@ final class TestProgram implements Resumer {
     return g.restore();
   }
 
-  static long rp(G g, int i) { return g.m.unwind.restoredPrim(i); }
+  static long rp(G g, int i) { return g.restoredPrim(i); }
 
-  static Object rr(G g, int i) { return g.m.unwind.restoredRef(i); }
+  static Object rr(G g, int i) { return g.restoredRef(i); }
 
   /** An Entry with a "created by" site, as the compiler generates for a go statement. */
   static Entry go(String creator, int line, Consumer<G> body) {

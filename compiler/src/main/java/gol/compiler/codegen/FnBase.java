@@ -51,7 +51,9 @@ import org.objectweb.asm.MethodVisitor;
  *   COLD0: fib$s0(g, n); return 0  <---'
  * </pre>
  * ({@code rp}/{@code b} are the popped frame's slots in the goroutine's stack segment and their
- * offset, {@code m.unwind.rp}/{@code rpBase}: locals are read in place, not copied out first.)
+ * offset, {@code g.restoredPrims()}/{@code g.restoredPrimBase()}: locals are read in place, not
+ * copied out first. Likewise a save helper writes to {@code g.savePrims()}, the stack segment
+ * itself when it saves the only frame of a suspension.)
  */
 abstract class FnBase {
   final ProgramGen prog;
@@ -334,20 +336,27 @@ abstract class FnBase {
     mv.visitMethodInsn(INVOKEVIRTUAL, JvmTypes.G, "restore", "()I", false);
     mv.visitVarInsn(ISTORE, pcSlot);
     // the frame's locals, read in place from the goroutine's stack segment: rp[rpBase + i], rr[rrBase + i]
-    mv.visitVarInsn(ALOAD, 0);
-    mv.visitFieldInsn(GETFIELD, JvmTypes.G, "m", "Lgol/runtime/M;");
-    mv.visitFieldInsn(GETFIELD, "gol/runtime/M", "unwind", "Lgol/runtime/Unwind;");
-    mv.visitInsn(DUP);
-    mv.visitFieldInsn(GETFIELD, "gol/runtime/Unwind", "rp", "[J");
-    mv.visitVarInsn(ASTORE, rpSlot);
-    mv.visitInsn(DUP);
-    mv.visitFieldInsn(GETFIELD, "gol/runtime/Unwind", "rr", "[Ljava/lang/Object;");
-    mv.visitVarInsn(ASTORE, rrSlot);
-    mv.visitInsn(DUP);
-    mv.visitFieldInsn(GETFIELD, "gol/runtime/Unwind", "rpBase", "I");
-    mv.visitVarInsn(ISTORE, rpBaseSlot);
-    mv.visitFieldInsn(GETFIELD, "gol/runtime/Unwind", "rrBase", "I");
-    mv.visitVarInsn(ISTORE, rrBaseSlot);
+    boolean anyPrim = false, anyRef = false;
+    for (Point p : normalPoints) {
+      anyPrim |= p.primCount() > 0;
+      anyRef |= p.refCount() > 0;
+    }
+    if (anyPrim) {
+      mv.visitVarInsn(ALOAD, 0);
+      mv.visitMethodInsn(INVOKEVIRTUAL, JvmTypes.G, "restoredPrims", "()[J", false);
+      mv.visitVarInsn(ASTORE, rpSlot);
+      mv.visitVarInsn(ALOAD, 0);
+      mv.visitMethodInsn(INVOKEVIRTUAL, JvmTypes.G, "restoredPrimBase", "()I", false);
+      mv.visitVarInsn(ISTORE, rpBaseSlot);
+    }
+    if (anyRef) {
+      mv.visitVarInsn(ALOAD, 0);
+      mv.visitMethodInsn(INVOKEVIRTUAL, JvmTypes.G, "restoredRefs", "()[Ljava/lang/Object;", false);
+      mv.visitVarInsn(ASTORE, rrSlot);
+      mv.visitVarInsn(ALOAD, 0);
+      mv.visitMethodInsn(INVOKEVIRTUAL, JvmTypes.G, "restoredRefBase", "()I", false);
+      mv.visitVarInsn(ISTORE, rrBaseSlot);
+    }
     pushInt(BUDGET);
     mv.visitVarInsn(ISTORE, budgetSlot);
     int n = normalPoints.size();
@@ -409,17 +418,20 @@ abstract class FnBase {
     for (Local l : p.live) slot += l.slotKind().size;
     int baseSlot = slot, spSlot = slot + 1, srSlot = slot + 2, rbSlot = slot + 3;
     mv.visitVarInsn(ISTORE, baseSlot);
-    mv.visitVarInsn(ALOAD, 0);
-    mv.visitFieldInsn(GETFIELD, JvmTypes.G, "m", "Lgol/runtime/M;");
-    mv.visitFieldInsn(GETFIELD, "gol/runtime/M", "unwind", "Lgol/runtime/Unwind;");
-    mv.visitInsn(DUP);
-    mv.visitFieldInsn(GETFIELD, "gol/runtime/Unwind", "sp", "[J");
-    mv.visitVarInsn(ASTORE, spSlot);
-    mv.visitInsn(DUP);
-    mv.visitFieldInsn(GETFIELD, "gol/runtime/Unwind", "sr", "[Ljava/lang/Object;");
-    mv.visitVarInsn(ASTORE, srSlot);
-    mv.visitFieldInsn(GETFIELD, "gol/runtime/Unwind", "srBase", "I");
-    mv.visitVarInsn(ISTORE, rbSlot);
+    // where to store: the goroutine's stack segment (one-frame suspension) or the M's scratch
+    if (np > 0) {
+      mv.visitVarInsn(ALOAD, 0);
+      mv.visitMethodInsn(INVOKEVIRTUAL, JvmTypes.G, "savePrims", "()[J", false);
+      mv.visitVarInsn(ASTORE, spSlot);
+    }
+    if (nr > 0) {
+      mv.visitVarInsn(ALOAD, 0);
+      mv.visitMethodInsn(INVOKEVIRTUAL, JvmTypes.G, "saveRefs", "()[Ljava/lang/Object;", false);
+      mv.visitVarInsn(ASTORE, srSlot);
+      mv.visitVarInsn(ALOAD, 0);
+      mv.visitMethodInsn(INVOKEVIRTUAL, JvmTypes.G, "saveRefBase", "()I", false);
+      mv.visitVarInsn(ISTORE, rbSlot);
+    }
     int arg = 1, pi = 0, ri = 0;
     for (Local l : p.live) {
       JKind k = l.slotKind();

@@ -146,7 +146,7 @@ final class SyncMore {
     /** The runtime frame below f's frames while f is suspended: finishes Do when f returns. */
     private static final int DO_FRAME = RuntimeFrames.register("sync.(*Once).doSlow", g -> {
       g.restore();
-      Once o = (Once) g.m.unwind.restoredRef(0);
+      Once o = (Once) g.restoredRef(0);
       o.finish(g); // also when f panicked or called Goexit: the pending throwable is rethrown below
       G.checkPendingPanic(g);
     });
@@ -250,12 +250,12 @@ final class SyncMore {
     // parking (refs: cond).
     private static final int AFTER_UNLOCK = RuntimeFrames.register("sync.(*Cond).Wait", g -> {
       g.restore();
-      Cond c = (Cond) g.m.unwind.restoredRef(0);
-      c.park(g, (Long) g.m.unwind.restoredRef(1));
+      Cond c = (Cond) g.restoredRef(0);
+      c.park(g, (Long) g.restoredRef(1));
     });
     private static final int AFTER_PARK = RuntimeFrames.register("sync.(*Cond).Wait", g -> {
       g.restore();
-      Cond c = (Cond) g.m.unwind.restoredRef(0);
+      Cond c = (Cond) g.restoredRef(0);
       c.lk.Lock(g);   // may suspend: its frames then finish the call
     });
 
