@@ -306,7 +306,8 @@ public final class Sched extends SchedLoop {
     if (g == null) g = newG();
     g.id = p.newGoid();
     g.entry = e;
-    g.creatorName = e.creatorName();
+    String creator = e.creatorName();        // a constant: a reused G often holds it already,
+    if (g.creatorName != creator) g.creatorName = creator; // and the store would pay G1's barrier
     g.creatorLine = e.creatorLine();
     g.state = G.RUNNABLE;
     p.countCreated(1);

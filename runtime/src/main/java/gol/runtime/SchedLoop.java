@@ -344,7 +344,6 @@ abstract class SchedLoop extends SchedIdle {
     }
     g.state = G.DEAD;
     g.m = null;
-    g.creatorName = null;
     g.retA = null;
     g.stack.clear();
     p.gfput(g);
