@@ -31,7 +31,10 @@ public final class sync {
       int v = (int) (st >> 32);
       int w = (int) st;
       if (v < 0) throw new Panic("sync: negative WaitGroup counter");
-      if (w != 0 && delta > 0 && v == (int) delta) {
+      // delta first (Go tests w first; the conditions are pure): Done never gets past it, so its
+      // compiled code has no branch on the waiter count, which is 0 until Wait and then not, a
+      // change that would otherwise deoptimise every compiled caller of Done.
+      if (delta > 0 && w != 0 && v == (int) delta) {
         throw new Panic("sync: WaitGroup misuse: Add called concurrently with Wait");
       }
       if (v > 0 || w == 0) return;
