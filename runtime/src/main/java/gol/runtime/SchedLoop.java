@@ -231,8 +231,8 @@ abstract class SchedLoop extends SchedIdle {
       p.schedwhen = System.nanoTime(); // one clock read per slice: sysmon times the slice from here
       if (det != null) det.startSlice();
     }
-    g.state = G.RUNNING;
     if (g.m != m) g.m = m;   // usually unchanged: skip the store's G1 write barrier
+    g.state = G.RUNNING;     // after g.m: a dump that reads the (volatile) state as running sees its M
     m.curg = g;
     if (trace != null) trace.goStart(m, g);
     ParkOp woke = g.parkOp;
