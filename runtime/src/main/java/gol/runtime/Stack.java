@@ -119,12 +119,19 @@ public final class Stack {
   /** Where the reference slots of the frame just popped start in {@link #topRefs()}. */
   int topRefBase() { return top.rsp; }
 
+  /** Primitive slots of the innermost frame (from its header). */
+  int topNp() { return (int) (top.prim[top.psp - 1] >>> 32); }
+
+  /** Reference slots of the innermost frame (from its header). */
+  int topNr() { return (int) top.prim[top.psp - 1]; }
+
   /**
-   * Undoes the latest {@link #reserve} of np prims and nr refs, first copying its slots to
-   * dstP[pBase..] and dstR[rBase..] (when dstP is not null).
+   * Undoes the latest {@link #reserve}, first copying its slots to dstP[pBase..] and dstR[rBase..]
+   * (when dstP is not null).
    */
-  void unreserve(int np, int nr, long[] dstP, int pBase, Object[] dstR, int rBase) {
+  void unreserve(long[] dstP, int pBase, Object[] dstR, int rBase) {
     Segment s = top;
+    int np = topNp(), nr = topNr();
     s.psp -= np + 2;
     s.rsp -= nr;
     if (dstP != null) {

@@ -37,8 +37,6 @@ public final class Unwind {
   private int[] frames = new int[6 * 8];
   private int nframes;
   private int ptop, rtop;
-  /** The record of the direct frame, while it is the only one. */
-  private int dFn, dPc, dNp, dNr;
 
   /**
    * Reserves room for one frame of goroutine stack st (the running goroutine's); returns its
@@ -48,15 +46,15 @@ public final class Unwind {
     if (nframes == 0) {
       if (!direct) {                // the innermost frame: straight onto the goroutine's stack
         direct = true;
-        dFn = fnId; dPc = pc; dNp = np; dNr = nr;
         int base = st.reserve(fnId, pc, np, nr);
         srBase = st.topRefBase(nr);
         return base;
       }
-      // A second frame: it must end up below the first, so the first moves into the scratch.
+      // A second frame: it must end up below the first, so the first (its record is the stack's
+      // top) moves into the scratch.
       direct = false;
-      int b = reserveScratch(dFn, dPc, dNp, dNr);
-      st.unreserve(dNp, dNr, scratchP, b, scratchR, srBase);
+      int b = reserveScratch(st.topFnId(), st.topPc(), st.topNp(), st.topNr());
+      st.unreserve(scratchP, b, scratchR, srBase);
     }
     return reserveScratch(fnId, pc, np, nr);
   }
@@ -99,7 +97,7 @@ public final class Unwind {
   /** Drops a partial unwind of goroutine stack st (the goroutine panicked while unwinding). */
   void reset(Stack st) {
     if (direct) {
-      st.unreserve(dNp, dNr, null, 0, null, 0);
+      st.unreserve(null, 0, null, 0);
       direct = false;
     }
     java.util.Arrays.fill(scratchR, 0, rtop, null);
