@@ -179,11 +179,30 @@ abstract class FnBase {
     else mv.visitLdcInsn(v);
   }
 
-  void pushInt(int v) {
+  void pushInt(int v) { pushInt(mv, v); }
+
+  static void pushInt(MethodVisitor mv, int v) {
     if (v >= -1 && v <= 5) mv.visitInsn(ICONST_0 + v);
     else if (v >= Byte.MIN_VALUE && v <= Byte.MAX_VALUE) mv.visitIntInsn(BIPUSH, v);
     else if (v >= Short.MIN_VALUE && v <= Short.MAX_VALUE) mv.visitIntInsn(SIPUSH, v);
     else mv.visitLdcInsn(v);
+  }
+
+  /** {@code slot = g.name()}: one of the G's accessors for where a frame's locals are (desc: its type). */
+  static void storeFromG(MethodVisitor mv, String name, String desc, int slot) {
+    mv.visitVarInsn(ALOAD, 0);
+    mv.visitMethodInsn(INVOKEVIRTUAL, JvmTypes.G, name, "()" + desc, false);
+    mv.visitVarInsn(desc.equals("I") ? ISTORE : ASTORE, slot);
+  }
+
+  /** [] -> [array, base + i]: the array element of local i of a frame held in place at base. */
+  static void frameSlot(MethodVisitor mv, int arraySlot, int baseSlot, int i) {
+    mv.visitVarInsn(ALOAD, arraySlot);
+    mv.visitVarInsn(ILOAD, baseSlot);
+    if (i > 0) {
+      pushInt(mv, i);
+      mv.visitInsn(IADD);
+    }
   }
 
   void pushDefault(JKind k) {
@@ -342,20 +361,12 @@ abstract class FnBase {
       anyRef |= p.refCount() > 0;
     }
     if (anyPrim) {
-      mv.visitVarInsn(ALOAD, 0);
-      mv.visitMethodInsn(INVOKEVIRTUAL, JvmTypes.G, "restoredPrims", "()[J", false);
-      mv.visitVarInsn(ASTORE, rpSlot);
-      mv.visitVarInsn(ALOAD, 0);
-      mv.visitMethodInsn(INVOKEVIRTUAL, JvmTypes.G, "restoredPrimBase", "()I", false);
-      mv.visitVarInsn(ISTORE, rpBaseSlot);
+      storeFromG(mv, "restoredPrims", "[J", rpSlot);
+      storeFromG(mv, "restoredPrimBase", "I", rpBaseSlot);
     }
     if (anyRef) {
-      mv.visitVarInsn(ALOAD, 0);
-      mv.visitMethodInsn(INVOKEVIRTUAL, JvmTypes.G, "restoredRefs", "()[Ljava/lang/Object;", false);
-      mv.visitVarInsn(ASTORE, rrSlot);
-      mv.visitVarInsn(ALOAD, 0);
-      mv.visitMethodInsn(INVOKEVIRTUAL, JvmTypes.G, "restoredRefBase", "()I", false);
-      mv.visitVarInsn(ISTORE, rrBaseSlot);
+      storeFromG(mv, "restoredRefs", "[Ljava/lang/Object;", rrSlot);
+      storeFromG(mv, "restoredRefBase", "I", rrBaseSlot);
     }
     pushInt(BUDGET);
     mv.visitVarInsn(ISTORE, budgetSlot);
@@ -372,18 +383,12 @@ abstract class FnBase {
       for (Local l : p.live) {
         JKind k = l.slotKind();
         if (k.isPrim()) {
-          mv.visitVarInsn(ALOAD, rpSlot);
-          mv.visitVarInsn(ILOAD, rpBaseSlot);
-          if (pi > 0) { pushInt(pi); mv.visitInsn(IADD); }
-          pi++;
+          frameSlot(mv, rpSlot, rpBaseSlot, pi++);
           mv.visitInsn(LALOAD);
           if (k == JKind.D) mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "longBitsToDouble", "(J)D", false);
           if (k == JKind.Z) mv.visitInsn(L2I);
         } else {
-          mv.visitVarInsn(ALOAD, rrSlot);
-          mv.visitVarInsn(ILOAD, rrBaseSlot);
-          if (ri > 0) { pushInt(ri); mv.visitInsn(IADD); }
-          ri++;
+          frameSlot(mv, rrSlot, rrBaseSlot, ri++);
           mv.visitInsn(AALOAD);
           checkcast(l.slotClass());
         }
@@ -419,36 +424,22 @@ abstract class FnBase {
     int baseSlot = slot, spSlot = slot + 1, srSlot = slot + 2, rbSlot = slot + 3;
     mv.visitVarInsn(ISTORE, baseSlot);
     // where to store: the goroutine's stack segment (one-frame suspension) or the M's scratch
-    if (np > 0) {
-      mv.visitVarInsn(ALOAD, 0);
-      mv.visitMethodInsn(INVOKEVIRTUAL, JvmTypes.G, "savePrims", "()[J", false);
-      mv.visitVarInsn(ASTORE, spSlot);
-    }
+    if (np > 0) storeFromG(mv, "savePrims", "[J", spSlot);
     if (nr > 0) {
-      mv.visitVarInsn(ALOAD, 0);
-      mv.visitMethodInsn(INVOKEVIRTUAL, JvmTypes.G, "saveRefs", "()[Ljava/lang/Object;", false);
-      mv.visitVarInsn(ASTORE, srSlot);
-      mv.visitVarInsn(ALOAD, 0);
-      mv.visitMethodInsn(INVOKEVIRTUAL, JvmTypes.G, "saveRefBase", "()I", false);
-      mv.visitVarInsn(ISTORE, rbSlot);
+      storeFromG(mv, "saveRefs", "[Ljava/lang/Object;", srSlot);
+      storeFromG(mv, "saveRefBase", "I", rbSlot);
     }
     int arg = 1, pi = 0, ri = 0;
     for (Local l : p.live) {
       JKind k = l.slotKind();
       if (k.isPrim()) {
-        mv.visitVarInsn(ALOAD, spSlot);
-        mv.visitVarInsn(ILOAD, baseSlot);
-        if (pi > 0) { mv.visitLdcInsn(pi); mv.visitInsn(IADD); }
-        pi++;
+        frameSlot(mv, spSlot, baseSlot, pi++);
         mv.visitVarInsn(k.load, arg);
         if (k == JKind.D) mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "doubleToRawLongBits", "(D)J", false);
         if (k == JKind.Z) mv.visitInsn(I2L);
         mv.visitInsn(LASTORE);
       } else {
-        mv.visitVarInsn(ALOAD, srSlot);
-        mv.visitVarInsn(ILOAD, rbSlot);
-        if (ri > 0) { mv.visitLdcInsn(ri); mv.visitInsn(IADD); }
-        ri++;
+        frameSlot(mv, srSlot, rbSlot, ri++);
         mv.visitVarInsn(ALOAD, arg);
         mv.visitInsn(AASTORE);
       }

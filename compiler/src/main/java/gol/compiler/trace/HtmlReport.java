@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,29 +59,12 @@ public final class HtmlReport {
       b.append("]}");
     }
     if (!t.gilHeld.isEmpty()) { // the gil model: who holds the global lock (slices named by the M)
-      b.append(",{\"name\":\"GIL\",\"kind\":\"gil\",\"s\":[");
-      boolean f = true;
-      for (TraceModel.MSlice x : t.gilHeld) {
-        if (!f) b.append(',');
-        f = false;
-        b.append(x.start()).append(',').append(x.end() - x.start()).append(',').append(id(strings, x.name())).append(",0,")
-            .append(id(strings, x.name()));
-      }
-      b.append("]}");
+      mLane(b, strings, "GIL", "gil", t.gilHeld, false);
     }
     for (Map.Entry<Integer, List<TraceModel.MSlice>> e : t.byM.entrySet()) {
       boolean sysmon = e.getKey() >= 100_000;
-      List<TraceModel.MSlice> ms = new ArrayList<>(e.getValue());
-      if (sysmon || ms.isEmpty()) continue;
-      b.append(",{\"name\":\"M").append(e.getKey()).append("\",\"kind\":\"m\",\"s\":[");
-      boolean f = true;
-      for (TraceModel.MSlice x : ms) {
-        if (!f) b.append(',');
-        f = false;
-        b.append(x.start()).append(',').append(x.end() - x.start()).append(',').append(id(strings, x.name())).append(',').append(x.g())
-            .append(',').append(id(strings, x.name()));
-      }
-      b.append("]}");
+      if (sysmon || e.getValue().isEmpty()) continue;
+      mLane(b, strings, "M" + e.getKey(), "m", e.getValue(), true);
     }
     b.append(",{\"name\":\"GC\",\"kind\":\"gc\",\"s\":[");
     boolean f = true;
@@ -101,6 +83,23 @@ public final class HtmlReport {
     }
     b.append("],\"summary\":").append(jstr(s.render())).append('}');
     return b.toString();
+  }
+
+  /**
+   * Appends a lane of M slices: start, duration, name, goroutine (0 unless withG) and label (the
+   * name again) per slice.
+   */
+  private static void mLane(StringBuilder b, Map<String, Integer> strings, String name, String kind,
+      List<TraceModel.MSlice> slices, boolean withG) {
+    b.append(",{\"name\":\"").append(name).append("\",\"kind\":\"").append(kind).append("\",\"s\":[");
+    boolean f = true;
+    for (TraceModel.MSlice x : slices) {
+      if (!f) b.append(',');
+      f = false;
+      b.append(x.start()).append(',').append(x.end() - x.start()).append(',').append(id(strings, x.name())).append(',')
+          .append(withG ? x.g() : 0).append(',').append(id(strings, x.name()));
+    }
+    b.append("]}");
   }
 
   private static int id(Map<String, Integer> strings, String s) {
