@@ -42,7 +42,7 @@ public final class Report {
     TITLES.put("preempt", "preemption: sleeper vs spinner, 1 P");
     TITLES.put("hello", "hello: start-up");
   }
-  static final String[] CONTENDER_ORDER = {"go", "gol", "java", "vthreads", "go-run", "gol-run", "gol-jar"};
+  static final String[] CONTENDER_ORDER = {"go", "go-run", "gol", "gol-jar", "gol-run", "java", "vthreads"};
   static final Map<String, String> COLORS = Map.of("gol", "#2b7bba", "java", "#e08a1e", "vthreads", "#7a5195",
       "gol-run", "#2b7bba", "gol-jar", "#6baed6");
 
@@ -316,8 +316,8 @@ public final class Report {
       for (String c : new String[] {"gol", "java", "vthreads", "gol-jar"}) {
         s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/>\n",
             lx, ly - 10, COLORS.get(c)));
-        String label = Map.of("gol", "gol (java -jar; gol run for hello)", "java", "Java platform threads",
-            "vthreads", "Java virtual threads", "gol-jar", "hello: java -jar of a gol jar").get(c);
+        String label = Map.of("gol", "gol (./prog: ParallelGC; gol run for hello)", "java", "Java platform threads",
+            "vthreads", "Java virtual threads", "gol-jar", "gol, java -jar (G1)").get(c);
         text(lx + 16, ly, 11, "start", label);
         lx += 16 + label.length() * 6 + 18;
       }

@@ -42,6 +42,39 @@ class BuildJarTest {
     assertEquals(3, p.exitValue());
   }
 
+  /** The jar starts with a launcher script: ./app.jar runs it with gol's JVM options (ParallelGC). */
+  @Test void builtJarIsAnExecutable() throws Exception {
+    Path src = dir.resolve("hi.gol");
+    Files.writeString(src, "package main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n)\n\nfunc main() {\n\tfmt.Println(\"hi\", os.Args[1:])\n}\n");
+    Path jar = dir.resolve("hi");
+    assertEquals(0, Main.run(new String[] {"build", "-o", jar.toString(), src.toString()}));
+    assertTrue(Files.isExecutable(jar));
+    assertTrue(Files.readString(jar, StandardCharsets.ISO_8859_1).startsWith("#!/bin/sh\n"));
+
+    ProcessBuilder pb = new ProcessBuilder(jar.toString(), "a", "b c").redirectErrorStream(true);
+    pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    pb.environment().remove("GOL_JAVA_OPTS");
+    assertEquals("hi [a b c]\n", run(pb));
+    pb.environment().put("JAVA_TOOL_OPTIONS", "-XX:+PrintCommandLineFlags");   // read by every JVM
+    String flags = run(pb);
+    assertTrue(flags.contains("-XX:+UseParallelGC") && flags.endsWith("hi [a b c]\n"), flags);
+
+    // GOL_JAVA_OPTS replaces gol's options: with another collector named, ParallelGC is not added
+    // (two collectors would be a JVM error)
+    pb.environment().remove("JAVA_TOOL_OPTIONS");
+    pb.environment().put("GOL_JAVA_OPTS", "-XX:+UseSerialGC -XX:+PrintCommandLineFlags");
+    String out = run(pb);
+    assertTrue(out.contains("-XX:+UseSerialGC") && !out.contains("UseParallelGC") && out.endsWith("hi [a b c]\n"), out);
+  }
+
+  private static String run(ProcessBuilder pb) throws Exception {
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the program did not finish");
+    assertEquals(0, p.exitValue(), out);
+    return out;
+  }
+
   @Test void compileErrorsExitOneWithGoPositions() throws Exception {
     Path src = dir.resolve("bad.gol");
     Files.writeString(src, "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tx := 1\n}\n");
