@@ -37,6 +37,15 @@ public final class sync {
       if (delta > 0 && w != 0 && v == (int) delta) {
         throw new Panic("sync: WaitGroup misuse: Add called concurrently with Wait");
       }
+      // The counter reaching 0 is rare (once per Wait), so it is tested apart, in wake, which a
+      // count that is a multiple of 256 also reaches: the profile of this branch then sees both
+      // ways while C2 compiles a Done inlined into a goroutine body, and the rare call is too
+      // cold to be inlined with it. Otherwise C2 would compile the zero case as a trap, and the
+      // first round's last Done would throw away the compiled scheduler loop (see SpinLock.lock).
+      if ((v & 255) == 0) wake(g, v, w);
+    }
+
+    private void wake(G g, int v, int w) {
       if (v > 0 || w == 0) return;
       // Counter is 0 and there are waiters: nobody can change the state now but us (Go's argument:
       // Add with a positive delta concurrent with Wait is misuse).
