@@ -67,6 +67,34 @@ class BuildJarTest {
     assertTrue(out.contains("-XX:+UseSerialGC") && !out.contains("UseParallelGC") && out.endsWith("hi [a b c]\n"), out);
   }
 
+  /**
+   * gol build writes app.jsa, a CDS archive the launcher maps: the program's classes then come from
+   * it. A stale archive (the jar changed after it) is ignored without a word on stdout or stderr.
+   */
+  @Test void builtJarStartsFromItsClassDataArchive() throws Exception {
+    Path src = dir.resolve("hi.gol");
+    Files.writeString(src, "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"hi\")\n}\n");
+    Path jar = dir.resolve("app");
+    assertEquals(0, Main.run(new String[] {"build", "-o", jar.toString(), src.toString()}));
+    assertTrue(Files.size(dir.resolve("app.jsa")) > 0, "no archive written");
+
+    Path log = dir.resolve("classes.txt");
+    ProcessBuilder pb = new ProcessBuilder(jar.toString()).redirectErrorStream(true);
+    pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    pb.environment().remove("GOL_JAVA_OPTS");
+    pb.environment().remove("JAVA_TOOL_OPTIONS");
+    assertEquals("hi\n", run(pb));
+    pb.environment().put("GOL_JAVA_OPTS", "-Xlog:class+load:file=" + log);
+    assertEquals("hi\n", run(pb));
+    String loaded = Files.readString(log);
+    assertTrue(loaded.contains("main source: shared objects file (top)"), loaded);
+    assertTrue(loaded.contains("gol.runtime.Sched source: shared objects file (top)"), loaded);
+
+    pb.environment().remove("GOL_JAVA_OPTS");
+    Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+    assertEquals("hi\n", run(pb));   // the archive no longer matches the jar: silently not used
+  }
+
   private static String run(ProcessBuilder pb) throws Exception {
     Process p = pb.start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
