@@ -41,6 +41,8 @@ public final class M {
   P nextp;
   /** True while the M looks for work to steal (counted in Sched.nmspinning). */
   boolean spinning;
+  /** Calls of {@link SchedIdle#wakep(M)} by this M (it sends every 256th to the full test). */
+  int wakepTick;
   /** The goroutine running on this M, or null. */
   G curg;
   /** Next idle M (the idle list is a stack under the scheduler lock). */

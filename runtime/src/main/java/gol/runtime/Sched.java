@@ -329,7 +329,7 @@ public final class Sched extends SchedLoop {
     g.state = G.RUNNABLE;
     if (m.sched.trace != null) m.sched.trace.goUnblock(m, g, waker);
     m.p.runqput(g, true);
-    m.sched.wakep();
+    m.sched.wakep(m);
   }
 
   /**

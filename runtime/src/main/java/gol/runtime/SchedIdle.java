@@ -57,6 +57,25 @@ abstract class SchedIdle extends SchedQueues {
   }
 
   /**
+   * wakep as goready calls it, from code that C2 inlines into goroutine bodies (a channel operation
+   * readying its partner). Whether a wake-up is needed depends on what the other Ms happen to be
+   * doing, which can stay one way for the whole time C2 profiles a goroutine's loop and then change;
+   * C2 compiles a branch never taken as a trap, and taking it throws away the compiled goroutine
+   * body (ping-pong lost three compilations of its loops, 33-53 ms of C2 each, this way). So the
+   * test here has no branch but one that is taken both ways from the start: a wake-up is needed,
+   * or this is the M's 256th call; wakep then tests again, in a method small enough to be compiled
+   * apart and recompiled cheaply.
+   */
+  final void wakep(M m) {
+    int t = m.wakepTick + 1;
+    m.wakepTick = t;
+    int idle = npidle, spinning = nmspinning.get();
+    int need = ((idle - 1) >>> 31 | -spinning >>> 31) ^ 1;  // 1 when idle > 0 and spinning == 0
+    int tick = ((t & 255) - 1) >>> 31;                      // 1 every 256th call
+    if ((need | tick) != 0) wakep();
+  }
+
+  /**
    * Wakes an M to look for work if a P is idle and nobody is spinning (protocol steps 1-2). Like
    * Go's, it reads npidle and nmspinning without a fence first: see step 2 of the protocol for why
    * that loses no work.
