@@ -316,7 +316,7 @@ public final class Report {
       for (String c : new String[] {"gol", "java", "vthreads", "gol-jar"}) {
         s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/>\n",
             lx, ly - 10, COLORS.get(c)));
-        String label = Map.of("gol", "gol (./prog: ParallelGC; gol run for hello)", "java", "Java platform threads",
+        String label = Map.of("gol", "gol (./prog: gol build's launcher)", "java", "Java platform threads",
             "vthreads", "Java virtual threads", "gol-jar", "gol, java -jar (G1)").get(c);
         text(lx + 16, ly, 11, "start", label);
         lx += 16 + label.length() * 6 + 18;
