@@ -116,11 +116,14 @@ public final class Knobs {
    * The knobs in force, one line, for headers (schedtrace, traces, lessons):
    * {@code model=gmp procs=4 steal=on runq=256 runnext=on preempt=on timeslice=10ms globalpoll=61}
    * followed by {@code gilinterval=5ms} under the GIL and {@code seed=N shuffle=on} when set.
-   * {@code procs} is the number of Ps the run started with.
+   * {@code procs} is the number of Ps the run started with. Under {@code threads} the line is just
+   * {@code model=threads}: that model has no Ps, run queues, stealing or time slices of its own (the
+   * OS schedules one thread per goroutine), so none of those knobs applies.
    */
   public String describe(int startProcs) {
     StringBuilder sb = new StringBuilder();
     sb.append("model=").append(model.name().toLowerCase());
+    if (model == Model.THREADS) return sb.toString();
     sb.append(" procs=").append(startProcs);
     sb.append(" steal=").append(onOff(steal));
     sb.append(" runq=").append(runqSize);

@@ -25,6 +25,12 @@ class KnobsTest {
   }
 
   @Test
+  void threadsHeaderListsNoSchedulerKnobs() {
+    Knobs k = Knobs.of(Config.of("model=threads,steal=0,runqsize=8"));
+    assertEquals("model=threads", k.describe(2));
+  }
+
+  @Test
   void aSeedMeansTheSingleModel() {
     Knobs k = Knobs.of(Config.of("model=gmp,seed=42"));
     assertEquals(Knobs.Model.SINGLE, k.model);
