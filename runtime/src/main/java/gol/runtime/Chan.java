@@ -1,7 +1,6 @@
 package gol.runtime;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -55,20 +54,14 @@ public final class Chan extends SpinLock implements Box.Typed {
   final boolean prim;
   private final Object[] buf;  // reference elements (null if prim or unbuffered)
   private final long[] bufJ;   // primitive elements (null unless prim and buffered)
-  private int qcount; // written under the lock (opaque, so len() can read it without the lock)
+  private volatile int qcount; // written under the lock (release stores, so len() can read it without the lock)
   private int sendx, recvx;
   boolean closed;
   final Sudog.WaitQ recvq = new Sudog.WaitQ();
   final Sudog.WaitQ sendq = new Sudog.WaitQ();
 
-  private static final VarHandle QCOUNT;
-  static {
-    try {
-      QCOUNT = MethodHandles.lookup().findVarHandle(Chan.class, "qcount", int.class);
-    } catch (ReflectiveOperationException e) {
-      throw new ExceptionInInitializerError(e);
-    }
-  }
+  /** A field updater, not a VarHandle: much cheaper before C2 compiles the callers (see P.HEAD). */
+  private static final AtomicIntegerFieldUpdater<Chan> QCOUNT = AtomicIntegerFieldUpdater.newUpdater(Chan.class, "qcount");
 
   private Chan(RType type, int size, boolean prim) {
     this.type = type;
@@ -104,7 +97,7 @@ public final class Chan extends SpinLock implements Box.Typed {
   }
 
   public static long len(Chan c) {
-    return c == null ? 0 : (int) QCOUNT.getOpaque(c);
+    return c == null ? 0 : c.qcount;
   }
 
   public static long cap(Chan c) {
@@ -299,7 +292,7 @@ public final class Chan extends SpinLock implements Box.Typed {
       if (prim) bufJ[sendx] = j;
       else buf[sendx] = v;
       if (++sendx == dataqsiz) sendx = 0;
-      QCOUNT.setOpaque(this, n + 1);
+      QCOUNT.lazySet(this, n + 1);
       return true;
     }
     return false;
@@ -342,7 +335,7 @@ public final class Chan extends SpinLock implements Box.Typed {
         buf[recvx] = null;
       }
       if (++recvx == dataqsiz) recvx = 0;
-      QCOUNT.setOpaque(this, n - 1);
+      QCOUNT.lazySet(this, n - 1);
       outOk = true;
       return true;
     }

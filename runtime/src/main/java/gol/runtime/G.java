@@ -207,11 +207,29 @@ public final class G {
   /** Primitive local i of the frame just restored. */
   public long restoredPrim(int i) { return stack.topPrims()[stack.topPrimBase() + i]; }
 
-  /** Opaque read of the status word (loop back-edges): the JIT may not hoist it out of the loop. */
+  /**
+   * The test at loop back-edges: has someone asked this goroutine to yield? It reads
+   * {@link #preemptFlag}, a volatile field (a plain load on x86 that the JIT may not hoist out of the
+   * loop), then the status word, which holds the request itself. Not an opaque read of the status
+   * word through a VarHandle: until C2 compiles a loop, each VarHandle access is a chain of calls
+   * through JDK methods whose profile counters every M updates (see P.HEAD).
+   */
   public static boolean preemptRequested(G g) {
     Determinism d = Determinism.clock;
     if (d != null) return d.tick(g); // --seed: preemption on a virtual clock
-    return (int) STATUS.getOpaque(g) != 0;
+    return g.preemptFlag != 0 && g.status != 0;
+  }
+
+  /**
+   * Set (after the status word's PREEMPT) by {@link #requestPreempt}, cleared when the goroutine
+   * runs again ({@link #clearPreemptFlag}). A flag that arrives late, after the request was served,
+   * is harmless: the back-edge test also needs the status word to be non-zero.
+   */
+  volatile int preemptFlag;
+
+  /** Clears a served preemption request's flag (the goroutine's M, when it runs it again). */
+  void clearPreemptFlag() {
+    if (preemptFlag != 0) preemptFlag = 0;
   }
 
   /** Throws and clears the pending panic, if any (called at resume points). */
@@ -228,7 +246,9 @@ public final class G {
   // ---------------------------------------------------------------- runtime side
   /** CAS of the status word from 0 to PREEMPT (sysmon); fails harmlessly if the G is unwinding. */
   boolean requestPreempt() {
-    return STATUS.compareAndSet(this, 0, PREEMPT);
+    if (!STATUS.compareAndSet(this, 0, PREEMPT)) return false;
+    preemptFlag = 1; // publishes the request to loop back-edges (preemptRequested)
+    return true;
   }
 
   /** Goroutine id (1 = main), allocated as Go does. */

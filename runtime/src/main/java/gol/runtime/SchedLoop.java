@@ -242,6 +242,7 @@ abstract class SchedLoop extends SchedIdle {
     }
     for (;;) {
       g.status = 0;
+      g.clearPreemptFlag();
       try {
         Entry e = g.entry;
         if (e != null) {

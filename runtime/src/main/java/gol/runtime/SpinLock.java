@@ -1,7 +1,6 @@
 package gol.runtime;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -14,16 +13,11 @@ import java.util.concurrent.locks.LockSupport;
  * lock is visible to the next holder.
  */
 class SpinLock {
-  @SuppressWarnings("unused") private volatile int locked;
+  private volatile int locked;
 
-  private static final VarHandle LOCKED;
-  static {
-    try {
-      LOCKED = MethodHandles.lookup().findVarHandle(SpinLock.class, "locked", int.class);
-    } catch (ReflectiveOperationException e) {
-      throw new ExceptionInInitializerError(e);
-    }
-  }
+  /** A field updater, not a VarHandle: much cheaper before C2 compiles the callers (see P.HEAD). */
+  private static final AtomicIntegerFieldUpdater<SpinLock> LOCKED =
+      AtomicIntegerFieldUpdater.newUpdater(SpinLock.class, "locked");
 
   /** Locks of this lock so far, modulo 2^32 (racy on purpose: only a rhythm). */
   private int count;
@@ -43,12 +37,12 @@ class SpinLock {
     int n = count + 1;
     count = n;
     int expect = ((((n & 255) ^ 1) - 1) >>> 31) << 1;
-    if (!LOCKED.weakCompareAndSetAcquire(this, expect, 1)) lockSlow();
+    if (!LOCKED.compareAndSet(this, expect, 1)) lockSlow();
   }
 
   private void lockSlow() {
     for (int spins = 0; ; spins++) {
-      if ((int) LOCKED.getOpaque(this) == 0 && LOCKED.compareAndSet(this, 0, 1)) return;
+      if (locked == 0 && LOCKED.compareAndSet(this, 0, 1)) return;
       if (spins < 64) Thread.onSpinWait();
       else if (spins < 128) Thread.yield();
       else LockSupport.parkNanos(10_000);
@@ -56,6 +50,6 @@ class SpinLock {
   }
 
   final void unlock() {
-    LOCKED.setRelease(this, 0);
+    LOCKED.lazySet(this, 0);
   }
 }
