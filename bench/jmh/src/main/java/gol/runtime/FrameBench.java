@@ -52,26 +52,27 @@ public class FrameBench {
   public long saveRestore() {
     save();
     long sum = 0;
-    Unwind u = g.m.unwind;
     while (!g.stack.isEmpty()) {
       sum += g.restore();
-      sum += u.rp[0] + u.rp[2];
-      if (u.rr[1] != ref) throw new AssertionError("reference local not restored");
+      sum += g.restoredPrim(0) + g.restoredPrim(2);
+      if (g.restoredRef(1) != ref) throw new AssertionError("reference local not restored");
     }
     g.status = 0;
     return sum;
   }
 
   private void save() {
-    Unwind u = g.m.unwind;
     for (int i = 0; i < depth; i++) {
-      int b = g.save(7, i, 3, 2);
-      u.sp[b] = i;
-      u.sp[b + 1] = 2L * i;
-      u.sp[b + 2] = 3L * i;
-      u.sr[u.srBase] = ref;
-      u.sr[u.srBase + 1] = ref;
+      int b = g.save(7, i, 3, 2);   // then ask for the arrays: save chooses them
+      long[] sp = g.savePrims();
+      Object[] sr = g.saveRefs();
+      int rb = g.saveRefBase();
+      sp[b] = i;
+      sp[b + 1] = 2L * i;
+      sp[b + 2] = 3L * i;
+      sr[rb] = ref;
+      sr[rb + 1] = ref;
     }
-    u.commitTo(g.stack);
+    g.m.unwind.commitTo(g.stack);
   }
 }

@@ -31,8 +31,9 @@ public class RunQueueBench {
 
   @Setup
   public void setup() {
-    owner = new P(null, 0);
-    thief = new P(null, 1);
+    Sched s = Sched.unstarted(2);   // Ps of a scheduler that is not running, as in RunQueueTest
+    owner = s.allp[0];
+    thief = s.allp[1];
     gs = new G[BATCH];
     for (int i = 0; i < BATCH; i++) gs[i] = new G();
   }

@@ -68,13 +68,15 @@ public class SwitchBench {
 
   /** A save helper: one frame with the given primitive and reference locals. */
   static void save(G g, int fnId, int pc, long a, long b, long c, Chan x, Chan y) {
-    int base = g.save(fnId, pc, 3, 2);
-    Unwind u = g.m.unwind;
-    u.sp[base] = a;
-    u.sp[base + 1] = b;
-    u.sp[base + 2] = c;
-    u.sr[u.srBase] = x;
-    u.sr[u.srBase + 1] = y;
+    int base = g.save(fnId, pc, 3, 2);   // then ask for the arrays: save chooses them
+    long[] sp = g.savePrims();
+    Object[] sr = g.saveRefs();
+    int rb = g.saveRefBase();
+    sp[base] = a;
+    sp[base + 1] = b;
+    sp[base + 2] = c;
+    sr[rb] = x;
+    sr[rb + 1] = y;
   }
 
   // ---- player: locals n, i (prims), in, out (refs); resume points 0 (after <-in), 1 (after out <-)
@@ -96,9 +98,8 @@ public class SwitchBench {
 
   static void playerResume(G g) {
     int pc = g.restore();
-    Unwind u = g.m.unwind;
-    long n = u.rp[0], i = u.rp[1];
-    Chan in = (Chan) u.rr[0], out = (Chan) u.rr[1];
+    long n = g.restoredPrim(0), i = g.restoredPrim(1);
+    Chan in = (Chan) g.restoredRef(0), out = (Chan) g.restoredRef(1);
     G.checkPendingPanic(g);
     if (pc == 0) {
       Chan.send(g, out, Box.unboxInt(g.retA) + 1);
@@ -137,9 +138,8 @@ public class SwitchBench {
 
   static void mainResume(G g) {
     int pc = g.restore();
-    Unwind u = g.m.unwind;
-    long i = u.rp[0], sum = u.rp[1];
-    Chan ping = (Chan) u.rr[0], pong = (Chan) u.rr[1];
+    long i = g.restoredPrim(0), sum = g.restoredPrim(1);
+    Chan ping = (Chan) g.restoredRef(0), pong = (Chan) g.restoredRef(1);
     G.checkPendingPanic(g);
     if (pc == 0) {
       Object x = Chan.recv(g, pong);
