@@ -189,7 +189,7 @@ public final class Sched extends SchedLoop {
   /** The go statement: starts a goroutine running {@code e}, created by {@code parent}. */
   public static void go(G parent, Entry e) {
     M m = parent.m;
-    m.sched.newproc(m.p, e);
+    m.sched.newproc(m, e);
   }
 
   /** The scheduler of the current (latest) run (for tests). */
@@ -296,8 +296,9 @@ public final class Sched extends SchedLoop {
 
   // ==================================================================== goroutine creation and readying, GOMAXPROCS
 
-  /** newproc: a new runnable G (reused from the free list if possible) in p's runnext. Owner of p only. */
-  void newproc(P p, Entry e) {
+  /** newproc: a new runnable G (reused from the free list if possible) in the runnext of m's P. */
+  void newproc(M m, Entry e) {
+    P p = m.p;
     if (threads != null) {
       threads.go(p, e);
       return;
@@ -313,7 +314,7 @@ public final class Sched extends SchedLoop {
     p.countCreated(1);
     if (trace != null) trace.goCreate(p, g, e);
     p.runqput(g, true);
-    if (mainStarted) wakep();
+    if (mainStarted) wakep(m);
   }
 
   /**

@@ -57,14 +57,15 @@ abstract class SchedIdle extends SchedQueues {
   }
 
   /**
-   * wakep as goready calls it, from code that C2 inlines into goroutine bodies (a channel operation
-   * readying its partner). Whether a wake-up is needed depends on what the other Ms happen to be
+   * wakep as the hot paths call it (goready and newproc, from code that C2 inlines into goroutine
+   * bodies: a channel operation readying its partner, a go statement). Whether a wake-up is needed depends on what the other Ms happen to be
    * doing, which can stay one way for the whole time C2 profiles a goroutine's loop and then change;
    * C2 compiles a branch never taken as a trap, and taking it throws away the compiled goroutine
    * body (ping-pong lost three compilations of its loops, 33-53 ms of C2 each, this way). So the
    * test here has no branch but one that is taken both ways from the start: a wake-up is needed,
-   * or this is the M's 256th call; wakep then tests again, in a method small enough to be compiled
-   * apart and recompiled cheaply.
+   * or this is the M's 256th call; {@link #wakep()} then tests again. Skipping wakep() when no
+   * wake-up is needed is exactly what wakep() would do. (With this, -XX:+LogCompilation shows no
+   * such trap left in ping-pong.)
    */
   final void wakep(M m) {
     int t = m.wakepTick + 1;

@@ -196,6 +196,9 @@ public final class Main {
    */
   static final String JVM_OPTIONS = "-XX:+UseParallelGC";
 
+  /** No CDS messages: an archive that does not match the jar or the JDK is skipped without a word. */
+  static final List<String> CDS_QUIET = List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+
   /**
    * The first bytes of a jar written by {@code gol build}: a shell script, so the jar is also an
    * executable ({@code ./app.jar args}), as a Go binary is. It starts {@code java} (from JAVA_HOME when
@@ -212,7 +215,7 @@ public final class Main {
         exec "$java" ${GOL_JAVA_OPTS-%1$s} -XX:SharedArchiveFile="$0.jsa" %2$s -jar "$0" "$@"
       fi
       exec "$java" ${GOL_JAVA_OPTS-%1$s} -jar "$0" "$@"
-      """.formatted(JVM_OPTIONS, "-Xlog:cds=off -Xlog:cds+dynamic=off");
+      """.formatted(JVM_OPTIONS, String.join(" ", CDS_QUIET));
 
   /**
    * Writes {@code out.jsa}, a class-data-sharing archive of the jar's classes (see
@@ -225,9 +228,11 @@ public final class Main {
     try {
       Files.deleteIfExists(jsa);
       String javaCmd = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-      Process p = new ProcessBuilder(javaCmd, "-XX:ArchiveClassesAtExit=" + jsa, "-Xlog:cds=off",
-          "-Xlog:cds+dynamic=off", "-cp", out.toString(), gol.runtime.CdsDump.class.getName())
-          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      List<String> cmd = new java.util.ArrayList<>(List.of(javaCmd, "-XX:ArchiveClassesAtExit=" + jsa));
+      cmd.addAll(CDS_QUIET);
+      cmd.addAll(List.of("-cp", out.toString(), gol.runtime.CdsDump.class.getName()));
+      Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
       if (!p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) p.destroyForcibly();
       if (!p.isAlive() && p.exitValue() == 0) return;
       Files.deleteIfExists(jsa);
@@ -246,32 +251,33 @@ public final class Main {
     Manifest mf = new Manifest();
     mf.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
     mf.getMainAttributes().put(Attributes.Name.MAIN_CLASS, Compiler.MAIN_CLASS);
-    OutputStream file = Files.newOutputStream(out);
-    file.write(LAUNCHER.getBytes(StandardCharsets.UTF_8));
-    try (JarOutputStream jar = new JarOutputStream(file, mf)) {
-      for (Map.Entry<String, byte[]> e : classes.entrySet()) {
-        jar.putNextEntry(new JarEntry(e.getKey() + ".class"));
-        jar.write(e.getValue());
-        jar.closeEntry();
-      }
-      Path src = Path.of(gol.runtime.G.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      if (Files.isDirectory(src)) {
-        try (Stream<Path> files = Files.walk(src.resolve("gol/runtime"))) {
-          for (Path p : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
-            jar.putNextEntry(new JarEntry(src.relativize(p).toString().replace('\\', '/')));
-            Files.copy(p, jar);
-            jar.closeEntry();
-          }
+    try (OutputStream file = Files.newOutputStream(out)) {
+      file.write(LAUNCHER.getBytes(StandardCharsets.UTF_8));
+      try (JarOutputStream jar = new JarOutputStream(file, mf)) {
+        for (Map.Entry<String, byte[]> e : classes.entrySet()) {
+          jar.putNextEntry(new JarEntry(e.getKey() + ".class"));
+          jar.write(e.getValue());
+          jar.closeEntry();
         }
-      } else {
-        try (JarFile jf = new JarFile(src.toFile())) {
-          Enumeration<JarEntry> en = jf.entries();
-          while (en.hasMoreElements()) {
-            JarEntry e = en.nextElement();
-            if (e.isDirectory() || !e.getName().startsWith("gol/runtime/")) continue;
-            jar.putNextEntry(new JarEntry(e.getName()));
-            try (InputStream in = jf.getInputStream(e)) { in.transferTo(jar); }
-            jar.closeEntry();
+        Path src = Path.of(gol.runtime.G.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        if (Files.isDirectory(src)) {
+          try (Stream<Path> files = Files.walk(src.resolve("gol/runtime"))) {
+            for (Path p : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+              jar.putNextEntry(new JarEntry(src.relativize(p).toString().replace('\\', '/')));
+              Files.copy(p, jar);
+              jar.closeEntry();
+            }
+          }
+        } else {
+          try (JarFile jf = new JarFile(src.toFile())) {
+            Enumeration<JarEntry> en = jf.entries();
+            while (en.hasMoreElements()) {
+              JarEntry e = en.nextElement();
+              if (e.isDirectory() || !e.getName().startsWith("gol/runtime/")) continue;
+              jar.putNextEntry(new JarEntry(e.getName()));
+              try (InputStream in = jf.getInputStream(e)) { in.transferTo(jar); }
+              jar.closeEntry();
+            }
           }
         }
       }
@@ -285,7 +291,4 @@ public final class Main {
       // not a POSIX file system: the jar still runs with java -jar
     }
   }
-
-  @SuppressWarnings("unused")
-  private static void copy(InputStream in, OutputStream out) throws IOException { in.transferTo(out); }
 }
