@@ -32,9 +32,7 @@ final class GlobalRunq {
   /** Appends gs[0..n) at the tail, in order. */
   void putBatch(G[] gs, int n) {
     if (size + n > buf.length) grow(n);
-    int mask = buf.length - 1;
-    int t = head + size;
-    for (int i = 0; i < n; i++) buf[(t + i) & mask] = gs[i];
+    P.arrayToRing(gs, 0, buf, head + size, n);
     size += n;
   }
 
@@ -58,7 +56,7 @@ final class GlobalRunq {
     int cap = buf.length;
     while (cap < size + n) cap <<= 1;
     G[] nb = new G[cap];
-    for (int i = 0; i < size; i++) nb[i] = buf[(head + i) & (buf.length - 1)];
+    P.ringToArray(buf, head, nb, 0, size);
     buf = nb;
     head = 0;
   }

@@ -49,16 +49,21 @@ final class P {
   final Sched sched;
   /** IDLE, RUNNING or SYSCALL. Volatile: sysmon retakes a SYSCALL P by CAS ({@link #casStatus}). */
   volatile int status;
-  /** Incremented per schedule that does not inherit a time slice (read racily by sysmon). */
+  /**
+   * Incremented per schedule that does not inherit a time slice (a runnext hand-off inherits it), so
+   * once per time slice. Read racily by sysmon, which times slices by it (see {@link Sysmon}): no
+   * clock is read when a slice begins.
+   */
   int schedtick;
   /** Incremented per blocking call that ended or was retaken (read racily by sysmon). */
   int syscalltick;
   /**
-   * When the current time slice began (System.nanoTime, written with schedtick, so once per slice:
-   * a runnext hand-off inherits the slice and its start). Read racily by sysmon, which preempts the
-   * slice {@code timeslice} after it.
+   * sysmon's last look at this P's time slice (Go's sysmontick): the schedtick it saw, when it first
+   * saw it, and the time of its look before that (the slice began between the two). Sysmon only.
    */
-  long schedwhen;
+  int smSchedtick = -1;   // never a schedtick: the first look at a running P starts timing its slice
+  long smSchedwhen;
+  long smSliceAfter;
   /** sysmon's last look at this P's blocking calls (Go's sysmontick): the tick it saw and when. Sysmon only. */
   int smSyscalltick;
   long smSyscallwhen;
@@ -182,7 +187,7 @@ final class P {
   private boolean runqputslow(G g, int h, int t) {
     int n = (t - h) / 2;
     G[] batch = new G[n + 1];
-    for (int i = 0; i < n; i++) batch[i] = runq[(h + i) & (RUNQ_SIZE - 1)];
+    ringToArray(runq, h, batch, 0, n);
     if (!HEAD.compareAndSet(this, h, h + n)) return false;
     batch[n] = g;
     sched.globrunqputbatch(batch, n + 1);
@@ -296,7 +301,7 @@ final class P {
       if (n > RUNQ_SIZE / 2) continue; // read an inconsistent h and t
       // Copy the stolen Gs into the thief's ring (beyond its tail, not yet published), then claim them.
       int it = into.tail;
-      for (int i = 0; i < n; i++) into.runq[(it + i) & (RUNQ_SIZE - 1)] = runq[(h + i) & (RUNQ_SIZE - 1)];
+      ringToRing(runq, h, into.runq, it, n);
       if (!HEAD.compareAndSet(this, h, h + n)) continue;
       if (sched.trace != null) sched.trace.steal(into, this, n);
       // Run the last one at once, publish the rest.
@@ -304,6 +309,35 @@ final class P {
       if (n > 1) TAIL.lazySet(into, it + n - 1);
       return g;
     }
+  }
+
+  // Copies between rings (arrays whose length is a power of two, indexed by a counter masked by
+  // length - 1) and plain arrays, with System.arraycopy: at most two pieces per side. Not loops:
+  // a loop run a few hundred times gets its own on-stack-replacement compilation from C2, and the
+  // batches here (up to 128 Gs) are moved while other Ms wait for them.
+
+  /** ring[from..from+n) (indices masked) to dst[at..at+n). */
+  static void ringToArray(G[] ring, int from, G[] dst, int at, int n) {
+    int i = from & (ring.length - 1);
+    int first = Math.min(n, ring.length - i);
+    System.arraycopy(ring, i, dst, at, first);
+    System.arraycopy(ring, 0, dst, at + first, n - first);
+  }
+
+  /** src[at..at+n) to ring[to..to+n) (indices masked). */
+  static void arrayToRing(G[] src, int at, G[] ring, int to, int n) {
+    int i = to & (ring.length - 1);
+    int first = Math.min(n, ring.length - i);
+    System.arraycopy(src, at, ring, i, first);
+    System.arraycopy(src, at + first, ring, 0, n - first);
+  }
+
+  /** src[from..from+n) to dst[to..to+n), both rings (indices masked). */
+  static void ringToRing(G[] src, int from, G[] dst, int to, int n) {
+    int i = from & (src.length - 1);
+    int first = Math.min(n, src.length - i);
+    arrayToRing(src, i, dst, to, first);
+    arrayToRing(src, 0, dst, to + first, n - first);
   }
 
   /** A fresh goroutine id (owner only): ids come in per-P batches of 16, as in Go. */

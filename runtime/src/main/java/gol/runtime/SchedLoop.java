@@ -227,8 +227,7 @@ abstract class SchedLoop extends SchedIdle {
   void execute(M m, G g, boolean inherit) {
     P p = m.p;
     if (!inherit) {
-      p.schedtick++;
-      p.schedwhen = System.nanoTime(); // one clock read per slice: sysmon times the slice from here
+      p.schedtick++;   // a new time slice: sysmon times it from when it first sees the new tick
       if (det != null) det.startSlice();
     }
     if (g.m != m) g.m = m;   // usually unchanged: skip the store's G1 write barrier

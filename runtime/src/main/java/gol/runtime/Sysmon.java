@@ -8,7 +8,8 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <h2>Loop</h2>
  * Its back-off is Go's: it sleeps {@value #MIN_DELAY_NS} ns; after 50 consecutive rounds in which it
- * retook nothing it doubles the sleep, up to {@value #MAX_DELAY_NS} ns. Unlike Go, it also knows
+ * retook nothing it doubles the sleep, up to {@value #MAX_DELAY_NS} ns (a round that ended a slice
+ * for an overdue timer, a rule Go does not have, also counts as busy). Unlike Go, it also knows
  * when the next thing it must act on is due (the end of a running time slice, an earlier timer of a
  * busy P) and sleeps only until then: {@code min(back-off, next deadline)}. Each round it calls
  * {@link #retake} and, if a timer is overdue while nobody will run it (every M busy or idle without
@@ -16,19 +17,22 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <h2>retake, per P</h2>
  * <ul>
- *   <li><b>Long time slices.</b> The scheduler stamps each new time slice's start on its P
- *       ({@link P#schedwhen}, written where {@code schedtick} advances; a runnext hand-off inherits
- *       the slice). A slice older than {@code timeslice} (10 ms, Go's forcePreemptNS) is ended:
+ *   <li><b>Long time slices.</b> As in Go, the scheduler only counts slices ({@link P#schedtick},
+ *       advanced where a slice begins; a runnext hand-off inherits the slice) and reads no clock for
+ *       them: sysmon stamps a slice with its own time when it first sees the new tick (Go's
+ *       sysmontick), and a slice older than {@code timeslice} (10 ms, Go's forcePreemptNS) is ended:
  *       sysmon asks the goroutine to yield ({@link G#requestPreempt}, a CAS of its status word from
  *       0 to PREEMPT). Compiled code tests the status word after calls and at loop back-edges,
- *       unwinds, and the scheduler puts the goroutine on the global queue. Go instead notices a
- *       slice at its first look and ends it 10 ms later, so its slices last 10-20 ms; here a slice
- *       lasts 10 ms plus sysmon's wake-up jitter.</li>
+ *       unwinds, and the scheduler puts the goroutine on the global queue. A slice thus lasts
+ *       10 ms plus up to one sysmon round (at most 10 ms more), as Go's do. (Reading System.nanoTime
+ *       where each slice begins would give slices of exactly 10 ms, but that clock read cost 5% of
+ *       spawn's and skynet's time, where every goroutine is a slice of a few microseconds.)</li>
  *   <li><b>Overdue timers of a busy P.</b> A P runs its timers when it schedules, so while one
  *       goroutine runs a long slice, a due timer (a sleeper to wake: runnable work) waits for the
  *       slice to end. When no P is idle (an idle P's M would run the timer itself), sysmon ends such
- *       a slice early, as soon as a timer that came due during it is overdue. With one P this wakes a
- *       5 ms sleeper on time next to a goroutine that never blocks. A goroutine that adds a timer
+ *       a slice early, as soon as a timer that came due during it is overdue ("during": after the
+ *       sysmon round before the one that first saw the slice, the earliest the slice can have
+ *       begun). With one P this wakes a 5 ms sleeper on time next to a goroutine that never blocks. A goroutine that adds a timer
  *       earlier than sysmon's planned wake-up pokes sysmon ({@link #timerAdded}).</li>
  *   <li><b>Blocking calls.</b> A P whose goroutine is in a blocking call (status SYSCALL, see
  *       {@link Sched#entersyscall}) and has been in the same call for at least one sysmon round is
@@ -46,7 +50,7 @@ import java.util.concurrent.locks.LockSupport;
  * rounds; a shorter program never starts it).
  *
  * <p>Threading: the {@code sm*} fields of P are sysmon's alone. Everything else it reads racily
- * (schedwhen, status, {@code p.m}, {@code m.curg}, the timer heaps' {@code next}); a stale read costs
+ * (schedtick, status, {@code p.m}, {@code m.curg}, the timer heaps' {@code next}); a stale read costs
  * at most a needless or a late preemption request, which are both harmless: a request to a goroutine
  * that is no longer running is cleared when it is next scheduled. {@link #timerAdded} is called by
  * any M; it reads {@link #wakeAt} (volatile) after the timer's heap published it (volatile), and
@@ -94,6 +98,8 @@ final class Sysmon implements Runnable {
   private final long timesliceNs;
   /** Earliest deadline found by the latest {@link #retake} (sysmon's thread only; read by tests). */
   long nextDeadline;
+  /** The time of the latest {@link #retake} (sysmon's thread only): a slice first seen now began after it. */
+  private long lastLook;
 
   Sysmon(Sched sched) {
     this.sched = sched;
@@ -106,6 +112,7 @@ final class Sysmon implements Runnable {
 
   void start() {
     clock = System.nanoTime();
+    lastLook = clock;
     wakeAt = clock + MAX_DELAY_NS;
     thread = new Thread(this, "gol-sysmon"); // not a lambda: the first lambda costs ms of start-up
     thread.setDaemon(true);
@@ -147,7 +154,11 @@ final class Sysmon implements Runnable {
       now = System.nanoTime();
       clock = now;
       wakeAt = now + MAX_DELAY_NS; // an upper bound until the scan below has found the real one
-      idle = retake(now) > 0 ? 0 : idle + 1;
+      long tp = timerPreemptions;
+      // Go counts a round as busy when it retook a P. So do we, and when it ended a slice for a
+      // timer: the sleeper is then readied, and the slice that follows (often another goroutine's,
+      // every 61st schedule) is seen within microseconds instead of one backed-off sleep later.
+      idle = retake(now) > 0 || timerPreemptions != tp ? 0 : idle + 1;
       sched.sysmonTimers(now);
       if (sched.trace != null) sched.trace.sampleQueues(sched, now);
       if (schedtrace != null) schedtrace.tick(now);   // the text trace; sched.trace is the event tracer
@@ -171,15 +182,20 @@ final class Sysmon implements Runnable {
       int s = p.status;
       if (s == P.IDLE || s == P.STOP) continue;
       if (s == P.RUNNING && wallClockPreempt) {
-        long start = p.schedwhen;
-        long due = start + timesliceNs;
+        int tick = p.schedtick;
+        if (p.smSchedtick != tick) { // a new slice since the last look: it began in (lastLook, now]
+          p.smSchedtick = tick;
+          p.smSchedwhen = now;
+          p.smSliceAfter = lastLook;
+        }
+        long due = p.smSchedwhen + timesliceNs;
         if (now - due >= 0) preemptone(p, false);
         else if (due - next < 0) next = due;
         if (timersToo && p.timers.size > 0) {
           long tw = p.timers.next;
           if (now - tw < 0) {
             if (tw - next < 0) next = tw;
-          } else if (tw - start > 0) { // came due during this slice, which holds it up
+          } else if (tw - p.smSliceAfter > 0) { // came due during this slice, which holds it up
             preemptone(p, true);
           }
         }
@@ -205,6 +221,7 @@ final class Sysmon implements Runnable {
       }
     }
     nextDeadline = next;
+    lastLook = now;
     return n;
   }
 

@@ -21,6 +21,13 @@ import org.objectweb.asm.MethodVisitor;
 final class GoEntries {
   private final ProgramGen prog;
   private int goCounter;
+  /**
+   * The entry class of each go/defer statement. A function that can suspend is generated twice, as
+   * its body and its resume method (FuncGen), and both copies of a statement must make the same
+   * class: two classes would make the scheduler's call of Entry.run bimorphic, and the JIT would
+   * compile the goroutine's code twice into it.
+   */
+  private final java.util.IdentityHashMap<Expr.Call, String> classes = new java.util.IdentityHashMap<>();
 
   GoEntries(ProgramGen prog) { this.prog = prog; }
 
@@ -113,7 +120,9 @@ final class GoEntries {
    */
   void emitGo(CallGen gen, Expr.Call c) {
     Calls.Kind kind = Calls.kind(c, prog.info);
-    String cls = prog.className + "$go" + (++goCounter);
+    String known = classes.get(c);
+    String cls = known != null ? known : prog.className + "$go" + (++goCounter);
+    classes.put(c, cls);
     MethodVisitor mv = gen.mv;
     Type.Signature sig;
     String calleeOwner = null, calleeName = null, calleeDesc;
@@ -197,6 +206,7 @@ final class GoEntries {
     if (sig != null) gen.args(c, sig);
     else builtinArgs(gen, c, builtin);
     mv.visitMethodInsn(INVOKESPECIAL, cls, "<init>", ctor.toString(), false);
+    if (known != null) return;   // the other copy of the function made the class
 
     ClassWriter cw = prog.newClassWriter();
     cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, cls, null, "java/lang/Object", new String[] {"gol/runtime/Entry"});
