@@ -106,6 +106,38 @@ class RunQueueTest {
     assertTrue(thief.runqEmpty());
   }
 
+  /**
+   * Overflow and steal copy pieces of the rings (System.arraycopy, two pieces where a ring wraps):
+   * with head and tail far past the ring's end, nothing is lost, doubled or reordered.
+   */
+  @Test
+  void overflowAndStealKeepTheOrderWhereTheRingsWrap() {
+    Sched s = Sched.unstarted(2);
+    P victim = s.allp[0], thief = s.allp[1];
+    for (G x : gs(200)) { // move both rings' counters to 200 of 256
+      victim.runqput(x, false);
+      victim.runqget();
+      thief.runqput(x, false);
+      thief.runqget();
+    }
+    List<G> g = gs(257);
+    for (G x : g) victim.runqput(x, false); // the 257th overflows: 0..127 and 256 go global
+    List<Long> global = new ArrayList<>();
+    for (G x; (x = s.globalQueueTake()) != null; ) global.add(x.id);
+    List<Long> expect = new ArrayList<>();
+    for (long i = 0; i < 128; i++) expect.add(i);
+    expect.add(256L);
+    assertEquals(expect, global);
+    G run = victim.runqsteal(thief, false); // half of 128..255: 128..191, the last runs at once
+    assertEquals(191L, run.id);
+    List<Long> stolen = drain(thief);
+    assertEquals(63, stolen.size());
+    for (int i = 0; i < 63; i++) assertEquals(128L + i, stolen.get(i));
+    List<Long> left = drain(victim);
+    assertEquals(64, left.size());
+    for (int i = 0; i < 64; i++) assertEquals(192L + i, left.get(i));
+  }
+
   /** The global queue keeps FIFO order across wrap-around and growth, single and batched puts. */
   @Test
   void globalQueueIsFifoAcrossWrapAndGrowth() {
