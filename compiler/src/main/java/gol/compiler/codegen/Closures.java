@@ -71,12 +71,17 @@ final class Closures {
     MethodVisitor mv = gen.mv;
     mv.visitTypeInsn(NEW, cls);
     mv.visitInsn(DUP);
+    loadCells(gen, lit);
+    mv.visitMethodInsn(INVOKESPECIAL, cls, "<init>", ctorDesc(lit.captured), false);
+  }
+
+  /** Pushes the cells of the variables literal lit captures, as its static method takes them. */
+  void loadCells(FnBase gen, FuncGen.Fn lit) {
     for (Symbol.Var v : lit.captured) {
       Local l = gen.vars.get(v);
       if (l == null || !l.cell) throw new IllegalStateException("captured " + v.name + " has no cell in " + gen.fn.goName);
-      mv.visitVarInsn(ALOAD, l.slot);
+      gen.mv.visitVarInsn(ALOAD, l.slot);
     }
-    mv.visitMethodInsn(INVOKESPECIAL, cls, "<init>", ctorDesc(lit.captured), false);
   }
 
   /** The function of literal f inside outer (named, and its class emitted, on first use). */

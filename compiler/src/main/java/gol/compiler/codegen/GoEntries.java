@@ -13,8 +13,8 @@ import org.objectweb.asm.MethodVisitor;
 /**
  * The entries of go and defer statements: {@code go f(x)} and {@code defer f(x)} make an object of a
  * generated class {@code main$go<N>} implementing {@link gol.runtime.Entry}, which holds the function
- * value (or receiver) and the arguments, evaluated at the statement, and calls f when the goroutine
- * runs or the deferred call is made. The class also names, for the recover rule, the function the
+ * value (or receiver; for a function literal, the cells of its captured variables) and the arguments,
+ * evaluated at the statement, and calls f when the goroutine runs or the deferred call is made. The class also names, for the recover rule, the function the
  * entry calls ({@code deferTarget}), and where the go statement is ({@code creatorName/Line}).
  * Built-ins are called through small runtime functions (gol.runtime.Builtin, Chan.close).
  */
@@ -129,6 +129,10 @@ final class GoEntries {
     String target = deferTarget(gen, c, kind);
     String builtin = null;
     String startName = null;   // the goroutine's start function, for the execution tracer
+    // A literal called at once needs no function value: the entry holds the literal's cells itself
+    // and calls its static method (one object per go statement instead of two, and no interface call).
+    FuncGen.Fn lit = kind == Calls.Kind.FUNC_VALUE && Expr.unparen(c.fun()) instanceof Expr.FuncLit fl
+        ? prog.closures.literal(gen.fn, fl) : null;
     int invoke;
     List<String> fieldDescs = new ArrayList<>();
     switch (kind) {
@@ -154,6 +158,16 @@ final class GoEntries {
         break;
       }
       case FUNC_VALUE:
+        if (lit != null) {   // go/defer func(p) {...}(a): the literal's static method, with its cells
+          sig = lit.sig;
+          calleeOwner = prog.className;
+          calleeName = lit.jvmName;
+          calleeDesc = lit.desc();
+          invoke = INVOKESTATIC;
+          startName = lit.goName;
+          break;
+        }
+        // fall through
       case METHOD:          // go/defer x.M(a): the method value x.M (receiver evaluated now), then
       case IFACE_METHOD: {  // called through its function interface, as Go evaluates them
         sig = (Type.Signature) gen.typeOf(c.fun()).underlying();
@@ -200,8 +214,8 @@ final class GoEntries {
     if (invoke == INVOKEINTERFACE) {
       gen.expr(c.fun());
       mv.visitTypeInsn(CHECKCAST, calleeOwner);
-      if (Expr.unparen(c.fun()) instanceof Expr.FuncLit lit) startName = prog.closures.literal(gen.fn, lit).goName;
     }
+    if (lit != null) prog.closures.loadCells(gen, lit);
     if (kind == Calls.Kind.LIB_METHOD) gen.expr(((Expr.Selector) Expr.unparen(c.fun())).x());
     if (sig != null) gen.args(c, sig);
     else builtinArgs(gen, c, builtin);
