@@ -170,6 +170,23 @@ final class P {
       if (old == null) return;
       g = old;
     }
+    int h = head;
+    int t = tail;
+    if (t - h < cap) {
+      runq[t & (RUNQ_SIZE - 1)] = g;
+      TAIL.lazySet(this, t + 1);
+      return;
+    }
+    runqputslow(g);
+  }
+
+  /**
+   * The ring is full: moves half of it plus g to the global queue as one batch (owner only). If a
+   * thief took some meanwhile, g goes into the room it made. (The retry is here, not in runqput: a
+   * branch C2 never saw taken is compiled as a trap, and taking it would throw away the compiled
+   * code of every go statement and wake-up that inlined runqput.)
+   */
+  private void runqputslow(G g) {
     for (;;) {
       int h = head;
       int t = tail;
@@ -178,20 +195,15 @@ final class P {
         TAIL.lazySet(this, t + 1);
         return;
       }
-      if (runqputslow(g, h, t)) return;
-      // a thief took some: there is room now, retry
+      int n = (t - h) / 2;
+      G[] batch = new G[n + 1];
+      ringToArray(runq, h, batch, 0, n);
+      if (HEAD.compareAndSet(this, h, h + n)) {
+        batch[n] = g;
+        sched.globrunqputbatch(batch, n + 1);
+        return;
+      }
     }
-  }
-
-  /** Moves half of the full ring plus g to the global queue as one batch (owner only). */
-  private boolean runqputslow(G g, int h, int t) {
-    int n = (t - h) / 2;
-    G[] batch = new G[n + 1];
-    ringToArray(runq, h, batch, 0, n);
-    if (!HEAD.compareAndSet(this, h, h + n)) return false;
-    batch[n] = g;
-    sched.globrunqputbatch(batch, n + 1);
-    return true;
   }
 
   /**
