@@ -57,7 +57,7 @@ class BuildJarTest {
     assertEquals("hi [a b c]\n", run(pb));
     pb.environment().put("JAVA_TOOL_OPTIONS", "-XX:+PrintCommandLineFlags");   // read by every JVM
     String flags = run(pb);
-    assertTrue(flags.contains("-XX:+UseParallelGC") && flags.endsWith("hi [a b c]\n"), flags);
+    assertTrue(flags.contains("-XX:+UseParallelGC") && flags.contains("-XX:-UsePerfData") && flags.endsWith("hi [a b c]\n"), flags);
 
     // GOL_JAVA_OPTS replaces gol's options: with another collector named, ParallelGC is not added
     // (two collectors would be a JVM error)
