@@ -259,6 +259,8 @@ public final class G {
   Entry entry;
   /** What the goroutine asked for when it set UNWIND to block (committed by the scheduler after the unwind). */
   public ParkOp parkOp;
+  /** What the scheduler finishes for this goroutine when it next runs it (see {@link ParkOp#resumed}). */
+  ParkOp resumeOp = ParkOp.NOTHING;
 
   public Stack stack() { return stack; }
 

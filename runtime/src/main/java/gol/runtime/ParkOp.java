@@ -16,10 +16,21 @@ public interface ParkOp {
   String waitReason();
 
   /**
-   * Called on the M that next runs the goroutine after it was parked by this op (commit returned
-   * true) and readied, before its frames resume. Ops that must finish their work on the waiting
-   * goroutine's side do it here (select dequeues itself from the channels it lost, and stores its
-   * result). The default does nothing.
+   * Called on the M that next runs the goroutine, before its frames resume, if this op's commit
+   * parked it and made this op the goroutine's {@link G#resumeOp}: ops that must finish their work
+   * on the waiting goroutine's side do it here (select dequeues itself from the channels it lost,
+   * and stores its result), and set resumeOp back to {@link #NOTHING}. The default does nothing.
    */
   default void resumed(G g) {}
+
+  /**
+   * The resumeOp of a goroutine with nothing to finish. The scheduler calls
+   * {@code g.resumeOp.resumed(g)} whenever it runs a goroutine, with no test: a test that C2 saw go
+   * one way only (no goroutine had been woken yet while it compiled the scheduler loop, as in
+   * spawn) is compiled as a trap, and the first wake-up threw the whole compiled loop away.
+   */
+  ParkOp NOTHING = new ParkOp() {
+    @Override public boolean commit(G g) { throw new IllegalStateException("not a park request"); }
+    @Override public String waitReason() { return null; }
+  };
 }

@@ -234,11 +234,8 @@ abstract class SchedLoop extends SchedIdle {
     g.state = G.RUNNING;     // after g.m: a dump that reads the (volatile) state as running sees its M
     m.curg = g;
     if (trace != null) trace.goStart(m, g);
-    ParkOp woke = g.parkOp;
-    if (woke != null) {
-      g.parkOp = null;
-      woke.resumed(g);
-    }
+    g.parkOp = null;          // the park, if any, is over (a null store: no card mark)
+    g.resumeOp.resumed(g);    // NOTHING, or a select's work on this side (see ParkOp.NOTHING)
     for (;;) {
       g.status = 0;
       g.clearPreemptFlag();

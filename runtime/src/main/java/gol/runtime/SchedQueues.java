@@ -181,9 +181,11 @@ abstract class SchedQueues {
   G globrunqget(P p, int max) {
     int size = globalRunq.size();
     if (size == 0) return null;
+    // min, not tests of n: n > max depends on the queue's length, which can stay one way while C2
+    // profiles this code (inlined into findRunnable) and then change, throwing the compiled code away
     int n = Math.min(size, size / allp.length + 1);
-    if (max > 0 && n > max) n = max;
-    if (n > Math.max(1, knobs.runqSize / 2)) n = Math.max(1, knobs.runqSize / 2);
+    if (max > 0) n = Math.min(n, max);
+    n = Math.min(n, Math.max(1, knobs.runqSize / 2));
     G g = globalRunq.poll();
     for (int i = 1; i < n; i++) p.runqput(globalRunq.poll(), false);
     runqsize = globalRunq.size();

@@ -313,12 +313,14 @@ final class Select {
         else s.reuse(c, kind, cs.valsA[ci], cs.valsJ[ci], ci);
         (send ? c.sendq : c.recvq).enqueue(s);
       }
+      g.resumeOp = this; // before the unlock publishes the sudogs: resumed() runs when g next runs
       unlockAll(cs); // from here on a waker may already run g elsewhere: touch nothing
       return true;
     }
 
     @Override
     public void resumed(G g) {
+      g.resumeOp = ParkOp.NOTHING;
       Sudog w = winner;
       Sudog[] sudogs = cs.sudogs;
       lockAll(cs);
