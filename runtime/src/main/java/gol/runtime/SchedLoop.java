@@ -256,41 +256,8 @@ abstract class SchedLoop extends SchedIdle {
           goexit(m, g);
           return;
         }
-      } catch (Panic pa) {
-        m.unwind.reset(g.stack);
-        if (!g.stack.isEmpty()) {
-          Traceback.appendSavedFrames(pa, g, resumer);
-          g.pendingPanic = pa; // the next saved frame rethrows it at its resume point
-          continue;
-        }
-        m.curg = null;
-        end(2, () -> Traceback.panic(self(), g, pa));
-        return;
-      } catch (Goexit ge) {
-        m.unwind.reset(g.stack);
-        if (!g.stack.isEmpty()) { // deferred calls of saved frames still run: unwind through them
-          g.pendingPanic = ge;
-          continue;
-        }
-        if (g == mainG) mainGoexited = true;
-        goexit(m, g);
-        return;
-      } catch (Exit ex) {
-        m.curg = null;
-        end(ex.code, null);
-        return;
-      } catch (Sched.Fatal f) {
-        m.curg = null;
-        end(2, () -> Traceback.fatal(self(), g, f));
-        return;
-      } catch (StackOverflowError so) {
-        m.unwind.reset(g.stack);
-        m.curg = null;
-        end(2, () -> Traceback.stackOverflow(self(), g, so));
-        return;
-      } catch (Throwable t) {
-        m.curg = null;
-        end(2, () -> Traceback.internalError(t));
+      } catch (Throwable t) {   // one handler, out of line: less for C2 to compile into this loop
+        if (thrown(m, g, t)) continue;
         return;
       }
       if ((g.status & G.UNWIND) == 0) continue; // a frame returned: resume the one below it
@@ -326,6 +293,47 @@ abstract class SchedLoop extends SchedIdle {
       end(2, () -> Traceback.internalError(new IllegalStateException("goroutine unwound without a park request")));
       return;
     }
+  }
+
+  /**
+   * g's code threw t out of the frame execute ran: a panic or runtime.Goexit unwinding through g's
+   * saved frames (true: execute resumes the next one, which rethrows or runs its deferred calls), or
+   * the end of g (false: g exited, or the run ends with t's message and exit code).
+   */
+  private boolean thrown(M m, G g, Throwable t) {
+    if (t instanceof Panic pa) {
+      m.unwind.reset(g.stack);
+      if (!g.stack.isEmpty()) {
+        Traceback.appendSavedFrames(pa, g, resumer);
+        g.pendingPanic = pa; // the next saved frame rethrows it at its resume point
+        return true;
+      }
+      m.curg = null;
+      end(2, () -> Traceback.panic(self(), g, pa));
+      return false;
+    }
+    if (t instanceof Goexit ge) {
+      m.unwind.reset(g.stack);
+      if (!g.stack.isEmpty()) { // deferred calls of saved frames still run: unwind through them
+        g.pendingPanic = ge;
+        return true;
+      }
+      if (g == mainG) mainGoexited = true;
+      goexit(m, g);
+      return false;
+    }
+    m.curg = null;
+    if (t instanceof Exit ex) {
+      end(ex.code, null);
+    } else if (t instanceof Sched.Fatal f) {
+      end(2, () -> Traceback.fatal(self(), g, f));
+    } else if (t instanceof StackOverflowError so) {
+      m.unwind.reset(g.stack);
+      end(2, () -> Traceback.stackOverflow(self(), g, so));
+    } else {
+      end(2, () -> Traceback.internalError(t));
+    }
+    return false;
   }
 
   /** The goroutine returned from its entry function: free it (or end the program if it is main). */
