@@ -14,8 +14,9 @@ import org.objectweb.asm.MethodVisitor;
  * The entries of go and defer statements: {@code go f(x)} and {@code defer f(x)} make an object of a
  * generated class {@code main$go<N>} implementing {@link gol.runtime.Entry}, which holds the function
  * value (or receiver; for a function literal, the cells of its captured variables) and the arguments,
- * evaluated at the statement, and calls f when the goroutine runs or the deferred call is made. The class also names, for the recover rule, the function the
- * entry calls ({@code deferTarget}), and where the go statement is ({@code creatorName/Line}).
+ * evaluated at the statement, and calls f when the goroutine runs or the deferred call is made. The
+ * class also names, for the recover rule, the function the entry calls ({@code deferTarget}), and
+ * where the go statement is ({@code creatorName/Line}).
  * Built-ins are called through small runtime functions (gol.runtime.Builtin, Chan.close).
  */
 final class GoEntries {
