@@ -177,33 +177,25 @@ final class P {
       TAIL.lazySet(this, t + 1);
       return;
     }
-    runqputslow(g);
+    runqputslow(g, h, t);
   }
 
   /**
-   * The ring is full: moves half of it plus g to the global queue as one batch (owner only). If a
-   * thief took some meanwhile, g goes into the room it made. (The retry is here, not in runqput: a
-   * branch C2 never saw taken is compiled as a trap, and taking it would throw away the compiled
-   * code of every go statement and wake-up that inlined runqput.)
+   * The ring is full (head h, tail t): moves half of it plus g to the global queue as one batch
+   * (owner only). If a thief took some meanwhile, runqput tries again: there is room now. (The retry is here, not in
+   * runqput: a branch C2 never saw taken is compiled as a trap, and taking it would throw away the
+   * compiled code of every go statement and wake-up that inlined runqput.)
    */
-  private void runqputslow(G g) {
-    for (;;) {
-      int h = head;
-      int t = tail;
-      if (t - h < cap) {
-        runq[t & (RUNQ_SIZE - 1)] = g;
-        TAIL.lazySet(this, t + 1);
-        return;
-      }
-      int n = (t - h) / 2;
-      G[] batch = new G[n + 1];
-      ringToArray(runq, h, batch, 0, n);
-      if (HEAD.compareAndSet(this, h, h + n)) {
-        batch[n] = g;
-        sched.globrunqputbatch(batch, n + 1);
-        return;
-      }
+  private void runqputslow(G g, int h, int t) {
+    int n = (t - h) / 2;
+    G[] batch = new G[n + 1];
+    ringToArray(runq, h, batch, 0, n);
+    if (!HEAD.compareAndSet(this, h, h + n)) {
+      runqput(g, false);
+      return;
     }
+    batch[n] = g;
+    sched.globrunqputbatch(batch, n + 1);
   }
 
   /**
