@@ -41,7 +41,8 @@ import java.util.concurrent.locks.LockSupport;
  * </ul>
  * Neither preemption rule runs under {@code --no-preempt} or {@code --seed} (whose clock is virtual:
  * {@link Determinism} ends slices there), and the timer rule runs with the default 10 ms slice only:
- * {@code --timeslice MS} makes every slice last MS ms, timers or not (the knob shows starvation).
+ * {@code --timeslice MS} makes every slice last MS ms (plus up to one sysmon round), timers or not
+ * (the knob shows starvation).
  *
  * <h2>Watching</h2>
  * Each round also updates {@link #clock}, prints the scheduler trace when {@code schedtrace} is
