@@ -230,7 +230,9 @@ abstract class SchedLoop extends SchedIdle {
       p.schedtick++;   // a new time slice: sysmon times it from when it first sees the new tick
       if (det != null) det.startSlice();
     }
-    if (g.m != m) g.m = m;   // usually unchanged: skip the store's G1 write barrier
+    // stored unconditionally: a test here (to skip G1's write barrier when g ran on m before) flips
+    // when goroutines start to run on another M, and that threw this compiled loop away (30 ms of C2)
+    g.m = m;
     g.state = G.RUNNING;     // after g.m: a dump that reads the (volatile) state as running sees its M
     m.curg = g;
     if (trace != null) trace.goStart(m, g);
