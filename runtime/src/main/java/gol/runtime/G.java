@@ -142,12 +142,19 @@ public final class G {
     return null;
   }
 
-  private static final VarHandle STATUS;
-  static {
-    try {
-      STATUS = MethodHandles.lookup().findVarHandle(G.class, "status", int.class);
-    } catch (ReflectiveOperationException e) {
-      throw new ExceptionInInitializerError(e);
+  /**
+   * The status word's VarHandle, for sysmon's CAS ({@link #requestPreempt}); status is a plain field
+   * (so not a field updater's). In a holder class: made at the first preemption, by sysmon, not at
+   * start-up, where creating a VarHandle costs ~1 ms on the way to running main.
+   */
+  private static final class Status {
+    static final VarHandle HANDLE;
+    static {
+      try {
+        HANDLE = MethodHandles.lookup().findVarHandle(G.class, "status", int.class);
+      } catch (ReflectiveOperationException e) {
+        throw new ExceptionInInitializerError(e);
+      }
     }
   }
 
@@ -246,7 +253,7 @@ public final class G {
   // ---------------------------------------------------------------- runtime side
   /** CAS of the status word from 0 to PREEMPT (sysmon); fails harmlessly if the G is unwinding. */
   boolean requestPreempt() {
-    if (!STATUS.compareAndSet(this, 0, PREEMPT)) return false;
+    if (!Status.HANDLE.compareAndSet(this, 0, PREEMPT)) return false;
     preemptFlag = 1; // publishes the request to loop back-edges (preemptRequested)
     return true;
   }
