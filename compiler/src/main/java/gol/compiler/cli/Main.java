@@ -212,12 +212,13 @@ public final class Main {
       # A gol program: a runnable jar behind this launcher. ./THIS [args] runs it with gol's JVM
       # options (GOL_JAVA_OPTS, if set, replaces them); java -jar THIS [args] with the JVM's defaults.
       # THIS.jsa, written by gol build, holds the jar's classes parsed and verified (CDS), if there.
+      # -cp THIS %3$s: as -jar THIS, without reading the manifest for the class name (~2 ms less).
       java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
       if [ -f "$0.jsa" ]; then
-        exec "$java" ${GOL_JAVA_OPTS-%1$s} -XX:SharedArchiveFile="$0.jsa" %2$s -jar "$0" "$@"
+        exec "$java" ${GOL_JAVA_OPTS-%1$s} -XX:SharedArchiveFile="$0.jsa" %2$s -cp "$0" %3$s "$@"
       fi
-      exec "$java" ${GOL_JAVA_OPTS-%1$s} -jar "$0" "$@"
-      """.formatted(JVM_OPTIONS, String.join(" ", CDS_QUIET));
+      exec "$java" ${GOL_JAVA_OPTS-%1$s} -cp "$0" %3$s "$@"
+      """.formatted(JVM_OPTIONS, String.join(" ", CDS_QUIET), Compiler.MAIN_CLASS);
 
   /**
    * Writes {@code out.jsa}, a class-data-sharing archive of the jar's classes (see
