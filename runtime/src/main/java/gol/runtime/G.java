@@ -264,6 +264,15 @@ public final class G {
   Stack stack = new Stack();
   /** What to run when first scheduled; null once started. */
   Entry entry;
+  /**
+   * The entry of the last go statement that started this G, kept for the next one: a go statement
+   * that finds here an entry of its own class refills it instead of allocating one, so a program
+   * that starts goroutines over and over allocates nothing per goroutine once its Gs are reused
+   * (Go copies the arguments onto the reused G's stack). The entry clears its reference fields when
+   * the goroutine starts, so a dead G keeps nothing of its arguments alive. Set by compiled go
+   * statements only ({@link Sched#newg}).
+   */
+  public Entry spareEntry;
   /** What the goroutine asked for when it set UNWIND to block (committed by the scheduler after the unwind). */
   public ParkOp parkOp;
   /** What the scheduler finishes for this goroutine when it next runs it (see {@link ParkOp#resumed}). */

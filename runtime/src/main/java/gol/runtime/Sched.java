@@ -186,10 +186,29 @@ public final class Sched extends SchedLoop {
     return knobs.describe(allp.length);
   }
 
-  /** The go statement: starts a goroutine running {@code e}, created by {@code parent}. */
+  /**
+   * Starts a goroutine running {@code e}, created by {@code parent} (the runtime's own goroutines,
+   * such as time.AfterFunc's). A go statement calls {@link #newg} and {@link #start} itself.
+   */
   public static void go(G parent, Entry e) {
+    start(parent, newg(parent), e);
+  }
+
+  /**
+   * The first half of a go statement: a G for the new goroutine, from the free list of the parent's
+   * P if there is one (as Go's gfget), not yet runnable. The compiled go statement then fills the G's
+   * spare entry with the call's arguments, if the spare is of its class, or makes a new one
+   * ({@link G#spareEntry}), and calls {@link #start}. Nothing between the two can suspend.
+   */
+  public static G newg(G parent) {
     M m = parent.m;
-    m.sched.newproc(m, e);
+    return m.sched.gfgetOrNew(m);
+  }
+
+  /** The second half of a go statement: g (from {@link #newg}) runs e, in the runnext of the parent's P. */
+  public static void start(G parent, G g, Entry e) {
+    M m = parent.m;
+    m.sched.newproc(m, g, e);
   }
 
   /** The scheduler of the current (latest) run (for tests). */
@@ -296,15 +315,19 @@ public final class Sched extends SchedLoop {
 
   // ==================================================================== goroutine creation and readying, GOMAXPROCS
 
-  /** newproc: a new runnable G (reused from the free list if possible) in the runnext of m's P. */
-  void newproc(M m, Entry e) {
+  /** A dead G from the free list of m's P, or a new one (the threads model never reuses Gs). */
+  G gfgetOrNew(M m) {
+    G g = threads == null ? m.p.gfget() : null;
+    return g != null ? g : newG();
+  }
+
+  /** newproc: g (from {@link #gfgetOrNew}) becomes runnable, running e, in the runnext of m's P. */
+  void newproc(M m, G g, Entry e) {
     P p = m.p;
     if (threads != null) {
-      threads.go(p, e);
+      threads.go(p, g, e);
       return;
     }
-    G g = p.gfget();
-    if (g == null) g = newG();
     g.id = p.newGoid();
     g.entry = e;
     String creator = e.creatorName();        // a constant: a reused G often holds it already,

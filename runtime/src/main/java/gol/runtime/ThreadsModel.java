@@ -110,8 +110,7 @@ final class ThreadsModel {
   }
 
   /** The go statement: a new goroutine on a new thread. {@code creator} is the creating thread's P. */
-  void go(P creator, Entry e) {
-    G g = sched.newG();
+  void go(P creator, G g, Entry e) {
     g.id = creator.newGoid();
     g.entry = e;
     g.creatorName = e.creatorName();

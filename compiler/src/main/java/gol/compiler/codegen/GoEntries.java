@@ -11,13 +11,29 @@ import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodVisitor;
 
 /**
- * The entries of go and defer statements: {@code go f(x)} and {@code defer f(x)} make an object of a
+ * The entries of go and defer statements: {@code go f(x)} and {@code defer f(x)} fill an object of a
  * generated class {@code main$go<N>} implementing {@link gol.runtime.Entry}, which holds the function
  * value (or receiver; for a function literal, the cells of its captured variables) and the arguments,
  * evaluated at the statement, and calls f when the goroutine runs or the deferred call is made. The
  * class also names, for the recover rule, the function the entry calls ({@code deferTarget}), and
  * where the go statement is ({@code creatorName/Line}).
  * Built-ins are called through small runtime functions (gol.runtime.Builtin, Chan.close).
+ *
+ * <p>A defer statement makes a new entry with the values ({@code new main$go3(f0, f1)}). A go
+ * statement calls the class's static {@code go(G, f0, f1)}, which reuses the entry the new
+ * goroutine's G kept from its last go statement if it is of this class, or makes one
+ * ({@link gol.runtime.G#spareEntry}), stores the values in it and starts the goroutine: once Gs are
+ * being reused, a go statement allocates nothing. Its {@code run} clears the entry's reference
+ * fields as it calls f, so a dead G keeps nothing alive. In Java terms:
+ * <pre>{@code
+ * static void go(G parent, Cell.A f0, long f1) {
+ *   G g = Sched.newg(parent);
+ *   main$go3 e = g.spareEntry instanceof main$go3 s ? s : (main$go3) (g.spareEntry = new main$go3());
+ *   e.f0 = f0; e.f1 = f1;
+ *   Sched.start(parent, g, e);
+ * }
+ * public void run(G g) { Cell.A a = f0; f0 = null; main.main$func1(g, a, f1); }
+ * }</pre>
  */
 final class GoEntries {
   private final ProgramGen prog;
@@ -116,10 +132,23 @@ final class GoEntries {
   }
 
   /**
-   * Pushes a new Entry for {@code go c}: evaluates the function value (or receiver) and the
-   * arguments now, in the current goroutine, as Go does.
+   * {@code go c}, with the parent G on the stack: evaluates the function value (or receiver) and the
+   * arguments now, in the current goroutine, as Go does, and starts the goroutine through the entry
+   * class's static {@code go} (see the class comment).
    */
   void emitGo(CallGen gen, Expr.Call c) {
+    emit(gen, c, true);
+  }
+
+  /**
+   * Pushes a new Entry for {@code defer c}: evaluates the function value (or receiver) and the
+   * arguments now, as Go does.
+   */
+  void emitDefer(CallGen gen, Expr.Call c) {
+    emit(gen, c, false);
+  }
+
+  private void emit(CallGen gen, Expr.Call c, boolean isGo) {
     Calls.Kind kind = Calls.kind(c, prog.info);
     String known = classes.get(c);
     String cls = known != null ? known : prog.className + "$go" + (++goCounter);
@@ -206,12 +235,15 @@ final class GoEntries {
     // Argument fields follow the callee's JVM parameters (after G).
     String params = calleeDesc.substring(calleeDesc.indexOf(';') + 1, calleeDesc.indexOf(')'));
     for (org.objectweb.asm.Type t : org.objectweb.asm.Type.getArgumentTypes("(" + params + ")V")) fieldDescs.add(t.getDescriptor());
-    StringBuilder ctor = new StringBuilder("(");
-    for (String d : fieldDescs) ctor.append(d);
-    ctor.append(")V");
+    StringBuilder values = new StringBuilder();
+    for (String d : fieldDescs) values.append(d);
+    String ctor = "(" + values + ")V";
+    String goDesc = "(Lgol/runtime/G;" + values + ")V";
 
-    mv.visitTypeInsn(NEW, cls);
-    mv.visitInsn(DUP);
+    if (!isGo) {
+      mv.visitTypeInsn(NEW, cls);
+      mv.visitInsn(DUP);
+    }
     if (invoke == INVOKEINTERFACE) {
       gen.expr(c.fun());
       mv.visitTypeInsn(CHECKCAST, calleeOwner);
@@ -220,27 +252,41 @@ final class GoEntries {
     if (kind == Calls.Kind.LIB_METHOD) gen.expr(((Expr.Selector) Expr.unparen(c.fun())).x());
     if (sig != null) gen.args(c, sig);
     else builtinArgs(gen, c, builtin);
-    mv.visitMethodInsn(INVOKESPECIAL, cls, "<init>", ctor.toString(), false);
+    if (isGo) mv.visitMethodInsn(INVOKESTATIC, cls, "go", goDesc, false);
+    else mv.visitMethodInsn(INVOKESPECIAL, cls, "<init>", ctor, false);
     if (known != null) return;   // the other copy of the function made the class
 
     ClassWriter cw = prog.newClassWriter();
     cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, cls, null, "java/lang/Object", new String[] {"gol/runtime/Entry"});
-    for (int i = 0; i < fieldDescs.size(); i++) cw.visitField(ACC_PRIVATE | ACC_FINAL, "f" + i, fieldDescs.get(i), null, null).visitEnd();
-    MethodVisitor m = cw.visitMethod(ACC_PUBLIC, "<init>", ctor.toString(), null, null);
-    m.visitCode();
-    m.visitVarInsn(ALOAD, 0);
-    m.visitMethodInsn(INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
-    int slot = 1;
-    for (int i = 0; i < fieldDescs.size(); i++) {
-      org.objectweb.asm.Type t = org.objectweb.asm.Type.getType(fieldDescs.get(i));
+    // a go statement's entry is refilled when its G is reused: its fields are not final
+    for (int i = 0; i < fieldDescs.size(); i++) cw.visitField(ACC_PRIVATE | (isGo ? 0 : ACC_FINAL), "f" + i, fieldDescs.get(i), null, null).visitEnd();
+    MethodVisitor m;
+    if (isGo) {
+      m = cw.visitMethod(ACC_PRIVATE, "<init>", "()V", null, null);
+      m.visitCode();
       m.visitVarInsn(ALOAD, 0);
-      m.visitVarInsn(t.getOpcode(ILOAD), slot);
-      m.visitFieldInsn(PUTFIELD, cls, "f" + i, fieldDescs.get(i));
-      slot += t.getSize();
+      m.visitMethodInsn(INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+      m.visitInsn(RETURN);
+      m.visitMaxs(0, 0);
+      m.visitEnd();
+      emitStart(cw, cls, fieldDescs, goDesc);
+    } else {
+      m = cw.visitMethod(ACC_PUBLIC, "<init>", ctor, null, null);
+      m.visitCode();
+      m.visitVarInsn(ALOAD, 0);
+      m.visitMethodInsn(INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+      int slot = 1;
+      for (int i = 0; i < fieldDescs.size(); i++) {
+        org.objectweb.asm.Type t = org.objectweb.asm.Type.getType(fieldDescs.get(i));
+        m.visitVarInsn(ALOAD, 0);
+        m.visitVarInsn(t.getOpcode(ILOAD), slot);
+        m.visitFieldInsn(PUTFIELD, cls, "f" + i, fieldDescs.get(i));
+        slot += t.getSize();
+      }
+      m.visitInsn(RETURN);
+      m.visitMaxs(0, 0);
+      m.visitEnd();
     }
-    m.visitInsn(RETURN);
-    m.visitMaxs(0, 0);
-    m.visitEnd();
     // "created by main.main" and its line, for goroutine dumps
     m = cw.visitMethod(ACC_PUBLIC, "creatorName", "()Ljava/lang/String;", null, null);
     m.visitCode();
@@ -262,7 +308,7 @@ final class GoEntries {
       m.visitMaxs(0, 0);
       m.visitEnd();
     }
-    if (target != null) {   // the function whose direct recover() may stop a panic (see gol.runtime.G.recover)
+    if (target != null && !isGo) {   // the function whose direct recover() may stop a panic (see gol.runtime.G.recover)
       m = cw.visitMethod(ACC_PUBLIC, "deferTarget", "()Ljava/lang/String;", null, null);
       m.visitCode();
       if (target == DYNAMIC) {   // the func value's own name (gol.runtime.FnNamed), or any
@@ -289,6 +335,15 @@ final class GoEntries {
       m.visitVarInsn(ALOAD, 0);
       m.visitFieldInsn(GETFIELD, cls, "f" + i, fieldDescs.get(i));
     }
+    if (isGo) {   // the values are on the stack: the reusable entry lets go of the references
+      for (int i = 0; i < fieldDescs.size(); i++) {
+        char k = fieldDescs.get(i).charAt(0);
+        if (k != 'L' && k != '[') continue;
+        m.visitVarInsn(ALOAD, 0);
+        m.visitInsn(ACONST_NULL);
+        m.visitFieldInsn(PUTFIELD, cls, "f" + i, fieldDescs.get(i));
+      }
+    }
     m.visitMethodInsn(invoke, calleeOwner, calleeName, calleeDesc, invoke == INVOKEINTERFACE);
     org.objectweb.asm.Type rt = org.objectweb.asm.Type.getReturnType(calleeDesc);
     if (rt.getSize() == 2) m.visitInsn(POP2); else if (rt.getSize() == 1) m.visitInsn(POP);
@@ -297,5 +352,54 @@ final class GoEntries {
     m.visitEnd();
     cw.visitEnd();
     prog.addClass(cls, cw.toByteArray());
+  }
+
+  /**
+   * The static {@code go(G parent, values...)} of a go statement's entry class: a G, its spare entry
+   * if of this class (else a new one, kept as the spare), the values stored, the goroutine started.
+   */
+  private static void emitStart(ClassWriter cw, String cls, List<String> fieldDescs, String goDesc) {
+    MethodVisitor m = cw.visitMethod(ACC_STATIC, "go", goDesc, null, null);
+    m.visitCode();
+    int gSlot = 1;
+    for (String d : fieldDescs) gSlot += org.objectweb.asm.Type.getType(d).getSize();
+    int eSlot = gSlot + 1;
+    m.visitVarInsn(ALOAD, 0);
+    m.visitMethodInsn(INVOKESTATIC, "gol/runtime/Sched", "newg", "(Lgol/runtime/G;)Lgol/runtime/G;", false);
+    m.visitVarInsn(ASTORE, gSlot);
+    org.objectweb.asm.Label fresh = new org.objectweb.asm.Label(), fill = new org.objectweb.asm.Label();
+    m.visitVarInsn(ALOAD, gSlot);
+    m.visitFieldInsn(GETFIELD, "gol/runtime/G", "spareEntry", "Lgol/runtime/Entry;");
+    m.visitInsn(DUP);
+    m.visitTypeInsn(INSTANCEOF, cls);
+    m.visitJumpInsn(IFEQ, fresh);
+    m.visitTypeInsn(CHECKCAST, cls);
+    m.visitVarInsn(ASTORE, eSlot);
+    m.visitJumpInsn(GOTO, fill);
+    m.visitLabel(fresh);
+    m.visitInsn(POP);
+    m.visitTypeInsn(NEW, cls);
+    m.visitInsn(DUP);
+    m.visitMethodInsn(INVOKESPECIAL, cls, "<init>", "()V", false);
+    m.visitVarInsn(ASTORE, eSlot);
+    m.visitVarInsn(ALOAD, gSlot);
+    m.visitVarInsn(ALOAD, eSlot);
+    m.visitFieldInsn(PUTFIELD, "gol/runtime/G", "spareEntry", "Lgol/runtime/Entry;");
+    m.visitLabel(fill);
+    int slot = 1;
+    for (int i = 0; i < fieldDescs.size(); i++) {
+      org.objectweb.asm.Type t = org.objectweb.asm.Type.getType(fieldDescs.get(i));
+      m.visitVarInsn(ALOAD, eSlot);
+      m.visitVarInsn(t.getOpcode(ILOAD), slot);
+      m.visitFieldInsn(PUTFIELD, cls, "f" + i, fieldDescs.get(i));
+      slot += t.getSize();
+    }
+    m.visitVarInsn(ALOAD, 0);
+    m.visitVarInsn(ALOAD, gSlot);
+    m.visitVarInsn(ALOAD, eSlot);
+    m.visitMethodInsn(INVOKESTATIC, "gol/runtime/Sched", "start", "(Lgol/runtime/G;Lgol/runtime/G;Lgol/runtime/Entry;)V", false);
+    m.visitInsn(RETURN);
+    m.visitMaxs(0, 0);
+    m.visitEnd();
   }
 }

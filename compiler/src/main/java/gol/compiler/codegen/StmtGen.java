@@ -105,8 +105,7 @@ abstract class StmtGen extends SelectGen {
     Call c = g.call();
     prepareCallParts(c);
     mv.visitVarInsn(ALOAD, 0);
-    prog.goEntries.emitGo(this, c);
-    mv.visitMethodInsn(INVOKESTATIC, "gol/runtime/Sched", "go", "(Lgol/runtime/G;Lgol/runtime/Entry;)V", false);
+    prog.goEntries.emitGo(this, c);   // the entry class's static go(G, values...): starts the goroutine
   }
 
   /**
@@ -128,7 +127,7 @@ abstract class StmtGen extends SelectGen {
     prepareCallParts(c);
     mv.visitTypeInsn(NEW, "gol/runtime/Defer");
     mv.visitInsn(DUP);
-    prog.goEntries.emitGo(this, c);
+    prog.goEntries.emitDefer(this, c);
     load(deferList);
     mv.visitMethodInsn(INVOKESPECIAL, "gol/runtime/Defer", "<init>", "(Lgol/runtime/Entry;Lgol/runtime/Defer;)V", false);
     store(deferList);

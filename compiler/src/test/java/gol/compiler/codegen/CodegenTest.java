@@ -1,9 +1,19 @@
 package gol.compiler.codegen;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import gol.compiler.cli.MemoryClassLoader;
+import gol.runtime.Entry;
+import gol.runtime.G;
+import gol.runtime.Slice;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -183,5 +193,35 @@ class CodegenTest {
         """, 2);
     assertEquals(2, d.exit());
     assertTrue(d.stderr().startsWith("fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [chan receive]:\nmain.main()"), d.stderr());
+  }
+
+  /**
+   * A go statement's entry is refilled when a G is reused (GoEntries): its fields are not final, it
+   * is made and started by a static go(G, values...), and running it clears its reference fields, so
+   * the entry a dead G keeps for the next go statement holds none of the old arguments alive.
+   */
+  @Test void goEntriesAreRefilledAndLetGoOfTheirArguments() throws Exception {
+    var r = GolRun.compile("""
+        package main
+        func f(xs []int, n int) {}
+        func main() {
+        \tgo f(make([]int, 3), 7)
+        }
+        """);
+    Class<?> c = new MemoryClassLoader(r.classes(), getClass().getClassLoader()).loadClass("main$go1");
+    Method go = c.getDeclaredMethod("go", G.class, Slice.class, long.class);
+    assertTrue(Modifier.isStatic(go.getModifiers()));
+    Field xs = c.getDeclaredField("f0"), n = c.getDeclaredField("f1");
+    assertFalse(Modifier.isFinal(xs.getModifiers()));
+    Constructor<?> k = c.getDeclaredConstructor();
+    k.setAccessible(true);
+    xs.setAccessible(true);
+    n.setAccessible(true);
+    Entry e = (Entry) k.newInstance();
+    xs.set(e, Slice.make(gol.runtime.RType.slice(gol.runtime.RType.INT), 3, 3));
+    n.set(e, 7L);
+    e.run(new G());
+    assertNull(xs.get(e), "the slice argument is still held");
+    assertEquals(7L, n.get(e));
   }
 }
