@@ -82,6 +82,8 @@ final class P {
 
   /** Dead Gs ready for reuse: a stack, gfree[0..gfreeCount). */
   private G[] gfree = new G[GFREE_MAX];
+  /** runqputslow's batch: half the ring plus the new G (owner only). */
+  private final G[] overflow = new G[RUNQ_SIZE / 2 + 1];
   int gfreeCount;
   /** Goroutine id cache: ids [goidNext, goidEnd) belong to this P. */
   long goidNext, goidEnd;
@@ -188,7 +190,7 @@ final class P {
    */
   private void runqputslow(G g, int h, int t) {
     int n = (t - h) / 2;
-    G[] batch = new G[n + 1];
+    G[] batch = overflow; // reused, as Go's batch array on the stack: the global queue copies it
     ringToArray(runq, h, batch, 0, n);
     if (!HEAD.compareAndSet(this, h, h + n)) {
       runqput(g, false);
@@ -357,11 +359,9 @@ final class P {
   void gfput(G g) {
     gfree[gfreeCount++] = g;
     if (gfreeCount == GFREE_MAX) {
-      G[] batch = new G[GFREE_BATCH];
       gfreeCount -= GFREE_BATCH;
-      System.arraycopy(gfree, gfreeCount, batch, 0, GFREE_BATCH);
+      sched.gfspill(gfree, gfreeCount, GFREE_BATCH);
       java.util.Arrays.fill(gfree, gfreeCount, GFREE_MAX, null);
-      sched.gfspill(this, batch);
     }
   }
 
@@ -377,10 +377,8 @@ final class P {
   /** Takes a dead G for reuse, refilling from the global free list; null if there is none. */
   G gfget() {
     if (gfreeCount == 0) {
-      G[] batch = sched.gfrefill();
-      if (batch == null) return null;
-      System.arraycopy(batch, 0, gfree, 0, batch.length);
-      gfreeCount = batch.length;
+      gfreeCount = sched.gfrefill(gfree, GFREE_BATCH);
+      if (gfreeCount == 0) return null;
     }
     G g = gfree[--gfreeCount];
     gfree[gfreeCount] = null;

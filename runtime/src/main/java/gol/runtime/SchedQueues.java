@@ -59,10 +59,13 @@ abstract class SchedQueues {
   final List<M> allm = new ArrayList<>();
   /** The global run queue; {@link #runqsize} mirrors its size for racy readers. */
   final GlobalRunq globalRunq = new GlobalRunq();
-  /** The global free list of dead Gs: batches of {@link P#GFREE_BATCH} spilled by Ps, a stack. */
-  G[][] gfreeBatches = new G[8][];
-  int gfreeBatchCount;
-  /** Gs in gfreeBatches (written under lock, read racily by gfrefill). */
+  /**
+   * The global free list of dead Gs (Go's sched.gFree), a stack in a growable array: Ps move Gs in
+   * and out in batches, copied, with nothing allocated once it has grown. (Go links them through
+   * g.schedlink; walking a chain of Gs under the lock was slower here than copying an array.)
+   */
+  G[] gfreeGlobal = new G[4 * P.GFREE_MAX];
+  /** Gs on the global free list (written under lock, read racily by gfrefill). */
   volatile int gfreeGlobalCount;
   /** Ps on the idle list (written under lock, read racily by wakep). */
   volatile int npidle;
@@ -192,26 +195,26 @@ abstract class SchedQueues {
     return g;
   }
 
-  /** Moves a full batch of dead Gs from p's free list to the global one (takes the lock). */
-  void gfspill(P p, G[] batch) {
+  /** Moves from[off..off+n) to the global free list (takes the lock). */
+  void gfspill(G[] from, int off, int n) {
     synchronized (lock) {
-      if (gfreeBatchCount == gfreeBatches.length) {
-        gfreeBatches = java.util.Arrays.copyOf(gfreeBatches, gfreeBatchCount * 2);
-      }
-      gfreeBatches[gfreeBatchCount++] = batch;
-      gfreeGlobalCount += batch.length;
+      int k = gfreeGlobalCount;
+      if (k + n > gfreeGlobal.length) gfreeGlobal = java.util.Arrays.copyOf(gfreeGlobal, 2 * (k + n));
+      System.arraycopy(from, off, gfreeGlobal, k, n);
+      gfreeGlobalCount = k + n;
     }
   }
 
-  /** A batch of dead Gs from the global free list for p's empty one, or null (takes the lock). */
-  G[] gfrefill() {
-    if (gfreeGlobalCount == 0) return null; // racy peek: at worst we allocate a new G
+  /** Moves up to n dead Gs from the global free list into {@code into}; returns how many (takes the lock). */
+  int gfrefill(G[] into, int n) {
+    if (gfreeGlobalCount == 0) return 0; // racy peek: at worst we allocate a new G
     synchronized (lock) {
-      if (gfreeBatchCount == 0) return null;
-      G[] batch = gfreeBatches[--gfreeBatchCount];
-      gfreeBatches[gfreeBatchCount] = null;
-      gfreeGlobalCount -= batch.length;
-      return batch;
+      int k = Math.min(n, gfreeGlobalCount);
+      int from = gfreeGlobalCount - k;
+      System.arraycopy(gfreeGlobal, from, into, 0, k);
+      java.util.Arrays.fill(gfreeGlobal, from, from + k, null);
+      gfreeGlobalCount = from;
+      return k;
     }
   }
 
