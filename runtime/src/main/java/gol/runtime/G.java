@@ -260,7 +260,10 @@ public final class G {
 
   /** Goroutine id (1 = main), allocated as Go does. */
   public long id;
-  /** Saved frames, created at the first suspension. */
+  /**
+   * Saved frames: empty until the goroutine first suspends, when its first segment is made (a small
+   * first segment is kept for the G's next goroutine, see {@link Stack#clear}).
+   */
   Stack stack = new Stack();
   /** What to run when first scheduled; null once started. */
   Entry entry;
