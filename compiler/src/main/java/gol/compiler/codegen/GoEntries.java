@@ -260,33 +260,16 @@ final class GoEntries {
     cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, cls, null, "java/lang/Object", new String[] {"gol/runtime/Entry"});
     // a go statement's entry is refilled when its G is reused: its fields are not final
     for (int i = 0; i < fieldDescs.size(); i++) cw.visitField(ACC_PRIVATE | (isGo ? 0 : ACC_FINAL), "f" + i, fieldDescs.get(i), null, null).visitEnd();
-    MethodVisitor m;
-    if (isGo) {
-      m = cw.visitMethod(ACC_PRIVATE, "<init>", "()V", null, null);
-      m.visitCode();
-      m.visitVarInsn(ALOAD, 0);
-      m.visitMethodInsn(INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
-      m.visitInsn(RETURN);
-      m.visitMaxs(0, 0);
-      m.visitEnd();
-      emitStart(cw, cls, fieldDescs, goDesc);
-    } else {
-      m = cw.visitMethod(ACC_PUBLIC, "<init>", ctor, null, null);
-      m.visitCode();
-      m.visitVarInsn(ALOAD, 0);
-      m.visitMethodInsn(INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
-      int slot = 1;
-      for (int i = 0; i < fieldDescs.size(); i++) {
-        org.objectweb.asm.Type t = org.objectweb.asm.Type.getType(fieldDescs.get(i));
-        m.visitVarInsn(ALOAD, 0);
-        m.visitVarInsn(t.getOpcode(ILOAD), slot);
-        m.visitFieldInsn(PUTFIELD, cls, "f" + i, fieldDescs.get(i));
-        slot += t.getSize();
-      }
-      m.visitInsn(RETURN);
-      m.visitMaxs(0, 0);
-      m.visitEnd();
-    }
+    // a defer's constructor takes the values; a go entry's takes none (its static go fills it)
+    MethodVisitor m = cw.visitMethod(isGo ? ACC_PRIVATE : ACC_PUBLIC, "<init>", isGo ? "()V" : ctor, null, null);
+    m.visitCode();
+    m.visitVarInsn(ALOAD, 0);
+    m.visitMethodInsn(INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+    if (!isGo) storeFields(m, cls, fieldDescs, 0, 1);
+    m.visitInsn(RETURN);
+    m.visitMaxs(0, 0);
+    m.visitEnd();
+    if (isGo) emitStart(cw, cls, fieldDescs, goDesc);
     // "created by main.main" and its line, for goroutine dumps
     m = cw.visitMethod(ACC_PUBLIC, "creatorName", "()Ljava/lang/String;", null, null);
     m.visitCode();
@@ -386,14 +369,7 @@ final class GoEntries {
     m.visitVarInsn(ALOAD, eSlot);
     m.visitFieldInsn(PUTFIELD, "gol/runtime/G", "spareEntry", "Lgol/runtime/Entry;");
     m.visitLabel(fill);
-    int slot = 1;
-    for (int i = 0; i < fieldDescs.size(); i++) {
-      org.objectweb.asm.Type t = org.objectweb.asm.Type.getType(fieldDescs.get(i));
-      m.visitVarInsn(ALOAD, eSlot);
-      m.visitVarInsn(t.getOpcode(ILOAD), slot);
-      m.visitFieldInsn(PUTFIELD, cls, "f" + i, fieldDescs.get(i));
-      slot += t.getSize();
-    }
+    storeFields(m, cls, fieldDescs, eSlot, 1);
     m.visitVarInsn(ALOAD, 0);
     m.visitVarInsn(ALOAD, gSlot);
     m.visitVarInsn(ALOAD, eSlot);
@@ -401,5 +377,17 @@ final class GoEntries {
     m.visitInsn(RETURN);
     m.visitMaxs(0, 0);
     m.visitEnd();
+  }
+
+  /** Stores the method's parameters from {@code firstSlot} on into the fields f0, f1, ... of the entry in {@code entrySlot}. */
+  private static void storeFields(MethodVisitor m, String cls, List<String> fieldDescs, int entrySlot, int firstSlot) {
+    int slot = firstSlot;
+    for (int i = 0; i < fieldDescs.size(); i++) {
+      org.objectweb.asm.Type t = org.objectweb.asm.Type.getType(fieldDescs.get(i));
+      m.visitVarInsn(ALOAD, entrySlot);
+      m.visitVarInsn(t.getOpcode(ILOAD), slot);
+      m.visitFieldInsn(PUTFIELD, cls, "f" + i, fieldDescs.get(i));
+      slot += t.getSize();
+    }
   }
 }
