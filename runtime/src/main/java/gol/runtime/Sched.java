@@ -330,8 +330,7 @@ public final class Sched extends SchedLoop {
     }
     g.id = p.newGoid();
     g.entry = e;
-    String creator = e.creatorName();        // a constant: a reused G often holds it already,
-    if (g.creatorName != creator) g.creatorName = creator; // and the store would pay G1's barrier
+    g.creatorName = e.creatorName();   // unconditional, as g.m in execute (see Sudog.reuse)
     g.creatorLine = e.creatorLine();
     g.state = G.RUNNABLE;
     p.countCreated(1);

@@ -230,8 +230,8 @@ abstract class SchedLoop extends SchedIdle {
       p.schedtick++;   // a new time slice: sysmon times it from when it first sees the new tick
       if (det != null) det.startSlice();
     }
-    // stored unconditionally: a test here (to skip G1's write barrier when g ran on m before) flips
-    // when goroutines start to run on another M, and that threw this compiled loop away (30 ms of C2)
+    // unconditional (see Sudog.reuse): a test that skipped the store when g ran on m before flipped
+    // when goroutines moved to another M, and threw this compiled loop away (30 ms of C2)
     g.m = m;
     g.state = G.RUNNING;     // after g.m: a dump that reads the (volatile) state as running sees its M
     m.curg = g;

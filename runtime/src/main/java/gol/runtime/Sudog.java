@@ -47,11 +47,12 @@ final class Sudog implements ParkOp {
    * them): safe because once the goroutine runs again, no queue and no waker refers to it.
    */
   void reuse(Chan c, int kind, Object elem, long elemJ, int caseIndex) {
-    // A reused sudog is long-lived, so a reference store into it pays G1's write barrier (a fence
-    // and a card mark); skip the store when the field already holds the value (a loop on one channel).
-    if (this.c != c) this.c = c;
+    // Stored unconditionally: gol runs ParallelGC, whose barrier is one card store. A test that
+    // skips an unchanged store (to spare G1's fenced barrier) is a branch C2 compiles for one way,
+    // and a program whose goroutines switch channels took it the other way and lost the code.
+    this.c = c;
     this.kind = kind;
-    if (this.elem != elem) this.elem = elem;
+    this.elem = elem;
     this.elemJ = elemJ;
     this.caseIndex = caseIndex;
     this.success = false;
