@@ -184,9 +184,9 @@ final class P {
 
   /**
    * The ring is full (head h, tail t): moves half of it plus g to the global queue as one batch
-   * (owner only). If a thief took some meanwhile, runqput tries again: there is room now. (The retry is here, not in
-   * runqput: a branch C2 never saw taken is compiled as a trap, and taking it would throw away the
-   * compiled code of every go statement and wake-up that inlined runqput.)
+   * (owner only). If a thief took some meanwhile, runqput tries again: there is room now. (The
+   * retry is here, not in runqput: a branch C2 never saw taken is compiled as a trap, and taking it
+   * would throw away the compiled code of every go statement and wake-up that inlined runqput.)
    */
   private void runqputslow(G g, int h, int t) {
     int n = (t - h) / 2;
